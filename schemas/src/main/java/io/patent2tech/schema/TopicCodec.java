@@ -1,0 +1,93 @@
+package io.patent2tech.schema;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+
+import org.apache.avro.AvroRuntimeException;
+import org.apache.avro.Schema;
+import org.apache.avro.message.BinaryMessageDecoder;
+import org.apache.avro.message.BinaryMessageEncoder;
+import org.apache.avro.message.SchemaStore;
+import org.apache.avro.specific.SpecificData;
+import org.apache.avro.specific.SpecificRecord;
+
+/**
+ * Encodes and decodes the values of our Kafka topics.
+ *
+ * <p>Values use Avro's single-object encoding: a two-byte marker, the 8-byte fingerprint of the
+ * writer's schema, then the binary record. A reader therefore always knows which schema wrote a
+ * value. The decoder here knows every released version in {@code schema-history/} (shipped in this
+ * jar), so a subscriber on a newer version still reads values written by older producers. No schema
+ * registry is needed.
+ *
+ * <p>Instances are cheap to keep and thread-safe for decoding and encoding (Avro's message
+ * encoder/decoder keep per-thread buffers).
+ */
+public final class TopicCodec<T extends SpecificRecord> {
+
+  private final BinaryMessageEncoder<T> encoder;
+  private final BinaryMessageDecoder<T> decoder;
+
+  private TopicCodec(SpecificData model, Schema schema, String historyName, int maxHistoricVersion) {
+    SchemaStore.Cache history = new SchemaStore.Cache();
+    for (int v = 1; v <= maxHistoricVersion; v++) {
+      Schema old = historicSchema(historyName, v);
+      if (old == null) {
+        break;
+      }
+      history.addSchema(old);
+    }
+    this.encoder = new BinaryMessageEncoder<>(model, schema);
+    this.decoder = new BinaryMessageDecoder<>(model, schema, history);
+  }
+
+  public static TopicCodec<Patent> patents() {
+    return new TopicCodec<>(SpecificData.get(),
+        Patent.getClassSchema(), "Patent", 1000);
+  }
+
+  public static TopicCodec<DeadLetter> deadLetters() {
+    return new TopicCodec<>(SpecificData.get(), DeadLetter.getClassSchema(), "DeadLetter", 1000);
+  }
+
+  public byte[] encode(T record) {
+    try {
+      ByteBuffer buffer = encoder.encode(record);
+      byte[] bytes = new byte[buffer.remaining()];
+      buffer.get(bytes);
+      return bytes;
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot encode " + record.getSchema().getFullName(), e);
+    }
+  }
+
+  /**
+   * Decodes one topic value.
+   *
+   * @throws IOException when the bytes are not a single-object encoded value of a known version
+   *     or are corrupt
+   */
+  public T decode(byte[] value) throws IOException {
+    try {
+      return decoder.decode(value);
+    } catch (AvroRuntimeException e) {
+      // BadHeaderException, MissingSchemaException and friends: the value is not ours to read
+      throw new IOException(e.getMessage(), e);
+    }
+  }
+
+  private static Schema historicSchema(String name, int version) {
+    String resource = "/schema-history/" + name + ".v" + version + ".avsc";
+    try (InputStream in = TopicCodec.class.getResourceAsStream(resource)) {
+      if (in == null) {
+        return null;
+      }
+      return new Schema.Parser().parse(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read " + resource, e);
+    }
+  }
+}

@@ -1,0 +1,41 @@
+package io.patent2tech.schema;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+class TopicCodecTest {
+
+  @Test
+  void patentRoundTrips() throws IOException {
+    Patent p = Patent.newBuilder()
+        .setPublicationKey("US-8930553-B2")
+        .setPublication(DocumentId.newBuilder().setCountry("US").setNumber("8930553").setKind("B2")
+            .setDate("2015-01-06").build())
+        .setTitles(List.of(new LocalizedText("en", "Managing mid-dialog SIP messages")))
+        .setSource(Source.newBuilder().setOffice("USPTO").setFile("ipg150106.zip").setPosition(7).build())
+        .setContentHash("abc")
+        .setIngestTime(1L)
+        .build();
+    TopicCodec<Patent> codec = TopicCodec.patents();
+    assertThat(codec.decode(codec.encode(p))).isEqualTo(p);
+  }
+
+  @Test
+  void garbageIsAnIOExceptionNotACrash() {
+    assertThatThrownBy(() -> TopicCodec.patents().decode(new byte[] {1, 2, 3, 4, 5}))
+        .isInstanceOf(IOException.class);
+  }
+
+  @Test
+  void aDeadLetterIsNotAPatent() {
+    DeadLetter d = DeadLetter.newBuilder().setSource("uspto").setStage("parse").setReason("x")
+        .setTime(0L).build();
+    byte[] bytes = TopicCodec.deadLetters().encode(d);
+    assertThatThrownBy(() -> TopicCodec.patents().decode(bytes)).isInstanceOf(IOException.class);
+  }
+}
