@@ -1,0 +1,67 @@
+package io.patent2tech.connectors.kafka;
+
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.flink.api.common.functions.OpenContext;
+import org.apache.flink.metrics.Counter;
+import org.apache.flink.streaming.api.functions.ProcessFunction;
+import org.apache.flink.util.Collector;
+import org.apache.flink.util.OutputTag;
+import org.apache.flink.util.function.SerializableSupplier;
+
+import io.patent2tech.schema.DeadLetter;
+import io.patent2tech.schema.TopicCodec;
+
+/**
+ * Decodes topic values; a value that is not a record of a known schema version goes to the
+ * {@link #DEAD_LETTERS} side output with its bytes and a pointer to where it sits in Kafka.
+ */
+public final class DecodeTopicValues<T extends SpecificRecord> extends ProcessFunction<TopicRecord, T> {
+
+  private static final long serialVersionUID = 1L;
+
+  public static final OutputTag<DeadLetter> DEAD_LETTERS = new OutputTag<>("undecodable") {};
+
+  private final SerializableSupplier<TopicCodec<T>> codecFactory;
+  private final String stage;
+  private transient TopicCodec<T> codec;
+  private transient Counter undecodable;
+
+  /** @param stage the DeadLetter stage, e.g. "landing-decode" */
+  public DecodeTopicValues(SerializableSupplier<TopicCodec<T>> codecFactory, String stage) {
+    this.codecFactory = codecFactory;
+    this.stage = stage;
+  }
+
+  @Override
+  public void open(OpenContext openContext) {
+    codec = codecFactory.get();
+    undecodable = getRuntimeContext().getMetricGroup().counter("undecodableRecords");
+  }
+
+  @Override
+  public void processElement(TopicRecord record, Context ctx, Collector<T> out) {
+    if (record.value == null) {
+      deadLetter(record, "empty value (tombstone) on a topic that carries only records", null, ctx);
+      return;
+    }
+    try {
+      out.collect(codec.decode(record.value));
+    } catch (java.io.IOException e) {
+      deadLetter(record, "cannot decode value: " + e.getMessage(), e, ctx);
+    }
+  }
+
+  private void deadLetter(TopicRecord record, String reason, Exception e, Context ctx) {
+    undecodable.inc();
+    ctx.output(DEAD_LETTERS, DeadLetter.newBuilder()
+        .setSource(record.topic)
+        .setStage(stage)
+        .setReason(reason)
+        .setErrorClass(e == null ? null : e.getClass().getName())
+        .setRaw(record.value == null ? null : java.nio.ByteBuffer.wrap(record.value))
+        .setRawSize(record.value == null ? 0L : (long) record.value.length)
+        .setRawPointer(record.pointer())
+        .setTime(System.currentTimeMillis())
+        .build());
+  }
+}
