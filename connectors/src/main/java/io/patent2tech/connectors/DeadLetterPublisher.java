@@ -9,7 +9,7 @@ import io.patent2tech.schema.DeadLetter;
  */
 public interface DeadLetterPublisher extends AutoCloseable {
 
-    void publish(DeadLetter deadLetter);
+  void publish(DeadLetter deadLetter);
 
-    void flush();
+  void flush();
 }

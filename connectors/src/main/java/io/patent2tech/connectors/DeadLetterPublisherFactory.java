@@ -10,5 +10,5 @@ import java.io.Serializable;
 @FunctionalInterface
 public interface DeadLetterPublisherFactory extends Serializable {
 
-    DeadLetterPublisher create();
+  DeadLetterPublisher create();
 }

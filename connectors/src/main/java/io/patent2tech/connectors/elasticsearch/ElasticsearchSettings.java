@@ -1,0 +1,58 @@
+package io.patent2tech.connectors.elasticsearch;
+
+import java.io.Serializable;
+import java.util.Locale;
+import java.util.Objects;
+
+/**
+ * Where Elasticsearch is and how the bulk sink talks to it.
+ *
+ * @param url one or more base URLs, comma separated ({@code http://localhost:9200})
+ * @param alias the alias documents are written to and read from ({@code patents}); the index
+ *     behind it is {@code <alias>-v<N>}
+ * @param maxBulkActions documents per bulk request at most
+ * @param maxBulkBytes approximate request body size at which a bulk request is sent; a single
+ *     larger document is sent alone
+ * @param maxRetries how often a rejected (429) or failed request, or rejected documents, are tried
+ *     again before the sink gives up and fails the task
+ * @param initialBackoffMs wait before the first retry; doubles with every further retry
+ */
+public record ElasticsearchSettings(
+    String url, String alias, int maxBulkActions, long maxBulkBytes, int maxRetries, long initialBackoffMs)
+    implements Serializable {
+
+  public static final String DEFAULT_ALIAS = "patents";
+
+  public ElasticsearchSettings {
+    Objects.requireNonNull(url, "url");
+    Objects.requireNonNull(alias, "alias");
+    if (url.isBlank()) {
+      throw new IllegalArgumentException("url must not be blank");
+    }
+    if (!alias.equals(alias.toLowerCase(Locale.ROOT)) || alias.isBlank()) {
+      throw new IllegalArgumentException("alias must be a non-empty lower-case name, got '" + alias + "'");
+    }
+    if (maxBulkActions < 1) {
+      throw new IllegalArgumentException("maxBulkActions must be at least 1, got " + maxBulkActions);
+    }
+    if (maxBulkBytes < 1) {
+      throw new IllegalArgumentException("maxBulkBytes must be at least 1, got " + maxBulkBytes);
+    }
+    if (maxRetries < 0) {
+      throw new IllegalArgumentException("maxRetries must not be negative, got " + maxRetries);
+    }
+    if (initialBackoffMs < 0) {
+      throw new IllegalArgumentException("initialBackoffMs must not be negative, got " + initialBackoffMs);
+    }
+  }
+
+  /** 1000 documents or 5 MiB per request, 8 retries starting at 100 ms (about 25 s in all). */
+  public static ElasticsearchSettings defaults(String url, String alias) {
+    return new ElasticsearchSettings(url, alias, 1000, 5L * 1024 * 1024, 8, 100);
+  }
+
+  /** The concrete index of the given mapping generation, e.g. {@code patents-v1}. */
+  public String versionedIndex(int generation) {
+    return alias + "-v" + generation;
+  }
+}

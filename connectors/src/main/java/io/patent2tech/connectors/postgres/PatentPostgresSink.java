@@ -1,0 +1,55 @@
+package io.patent2tech.connectors.postgres;
+
+import io.patent2tech.connectors.json.AvroJson;
+import io.patent2tech.schema.Patent;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import org.apache.flink.api.connector.sink2.Sink;
+import org.apache.flink.connector.jdbc.JdbcConnectionOptions;
+import org.apache.flink.connector.jdbc.JdbcExecutionOptions;
+import org.apache.flink.connector.jdbc.core.datastream.sink.JdbcSink;
+
+/**
+ * Lands {@link Patent} records in PostgreSQL through flink-connector-jdbc.
+ *
+ * <p>Each record becomes one {@code CALL p2t_upsert_patent(json)}; the procedure (see
+ * infra/postgres/migrations/R__p2t_upsert_patent.sql) upserts the patent and replaces its child
+ * rows atomically, ignores content it already holds, and records rows it cannot store in
+ * {@code dead_letters}. That makes the at-least-once JDBC sink effectively exactly-once: the
+ * batches it replays after a failure change nothing. Batches are flushed when full, after
+ * {@code batchIntervalMs}, and before every checkpoint completes.
+ */
+public final class PatentPostgresSink {
+
+  static final String UPSERT = "CALL p2t_upsert_patent(?)";
+  /** Attempts per batch on SQL errors; the connector re-opens a broken connection between them. */
+  static final int MAX_RETRIES = 3;
+
+  private PatentPostgresSink() {}
+
+  public static Sink<Patent> create(PostgresSettings settings, int batchSize, long batchIntervalMs) {
+    if (batchSize < 1) {
+      throw new IllegalArgumentException("batchSize must be at least 1, got " + batchSize);
+    }
+    if (batchIntervalMs < 0) {
+      throw new IllegalArgumentException("batchIntervalMs must not be negative, got " + batchIntervalMs);
+    }
+    return JdbcSink.<Patent>builder()
+        .withQueryStatement(UPSERT, PatentPostgresSink::bind)
+        .withExecutionOptions(JdbcExecutionOptions.builder()
+            .withBatchSize(batchSize)
+            .withBatchIntervalMs(batchIntervalMs)
+            .withMaxRetries(MAX_RETRIES)
+            .build())
+        .buildAtLeastOnce(new JdbcConnectionOptions.JdbcConnectionOptionsBuilder()
+            .withUrl(settings.jdbcUrl())
+            .withDriverName("org.postgresql.Driver")
+            .withUsername(settings.user())
+            .withPassword(settings.password())
+            .build());
+  }
+
+  static void bind(PreparedStatement statement, Patent patent) throws SQLException {
+    statement.setString(1, AvroJson.toJson(patent));
+  }
+}
