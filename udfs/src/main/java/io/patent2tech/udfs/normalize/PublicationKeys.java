@@ -1,0 +1,190 @@
+package io.patent2tech.udfs.normalize;
+
+/**
+ * DOCDB-style document keys (DESIGN.md section 4).
+ *
+ * <ul>
+ *   <li>publication key {@code CC-NUMBER-KIND}: {@code US,08930553,B2 -> US-8930553-B2},
+ *       {@code US,D0701016,S1 -> US-D701016-S1}, {@code US,20050004437,A1 -> US-20050004437-A1};</li>
+ *   <li>application key {@code CC-NUMBER}: {@code US,13/648,029 -> US-13648029}.</li>
+ * </ul>
+ *
+ * <p>US publication numbers lose the office's zero padding but keep their letter prefix (D design,
+ * PP plant, RE reissue, H statutory invention registration, T defensive publication, X/RX/AI
+ * historical series); 11-digit pre-grant publication numbers (YYYY + 7 digits) are kept whole.
+ * Separators ({@code / , space}) are removed: {@code 2007/0140112 -> 20070140112}. Numbers of other
+ * offices are only stripped of whitespace: their own normalization belongs to their connectors.
+ */
+public final class PublicationKeys {
+
+  /** Letter series of US publication numbers (design, plant, reissue, SIR, defensive publication, X-patents, ...). */
+  private static final java.util.Set<String> US_PREFIXES =
+      java.util.Set.of("D", "PP", "P", "RE", "H", "T", "X", "RX", "AI");
+
+  private PublicationKeys() {}
+
+  /**
+   * {@code CC-NUMBER-KIND}, or {@code CC-NUMBER} when the kind is unknown. Returns null when the
+   * country or the number is missing.
+   */
+  public static String publicationKey(String country, String number, String kind) {
+    String cc = country(country);
+    String n = normalizeNumber(cc, number);
+    if (cc == null || n == null) {
+      return null;
+    }
+    String k = kind(kind);
+    StringBuilder sb = new StringBuilder(cc.length() + n.length() + 4);
+    sb.append(cc).append('-').append(n);
+    if (k != null) {
+      sb.append('-').append(k);
+    }
+    return sb.toString();
+  }
+
+  /**
+   * The publication number without the office's padding (see the class comment). Null or blank
+   * input gives null; a number the rules do not recognise is returned without whitespace.
+   */
+  public static String normalizeNumber(String country, String number) {
+    if (number == null) {
+      return null;
+    }
+    String cc = country(country);
+    boolean us = cc == null || "US".equals(cc);
+    // without whitespace (every office) and, for US, also without the / , separators
+    StringBuilder compact = new StringBuilder(number.length());
+    StringBuilder sb = new StringBuilder(number.length());
+    for (int i = 0; i < number.length(); i++) {
+      char c = number.charAt(i);
+      if (Character.isWhitespace(c) || c == '\u00a0') {
+        continue;
+      }
+      compact.append(c);
+      if (us && (c == '/' || c == ',')) {
+        continue;
+      }
+      sb.append(us ? Character.toUpperCase(c) : c);
+    }
+    if (sb.length() == 0) {
+      return null;
+    }
+    if (!us) {
+      return compact.toString();
+    }
+    int len = sb.length();
+    int letters = 0;
+    while (letters < len && sb.charAt(letters) >= 'A' && sb.charAt(letters) <= 'Z') {
+      letters++;
+    }
+    if (letters == len || (letters > 0 && !US_PREFIXES.contains(sb.substring(0, letters)))) {
+      return compact.toString(); // not a [prefix]digits US publication number: keep as given
+    }
+    for (int i = letters; i < len; i++) {
+      char c = sb.charAt(i);
+      if (c < '0' || c > '9') {
+        return compact.toString(); // e.g. PCT/CH02/00573, 1974-01
+      }
+    }
+    if (letters == 0 && len == 11 && sb.charAt(0) != '0') {
+      return sb.toString(); // pre-grant publication YYYY+7 digits keeps all 11 digits
+    }
+    int firstSignificant = letters;
+    while (firstSignificant < len - 1 && sb.charAt(firstSignificant) == '0') {
+      firstSignificant++;
+    }
+    if (firstSignificant == letters) {
+      return sb.toString();
+    }
+    return sb.substring(0, letters) + sb.substring(firstSignificant);
+  }
+
+  /**
+   * {@code CC-NUMBER} for an application: the number without whitespace and, for US, without
+   * {@code / , -} separators (US application numbers keep their 2-digit series code, so no zero
+   * stripping: {@code 09/832,323 -> US-09832323}). Null when country or number is missing.
+   */
+  public static String applicationKey(String country, String number) {
+    String cc = country(country);
+    String n = normalizeApplicationNumber(cc, number);
+    if (cc == null || n == null) {
+      return null;
+    }
+    return cc + '-' + n;
+  }
+
+  /** The application number as {@link #applicationKey} uses it, without the country. */
+  public static String normalizeApplicationNumber(String country, String number) {
+    if (number == null) {
+      return null;
+    }
+    String cc = country(country);
+    boolean us = cc == null || "US".equals(cc);
+    StringBuilder sb = new StringBuilder(number.length());
+    for (int i = 0; i < number.length(); i++) {
+      char c = number.charAt(i);
+      if (Character.isWhitespace(c) || c == '\u00a0') {
+        continue;
+      }
+      if (us && (c == '/' || c == ',' || c == '-')) {
+        continue;
+      }
+      sb.append(c);
+    }
+    if (sb.length() == 0) {
+      return null;
+    }
+    if (us) {
+      // only plain digit strings lose separators; anything else (PCT/CH02/00573) is kept as given
+      for (int i = 0; i < sb.length(); i++) {
+        char c = sb.charAt(i);
+        if (c < '0' || c > '9') {
+          return number.trim();
+        }
+      }
+    }
+    return sb.toString();
+  }
+
+  /** Upper-case two-letter (or longer, as given) office code; null when blank. */
+  static String country(String country) {
+    if (country == null) {
+      return null;
+    }
+    String c = country.trim();
+    if (c.isEmpty()) {
+      return null;
+    }
+    return c.toUpperCase(java.util.Locale.ROOT);
+  }
+
+  /** Kind code upper case without whitespace; null when blank. */
+  public static String kind(String kind) {
+    if (kind == null) {
+      return null;
+    }
+    String k = kind.trim();
+    if (k.isEmpty()) {
+      return null;
+    }
+    boolean clean = true;
+    for (int i = 0; i < k.length(); i++) {
+      char c = k.charAt(i);
+      if (Character.isWhitespace(c) || (c >= 'a' && c <= 'z')) {
+        clean = false;
+        break;
+      }
+    }
+    if (clean) {
+      return k;
+    }
+    StringBuilder sb = new StringBuilder(k.length());
+    for (int i = 0; i < k.length(); i++) {
+      char c = k.charAt(i);
+      if (!Character.isWhitespace(c)) {
+        sb.append(Character.toUpperCase(c));
+      }
+    }
+    return sb.length() == 0 ? null : sb.toString();
+  }
+}

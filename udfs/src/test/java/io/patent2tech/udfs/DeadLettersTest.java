@@ -1,0 +1,78 @@
+package io.patent2tech.udfs;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.ByteBuffer;
+
+import org.junit.jupiter.api.Test;
+
+import io.patent2tech.schema.DeadLetter;
+import io.patent2tech.schema.Source;
+
+class DeadLettersTest {
+
+  private static final Source WHERE = new Source("USPTO", null, "ipg150106.zip", "ipg150106.xml", 17L, 123_456L);
+
+  @Test
+  void smallRawInputTravelsInTheDeadLetter() {
+    byte[] raw = "<us-patent-grant>".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    DeadLetter d = DeadLetters.of("uspto", "parse", "malformed XML: x", new IllegalStateException("x"), WHERE, raw,
+        null, DeadLetters.DEFAULT_MAX_RAW_BYTES, 5L);
+    assertThat(d.getSource()).isEqualTo("uspto");
+    assertThat(d.getStage()).isEqualTo("parse");
+    assertThat(d.getErrorClass()).isEqualTo("java.lang.IllegalStateException");
+    assertThat(d.getSourceFile()).isEqualTo("ipg150106.zip");
+    assertThat(d.getEntry()).isEqualTo("ipg150106.xml");
+    assertThat(d.getPosition()).isEqualTo(17L);
+    assertThat(d.getOffset()).isEqualTo(123_456L);
+    assertThat(d.getRaw()).isEqualTo(ByteBuffer.wrap(raw));
+    assertThat(d.getRawSize()).isEqualTo((long) raw.length);
+    assertThat(d.getRawPointer()).isNull();
+    assertThat(d.getTime()).isEqualTo(5L);
+  }
+
+  @Test
+  void largeRawInputBecomesAPointer() {
+    byte[] raw = new byte[101];
+    DeadLetter d = DeadLetters.of("uspto", "parse", "too big", null, WHERE, raw, "US-1-B1", 100, 5L);
+    assertThat(d.getRaw()).isNull();
+    assertThat(d.getRawSize()).isEqualTo(101L);
+    assertThat(d.getRawPointer()).isEqualTo("ipg150106.zip#ipg150106.xml@123456+101");
+    assertThat(d.getPublicationKey()).isEqualTo("US-1-B1");
+    assertThat(d.getErrorClass()).isNull();
+
+    Source noEntry = new Source("USPTO", null, "a.xml", null, 0L, null);
+    assertThat(DeadLetters.of("uspto", "parse", "r", null, noEntry, raw, null, 100, 5L).getRawPointer())
+        .isEqualTo("a.xml@?+101");
+  }
+
+  @Test
+  void rejectionsKeepStageReasonKeyAndCause() {
+    DocumentRejectedException e = new DocumentRejectedException("validate", "missing required field: title", "US-1-B1",
+        null);
+    DeadLetter d = DeadLetters.rejected(e, "uspto", WHERE, new byte[] {1, 2, 3}, 10, 9L);
+    assertThat(d.getStage()).isEqualTo("validate");
+    assertThat(d.getReason()).isEqualTo("missing required field: title");
+    assertThat(d.getPublicationKey()).isEqualTo("US-1-B1");
+    assertThat(d.getErrorClass()).isEqualTo(DocumentRejectedException.class.getName());
+    assertThat(e.getMessage()).isEqualTo("validate: missing required field: title (US-1-B1)");
+
+    DocumentRejectedException parse = new DocumentRejectedException("parse", "malformed XML: y", null,
+        new javax.xml.stream.XMLStreamException("y"));
+    assertThat(DeadLetters.rejected(parse, "uspto", null, null, 10, 9L).getErrorClass())
+        .isEqualTo("javax.xml.stream.XMLStreamException");
+  }
+
+  @Test
+  void realRejectionRoundTrip() {
+    byte[] raw = Fixtures.bytes("legacy/pg06442728.xml");
+    try {
+      new UsptoDocumentProcessor().process(raw, WHERE, 1L);
+      throw new AssertionError("expected a rejection");
+    } catch (DocumentRejectedException e) {
+      DeadLetter d = DeadLetters.rejected(e, "uspto", WHERE, raw, DeadLetters.DEFAULT_MAX_RAW_BYTES, 2L);
+      assertThat(d.getReason()).startsWith("unsupported format: ST.32 PATDOC");
+      assertThat(d.getRaw().remaining()).isEqualTo(raw.length);
+    }
+  }
+}

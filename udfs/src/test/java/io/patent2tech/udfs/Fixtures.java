@@ -1,0 +1,40 @@
+package io.patent2tech.udfs;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+
+import io.patent2tech.schema.Source;
+
+/** The captured real files beside the checkout (system property p2t.fixtures, set by the parent pom). */
+public final class Fixtures {
+
+  private Fixtures() {}
+
+  public static Path dir() {
+    String p = System.getProperty("p2t.fixtures");
+    Path dir = p != null ? Paths.get(p) : Paths.get("..", "..", "shared", "fixtures");
+    assertThat(dir.resolve("uspto")).as("fixture directory (system property p2t.fixtures)").isDirectory();
+    return dir;
+  }
+
+  public static Path uspto(String relative) {
+    return dir().resolve("uspto").resolve(relative);
+  }
+
+  public static byte[] bytes(String usptoRelative) {
+    try {
+      return Files.readAllBytes(uspto(usptoRelative));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  public static Source source(String file, long position) {
+    return new Source("USPTO", null, file, null, position, 0L);
+  }
+}
