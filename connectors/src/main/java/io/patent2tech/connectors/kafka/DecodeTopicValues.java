@@ -2,6 +2,8 @@ package io.patent2tech.connectors.kafka;
 
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.flink.api.common.functions.OpenContext;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.api.java.typeutils.ResultTypeQueryable;
 import org.apache.flink.metrics.Counter;
 import org.apache.flink.streaming.api.functions.ProcessFunction;
 import org.apache.flink.util.Collector;
@@ -15,21 +17,32 @@ import io.patent2tech.schema.TopicCodec;
  * Decodes topic values; a value that is not a record of a known schema version goes to the
  * {@link #DEAD_LETTERS} side output with its bytes and a pointer to where it sits in Kafka.
  */
-public final class DecodeTopicValues<T extends SpecificRecord> extends ProcessFunction<TopicRecord, T> {
+public final class DecodeTopicValues<T extends SpecificRecord> extends ProcessFunction<TopicRecord, T>
+    implements ResultTypeQueryable<T> {
 
   private static final long serialVersionUID = 1L;
 
   public static final OutputTag<DeadLetter> DEAD_LETTERS = new OutputTag<>("undecodable") {};
 
+  private final Class<T> type;
   private final SerializableSupplier<TopicCodec<T>> codecFactory;
   private final String stage;
   private transient TopicCodec<T> codec;
   private transient Counter undecodable;
 
-  /** @param stage the DeadLetter stage, e.g. "landing-decode" */
-  public DecodeTopicValues(SerializableSupplier<TopicCodec<T>> codecFactory, String stage) {
+  /**
+   * @param type the record class
+   * @param stage the DeadLetter stage, e.g. "landing-decode"
+   */
+  public DecodeTopicValues(Class<T> type, SerializableSupplier<TopicCodec<T>> codecFactory, String stage) {
+    this.type = type;
     this.codecFactory = codecFactory;
     this.stage = stage;
+  }
+
+  @Override
+  public TypeInformation<T> getProducedType() {
+    return TypeInformation.of(type); // Avro type information (flink-avro) for generated records
   }
 
   @Override

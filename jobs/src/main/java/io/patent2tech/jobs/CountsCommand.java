@@ -1,0 +1,116 @@
+package io.patent2tech.jobs;
+
+import java.io.PrintStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+
+import io.patent2tech.jobs.config.CommonSettings;
+import io.patent2tech.jobs.config.Setting;
+import io.patent2tech.jobs.config.Settings;
+
+/**
+ * {@code counts}: how many records each store holds, read the way subscribers read them
+ * (Kafka read_committed), and where to look next.
+ */
+public final class CountsCommand {
+
+  public static final List<Setting> SETTINGS = List.of(
+      CommonSettings.KAFKA_BOOTSTRAP, CommonSettings.TOPIC_NORMALIZED, CommonSettings.TOPIC_DLQ,
+      CommonSettings.ES_URL, CommonSettings.ES_ALIAS,
+      CommonSettings.PG_URL, CommonSettings.PG_USER, CommonSettings.PG_PASSWORD);
+
+  public static final String USAGE = "counts [options]\n"
+      + "  Prints the number of committed records in the Kafka topics, documents behind the\n"
+      + "  Elasticsearch alias and rows in the PostgreSQL tables.\n";
+
+  private static final Pattern ES_COUNT = Pattern.compile("\"count\"\\s*:\\s*(\\d+)");
+
+  private CountsCommand() {}
+
+  public static void run(Settings s, PrintStream out) throws Exception {
+    String bootstrap = s.require(CommonSettings.KAFKA_BOOTSTRAP.key());
+    String normalized = s.require(CommonSettings.TOPIC_NORMALIZED.key());
+    String dlq = s.require(CommonSettings.TOPIC_DLQ.key());
+    out.printf("Kafka %s (committed records)%n", bootstrap);
+    for (String topic : List.of(normalized, dlq)) {
+      out.printf("  %-28s %d%n", topic, committedRecords(bootstrap, topic));
+    }
+
+    String esUrl = s.require(CommonSettings.ES_URL.key());
+    String alias = s.require(CommonSettings.ES_ALIAS.key());
+    out.printf("Elasticsearch %s%n  %-28s %d documents%n", esUrl, alias, esCount(esUrl, alias));
+
+    String pgUrl = s.require(CommonSettings.PG_URL.key());
+    out.printf("PostgreSQL %s%n", pgUrl);
+    try (Connection c = DriverManager.getConnection(pgUrl, s.get(CommonSettings.PG_USER.key()),
+        s.get(CommonSettings.PG_PASSWORD.key())); Statement st = c.createStatement()) {
+      for (String table : List.of("patents", "claims", "classifications", "parties", "citations",
+          "figures", "related_documents")) {
+        try (ResultSet rs = st.executeQuery("select count(*) from " + table)) {
+          rs.next();
+          out.printf("  %-28s %d rows%n", table, rs.getLong(1));
+        }
+      }
+    }
+  }
+
+  /** Counts records a read_committed consumer sees: aborted transactions and markers excluded. */
+  public static long committedRecords(String bootstrap, String topic) {
+    Properties props = new Properties();
+    props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+    props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+    props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+    props.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 2000);
+    try (KafkaConsumer<byte[], byte[]> consumer =
+        new KafkaConsumer<>(props, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+      List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(30)).stream()
+          .map(p -> new TopicPartition(topic, p.partition())).toList();
+      consumer.assign(partitions);
+      consumer.seekToBeginning(partitions);
+      // for read_committed, endOffsets is the last stable offset
+      Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
+      long count = 0;
+      long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
+      while (partitions.stream().anyMatch(tp -> consumer.position(tp) < end.get(tp))) {
+        if (System.nanoTime() > deadline) {
+          throw new IllegalStateException("timed out counting records of " + topic);
+        }
+        count += consumer.poll(Duration.ofMillis(500)).count();
+      }
+      return count;
+    }
+  }
+
+  public static long esCount(String esUrl, String alias) throws Exception {
+    HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    HttpResponse<String> response = http.send(HttpRequest.newBuilder(
+            URI.create(esUrl.replaceAll("/+$", "") + "/" + alias + "/_count")).GET().build(),
+        HttpResponse.BodyHandlers.ofString());
+    if (response.statusCode() == 404) {
+      return 0;
+    }
+    Matcher m = ES_COUNT.matcher(response.body());
+    if (response.statusCode() != 200 || !m.find()) {
+      throw new IllegalStateException("Elasticsearch " + alias + "/_count answered "
+          + response.statusCode() + ": " + response.body());
+    }
+    return Long.parseLong(m.group(1));
+  }
+}

@@ -1,0 +1,75 @@
+package io.patent2tech.jobs;
+
+import java.util.Arrays;
+import java.util.List;
+
+import io.patent2tech.jobs.config.Setting;
+import io.patent2tech.jobs.config.Settings;
+import io.patent2tech.jobs.ingest.IngestJob;
+import io.patent2tech.jobs.landing.LandingJob;
+
+/**
+ * Entry point of the job jar: {@code Main COMMAND [options]}. The same class runs the jobs on a
+ * local MiniCluster (scripts/run) and on a Flink cluster ({@code flink run -c io.patent2tech.jobs.Main}).
+ */
+public final class Main {
+
+  private record Command(String name, String usage, List<Setting> settings, List<String> flags) {}
+
+  private static final List<Command> COMMANDS = List.of(
+      new Command("ingest", IngestJob.USAGE, IngestJob.SETTINGS, IngestJob.FLAGS),
+      new Command("land", LandingJob.USAGE, LandingJob.SETTINGS, LandingJob.FLAGS),
+      new Command("parse", ParseCommand.USAGE, ParseCommand.SETTINGS, ParseCommand.FLAGS),
+      new Command("counts", CountsCommand.USAGE, CountsCommand.SETTINGS, List.of()));
+
+  private Main() {}
+
+  public static void main(String[] args) throws Exception {
+    System.exit(run(args));
+  }
+
+  static int run(String[] args) throws Exception {
+    if (args.length == 0 || args[0].equals("--help") || args[0].equals("-h") || args[0].equals("help")) {
+      System.out.print(overview());
+      return args.length == 0 ? 2 : 0;
+    }
+    Command command = COMMANDS.stream().filter(c -> c.name.equals(args[0])).findFirst().orElse(null);
+    if (command == null) {
+      System.err.println("unknown command '" + args[0] + "'\n");
+      System.err.print(overview());
+      return 2;
+    }
+    String[] rest = Arrays.copyOfRange(args, 1, args.length);
+    if (Arrays.asList(rest).contains("--help") || Arrays.asList(rest).contains("-h")) {
+      System.out.print("usage: " + command.usage + "\noptions:\n"
+          + Settings.describe(command.settings, command.flags));
+      return 0;
+    }
+    Settings settings;
+    try {
+      settings = Settings.parse(command.settings, command.flags, rest, System.getenv());
+    } catch (IllegalArgumentException e) {
+      System.err.println(command.name + ": " + e.getMessage());
+      return 2;
+    }
+    switch (command.name) {
+      case "ingest" -> IngestJob.run(settings);
+      case "land" -> LandingJob.run(settings);
+      case "counts" -> CountsCommand.run(settings, System.out);
+      case "parse" -> {
+        return ParseCommand.run(settings, System.out, System.err) == 0 ? 0 : 1;
+      }
+      default -> throw new IllegalStateException(command.name);
+    }
+    return 0;
+  }
+
+  static String overview() {
+    StringBuilder sb = new StringBuilder("usage: Main COMMAND [options]   (COMMAND --help for its options)\n\ncommands:\n");
+    for (Command c : COMMANDS) {
+      sb.append("  ").append(c.usage.replace("\n", "\n  ").stripTrailing()).append("\n\n");
+    }
+    sb.append("Every option can also come from the environment (P2T_...) or a --config properties file.\n");
+    return sb.toString();
+  }
+}

@@ -1,0 +1,190 @@
+package io.patent2tech.jobs.config;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+
+import org.apache.flink.util.TimeUtils;
+
+/**
+ * Resolved configuration of one command. Each key is looked up, first match wins, in
+ * <ol>
+ *   <li>the command line ({@code --key value} or {@code --key=value}),</li>
+ *   <li>the environment ({@code P2T_KEY}, see {@link Setting#envName()}),</li>
+ *   <li>the properties file given with {@code --config FILE} (or {@code P2T_CONFIG}),</li>
+ *   <li>the default of the {@link Setting}.</li>
+ * </ol>
+ * Unknown options are an error, so a typo never silently falls back to a default.
+ */
+public final class Settings {
+
+  private final Map<String, Setting> known;
+  private final Map<String, String> values;
+  private final List<String> positional;
+
+  private Settings(Map<String, Setting> known, Map<String, String> values, List<String> positional) {
+    this.known = known;
+    this.values = values;
+    this.positional = positional;
+  }
+
+  /**
+   * @param flags boolean options that take no value (e.g. {@code bounded}); given on the command
+   *     line they mean "true"
+   */
+  public static Settings parse(List<Setting> settings, List<String> flags, String[] args,
+      Map<String, String> env) {
+    Map<String, Setting> known = new LinkedHashMap<>();
+    for (Setting s : settings) {
+      known.put(s.key(), s);
+    }
+    Map<String, String> cli = new LinkedHashMap<>();
+    List<String> positional = new ArrayList<>();
+    String configFile = env.get("P2T_CONFIG");
+    for (int i = 0; i < args.length; i++) {
+      String arg = args[i];
+      if (!arg.startsWith("--")) {
+        positional.add(arg);
+        continue;
+      }
+      String name = arg.substring(2);
+      String value = null;
+      int eq = name.indexOf('=');
+      if (eq >= 0) {
+        value = name.substring(eq + 1);
+        name = name.substring(0, eq);
+      }
+      if (name.equals("config")) {
+        configFile = value != null ? value : requireValue(args, ++i, name);
+        continue;
+      }
+      if (!known.containsKey(name)) {
+        throw new IllegalArgumentException("unknown option --" + name + " (see --help)");
+      }
+      if (value == null) {
+        value = flags.contains(name) ? "true" : requireValue(args, ++i, name);
+      }
+      cli.put(name, value);
+    }
+
+    Properties file = new Properties();
+    if (configFile != null) {
+      try (Reader r = Files.newBufferedReader(Path.of(configFile), StandardCharsets.UTF_8)) {
+        file.load(r);
+      } catch (IOException e) {
+        throw new IllegalArgumentException("cannot read config file " + configFile + ": " + e.getMessage(), e);
+      }
+      for (String key : file.stringPropertyNames()) {
+        if (!known.containsKey(key)) {
+          throw new IllegalArgumentException("unknown key '" + key + "' in " + configFile + " (see --help)");
+        }
+      }
+    }
+
+    Map<String, String> values = new LinkedHashMap<>();
+    for (Setting s : settings) {
+      String v = cli.get(s.key());
+      if (v == null) {
+        v = env.get(s.envName());
+      }
+      if (v == null) {
+        v = file.getProperty(s.key());
+      }
+      if (v == null) {
+        v = s.defaultValue();
+      }
+      values.put(s.key(), v);
+    }
+    return new Settings(known, values, Collections.unmodifiableList(positional));
+  }
+
+  private static String requireValue(String[] args, int i, String name) {
+    if (i >= args.length || args[i].startsWith("--")) {
+      throw new IllegalArgumentException("option --" + name + " needs a value");
+    }
+    return args[i];
+  }
+
+  public List<String> positional() {
+    return positional;
+  }
+
+  public String get(String key) {
+    if (!known.containsKey(key)) {
+      throw new IllegalStateException("no such setting: " + key);
+    }
+    return values.get(key);
+  }
+
+  public String require(String key) {
+    String v = get(key);
+    if (v == null || v.isBlank()) {
+      throw new IllegalArgumentException("--" + key + " (or " + known.get(key).envName() + ") is required");
+    }
+    return v;
+  }
+
+  public int getInt(String key) {
+    try {
+      return Integer.parseInt(require(key).trim());
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException("--" + key + " must be a whole number, got '" + get(key) + "'");
+    }
+  }
+
+  public long getLong(String key) {
+    try {
+      return Long.parseLong(require(key).trim());
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException("--" + key + " must be a whole number, got '" + get(key) + "'");
+    }
+  }
+
+  public boolean getBoolean(String key) {
+    String v = require(key).trim();
+    if (v.equalsIgnoreCase("true")) {
+      return true;
+    }
+    if (v.equalsIgnoreCase("false")) {
+      return false;
+    }
+    throw new IllegalArgumentException("--" + key + " must be true or false, got '" + v + "'");
+  }
+
+  /** Durations as Flink writes them: "10 s", "500ms", "30 d", "1 min". */
+  public Duration getDuration(String key) {
+    try {
+      return TimeUtils.parseDuration(require(key));
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("--" + key + " must be a duration like '10 s' or '30 d', got '"
+          + get(key) + "'");
+    }
+  }
+
+  /** The help text: one line per setting with its environment variable and default. */
+  public static String describe(List<Setting> settings, List<String> flags) {
+    StringBuilder sb = new StringBuilder();
+    int width = settings.stream().mapToInt(s -> s.key().length()).max().orElse(10) + 4;
+    for (Setting s : settings) {
+      String opt = "--" + s.key() + (flags.contains(s.key()) ? "" : " V");
+      sb.append("  ").append(String.format("%-" + (width + 2) + "s", opt)).append(s.help());
+      sb.append("\n  ").append(" ".repeat(width + 2)).append("env ").append(s.envName());
+      if (s.defaultValue() != null) {
+        sb.append(", default ").append(s.defaultValue());
+      }
+      sb.append('\n');
+    }
+    sb.append("  ").append(String.format("%-" + (width + 2) + "s", "--config FILE"))
+        .append("properties file with any of the keys above (env P2T_CONFIG)\n");
+    return sb.toString();
+  }
+}

@@ -1,0 +1,116 @@
+package io.patent2tech.jobs.ingest;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import org.apache.flink.api.common.eventtime.WatermarkStrategy;
+import org.apache.flink.connector.file.src.FileSource;
+import org.apache.flink.core.fs.Path;
+import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+
+import io.patent2tech.connectors.kafka.KafkaConnections;
+import io.patent2tech.connectors.kafka.Topics;
+import io.patent2tech.connectors.uspto.RawDocument;
+import io.patent2tech.connectors.uspto.UsptoBulkFileFormat;
+import io.patent2tech.jobs.config.CommonSettings;
+import io.patent2tech.jobs.config.FlinkEnvironments;
+import io.patent2tech.jobs.config.Setting;
+import io.patent2tech.jobs.config.Settings;
+import io.patent2tech.schema.DeadLetter;
+import io.patent2tech.schema.Patent;
+import io.patent2tech.schema.TopicCodec;
+import io.patent2tech.udfs.DeadLetters;
+import io.patent2tech.udfs.dedupe.PublicationDedupe;
+
+/**
+ * The ingest job:
+ *
+ * <pre>
+ *  USPTO bulk files (.zip/.xml, given or watched) -> split -> parse -> normalize -> validate -> dedupe
+ *                                                                  |                            |
+ *                                                     patents.dlq <+              patents.normalized
+ * </pre>
+ *
+ * Both topics are written exactly once (Kafka transactions committed with Flink checkpoints).
+ */
+public final class IngestJob {
+
+  public static final Setting WATCH = new Setting("watch", "false",
+      "keep watching the given directories and ingest files dropped into them (runs until cancelled)");
+  public static final Setting WATCH_INTERVAL =
+      new Setting("watch-interval", "10 s", "how often watched directories are listed");
+  public static final Setting DEDUPE_TTL = new Setting("dedupe-ttl", "30 d",
+      "how long a publication key's last content hash is remembered");
+  public static final Setting MAX_DOCUMENT_BYTES = new Setting("max-document-bytes",
+      String.valueOf(64 << 20), "larger documents are not parsed but dead-lettered");
+  public static final Setting DLQ_MAX_RAW_BYTES = new Setting("dlq-max-raw-bytes",
+      String.valueOf(DeadLetters.DEFAULT_MAX_RAW_BYTES),
+      "raw input up to this size is copied into the dead letter; larger inputs get a pointer");
+  public static final Setting TRANSACTIONAL_ID_PREFIX = new Setting("transactional-id-prefix",
+      "p2t-ingest", "Kafka transactional id prefix; unique per running ingest job");
+
+  public static final List<Setting> SETTINGS = List.of(
+      CommonSettings.KAFKA_BOOTSTRAP, CommonSettings.TOPIC_NORMALIZED, CommonSettings.TOPIC_DLQ,
+      WATCH, WATCH_INTERVAL, DEDUPE_TTL, MAX_DOCUMENT_BYTES, DLQ_MAX_RAW_BYTES,
+      TRANSACTIONAL_ID_PREFIX, CommonSettings.CHECKPOINT_INTERVAL, CommonSettings.CHECKPOINT_DIR,
+      CommonSettings.PARALLELISM);
+  public static final List<String> FLAGS = List.of(WATCH.key());
+
+  public static final String USAGE = "ingest [options] PATH...\n"
+      + "  Reads USPTO full-text bulk files (.zip or .xml; a directory means every file in it)\n"
+      + "  and writes normalized patents to Kafka exactly once, rejected documents to the DLQ.\n"
+      + "  Bounded over the given paths unless --watch is set.\n";
+
+  private IngestJob() {}
+
+  /** Adds the ingest pipeline to {@code env}. */
+  public static void build(StreamExecutionEnvironment env, Settings s) {
+    List<String> inputs = s.positional();
+    if (inputs.isEmpty()) {
+      throw new IllegalArgumentException("ingest needs at least one input file or directory");
+    }
+    String bootstrap = s.require(CommonSettings.KAFKA_BOOTSTRAP.key());
+    String normalizedTopic = s.require(CommonSettings.TOPIC_NORMALIZED.key());
+    String dlqTopic = s.require(CommonSettings.TOPIC_DLQ.key());
+    String txPrefix = s.require(TRANSACTIONAL_ID_PREFIX.key());
+
+    var files = FileSource.forBulkFileFormat(
+        new UsptoBulkFileFormat(s.getInt(MAX_DOCUMENT_BYTES.key())),
+        inputs.stream().map(Path::new).toArray(Path[]::new));
+    if (s.getBoolean(WATCH.key())) {
+      files.monitorContinuously(s.getDuration(WATCH_INTERVAL.key()));
+    }
+    DataStream<RawDocument> documents = env
+        .fromSource(files.build(), WatermarkStrategy.noWatermarks(), "uspto-bulk-files")
+        .uid("uspto-bulk-files");
+
+    SingleOutputStreamOperator<Patent> normalized = documents
+        .process(new ParseUsptoDocuments(s.getInt(DLQ_MAX_RAW_BYTES.key())))
+        .name("parse-normalize-validate").uid("parse-normalize-validate");
+
+    Duration ttl = s.getDuration(DEDUPE_TTL.key());
+    normalized
+        .keyBy(Patent::getPublicationKey)
+        .process(new PublicationDedupe(ttl)).name("dedupe").uid("dedupe")
+        .sinkTo(KafkaConnections.exactlyOnceSink(bootstrap, normalizedTopic, txPrefix + "-normalized",
+            TopicCodec::patents, Patent::getPublicationKey))
+        .name(normalizedTopic).uid("sink-normalized");
+
+    normalized.getSideOutput(ParseUsptoDocuments.DEAD_LETTERS)
+        .sinkTo(KafkaConnections.exactlyOnceSink(bootstrap, dlqTopic, txPrefix + "-dlq",
+            TopicCodec::deadLetters, DeadLetter::getSourceFile))
+        .name(dlqTopic).uid("sink-dlq");
+  }
+
+  public static void run(Settings s) throws Exception {
+    Topics.ensure(s.require(CommonSettings.KAFKA_BOOTSTRAP.key()), Map.of(
+        s.require(CommonSettings.TOPIC_NORMALIZED.key()), 3,
+        s.require(CommonSettings.TOPIC_DLQ.key()), 1));
+    StreamExecutionEnvironment env = FlinkEnvironments.create(s);
+    build(env, s);
+    env.execute("patent2tech-ingest");
+  }
+}

@@ -1,0 +1,68 @@
+package io.patent2tech.jobs.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class SettingsTest {
+
+  private static final Setting HOST = new Setting("kafka.bootstrap", "localhost:9092", "h");
+  private static final Setting INTERVAL = new Setting("checkpoint.interval", "10 s", "i");
+  private static final Setting BOUNDED = new Setting("bounded", "false", "b");
+  private static final List<Setting> ALL = List.of(HOST, INTERVAL, BOUNDED);
+
+  @Test
+  void commandLineBeatsEnvironmentBeatsFileBeatsDefault(@TempDir Path dir) throws Exception {
+    Path file = dir.resolve("p2t.properties");
+    Files.writeString(file, "kafka.bootstrap=file:1\ncheckpoint.interval=3 s\n");
+
+    Settings fromFile = Settings.parse(ALL, List.of("bounded"), new String[] {"--config", file.toString()}, Map.of());
+    assertThat(fromFile.get("kafka.bootstrap")).isEqualTo("file:1");
+    assertThat(fromFile.getDuration("checkpoint.interval")).isEqualTo(Duration.ofSeconds(3));
+
+    Settings fromEnv = Settings.parse(ALL, List.of("bounded"), new String[] {"--config", file.toString()},
+        Map.of("P2T_KAFKA_BOOTSTRAP", "env:2"));
+    assertThat(fromEnv.get("kafka.bootstrap")).isEqualTo("env:2");
+
+    Settings fromCli = Settings.parse(ALL, List.of("bounded"),
+        new String[] {"--kafka.bootstrap=cli:3", "--bounded", "in.zip"}, Map.of("P2T_KAFKA_BOOTSTRAP", "env:2"));
+    assertThat(fromCli.get("kafka.bootstrap")).isEqualTo("cli:3");
+    assertThat(fromCli.getBoolean("bounded")).isTrue();
+    assertThat(fromCli.positional()).containsExactly("in.zip");
+    assertThat(fromCli.getDuration("checkpoint.interval")).isEqualTo(Duration.ofSeconds(10));
+  }
+
+  @Test
+  void typosAndBadValuesAreErrorsNotDefaults(@TempDir Path dir) throws Exception {
+    assertThatThrownBy(() -> Settings.parse(ALL, List.of(), new String[] {"--kafka.bootstap", "x"}, Map.of()))
+        .hasMessageContaining("unknown option --kafka.bootstap");
+    Path file = dir.resolve("bad.properties");
+    Files.writeString(file, "kafka.bootstap=x\n");
+    assertThatThrownBy(() -> Settings.parse(ALL, List.of(), new String[] {"--config", file.toString()}, Map.of()))
+        .hasMessageContaining("unknown key 'kafka.bootstap'");
+    Settings s = Settings.parse(ALL, List.of(), new String[] {"--checkpoint.interval", "soon"}, Map.of());
+    assertThatThrownBy(() -> s.getDuration("checkpoint.interval")).hasMessageContaining("duration");
+    assertThatThrownBy(() -> Settings.parse(ALL, List.of(), new String[] {"--kafka.bootstrap"}, Map.of()))
+        .hasMessageContaining("needs a value");
+  }
+
+  @Test
+  void environmentNamesFollowKeys() {
+    assertThat(new Setting("es.bulk.max-actions", null, "").envName()).isEqualTo("P2T_ES_BULK_MAX_ACTIONS");
+  }
+
+  @Test
+  void helpListsEveryOptionWithItsVariableAndDefault() {
+    String help = Settings.describe(ALL, List.of("bounded"));
+    assertThat(help).contains("--kafka.bootstrap V", "P2T_KAFKA_BOOTSTRAP", "default localhost:9092",
+        "--bounded ", "--config FILE");
+  }
+}
