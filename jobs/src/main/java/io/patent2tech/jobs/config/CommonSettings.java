@@ -22,6 +22,10 @@ public final class CommonSettings {
       "Flink checkpoint interval; Kafka output becomes visible and ES/Postgres are flushed at each checkpoint");
   public static final Setting CHECKPOINT_DIR = new Setting("checkpoint.dir", null,
       "durable checkpoint storage URI (file:///..., s3://...); unset = JobManager memory, fine for local runs");
+  public static final Setting RESTART_ATTEMPTS = new Setting("restart.attempts", "5",
+      "restarts from the last checkpoint after a failure before the job gives up");
+  public static final Setting RESTART_DELAY =
+      new Setting("restart.delay", "5 s", "wait before each restart");
   public static final Setting PARALLELISM =
       new Setting("parallelism", "2", "default operator parallelism");
 

@@ -2,10 +2,11 @@ package io.patent2tech.jobs.config;
 
 import org.apache.flink.configuration.CheckpointingOptions;
 import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.RestartStrategyOptions;
 import org.apache.flink.streaming.api.CheckpointingMode;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
-/** The execution environment every job starts from: checkpointing on, exactly-once. */
+/** The execution environment every job starts from: checkpointing on, exactly-once, bounded restarts. */
 public final class FlinkEnvironments {
 
   private FlinkEnvironments() {}
@@ -16,6 +17,12 @@ public final class FlinkEnvironments {
    */
   public static StreamExecutionEnvironment create(Settings settings) {
     Configuration conf = new Configuration();
+    // bounded attempts: a broken dependency surfaces as a failed job instead of endless restarts
+    conf.set(RestartStrategyOptions.RESTART_STRATEGY, "fixed-delay");
+    conf.set(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_ATTEMPTS,
+        settings.getInt(CommonSettings.RESTART_ATTEMPTS.key()));
+    conf.set(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_DELAY,
+        settings.getDuration(CommonSettings.RESTART_DELAY.key()));
     String checkpointDir = settings.get(CommonSettings.CHECKPOINT_DIR.key());
     if (checkpointDir != null && !checkpointDir.isBlank()) {
       conf.set(CheckpointingOptions.CHECKPOINT_STORAGE, "filesystem");

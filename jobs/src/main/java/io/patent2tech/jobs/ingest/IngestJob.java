@@ -56,6 +56,7 @@ public final class IngestJob {
       CommonSettings.KAFKA_BOOTSTRAP, CommonSettings.TOPIC_NORMALIZED, CommonSettings.TOPIC_DLQ,
       WATCH, WATCH_INTERVAL, DEDUPE_TTL, MAX_DOCUMENT_BYTES, DLQ_MAX_RAW_BYTES,
       TRANSACTIONAL_ID_PREFIX, CommonSettings.CHECKPOINT_INTERVAL, CommonSettings.CHECKPOINT_DIR,
+      CommonSettings.RESTART_ATTEMPTS, CommonSettings.RESTART_DELAY,
       CommonSettings.PARALLELISM);
   public static final List<String> FLAGS = List.of(WATCH.key());
 

@@ -62,7 +62,8 @@ public final class LandingJob {
       ES_MAX_RETRIES, ES_INITIAL_BACKOFF,
       CommonSettings.PG_URL, CommonSettings.PG_USER, CommonSettings.PG_PASSWORD, PG_BATCH_SIZE,
       PG_BATCH_INTERVAL,
-      CommonSettings.CHECKPOINT_INTERVAL, CommonSettings.CHECKPOINT_DIR, CommonSettings.PARALLELISM);
+      CommonSettings.CHECKPOINT_INTERVAL, CommonSettings.CHECKPOINT_DIR,
+      CommonSettings.RESTART_ATTEMPTS, CommonSettings.RESTART_DELAY, CommonSettings.PARALLELISM);
   public static final List<String> FLAGS = List.of(BOUNDED.key());
 
   public static final String USAGE = "land [options]\n"
