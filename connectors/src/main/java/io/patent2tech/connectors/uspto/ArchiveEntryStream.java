@@ -16,46 +16,46 @@ import java.util.zip.ZipInputStream;
  */
 final class ArchiveEntryStream extends InputStream {
 
-    private final ZipInputStream archive;
-    private IOException damage;
+  private final ZipInputStream archive;
+  private IOException damage;
 
-    ArchiveEntryStream(ZipInputStream archive) {
-        this.archive = archive;
-    }
+  ArchiveEntryStream(ZipInputStream archive) {
+    this.archive = archive;
+  }
 
-    /** The damage that ended the entry, or null when it ended normally or has not ended. */
-    IOException damage() {
-        return damage;
-    }
+  /** The damage that ended the entry, or null when it ended normally or has not ended. */
+  IOException damage() {
+    return damage;
+  }
 
-    @Override
-    public int read() throws IOException {
-        if (damage != null) {
-            return -1;
-        }
-        try {
-            return archive.read();
-        } catch (ZipException | EOFException e) {
-            damage = e;
-            return -1;
-        }
+  @Override
+  public int read() throws IOException {
+    if (damage != null) {
+      return -1;
     }
+    try {
+      return archive.read();
+    } catch (ZipException | EOFException e) {
+      damage = e;
+      return -1;
+    }
+  }
 
-    @Override
-    public int read(byte[] b, int off, int len) throws IOException {
-        if (damage != null) {
-            return -1;
-        }
-        try {
-            return archive.read(b, off, len);
-        } catch (ZipException | EOFException e) {
-            damage = e;
-            return -1;
-        }
+  @Override
+  public int read(byte[] b, int off, int len) throws IOException {
+    if (damage != null) {
+      return -1;
     }
+    try {
+      return archive.read(b, off, len);
+    } catch (ZipException | EOFException e) {
+      damage = e;
+      return -1;
+    }
+  }
 
-    @Override
-    public void close() {
-        // the archive outlives its entries; UsptoBulkFileReader closes it
-    }
+  @Override
+  public void close() {
+    // the archive outlives its entries; UsptoBulkFileReader closes it
+  }
 }

@@ -12,67 +12,67 @@ import java.io.Serializable;
  */
 public class RawDocument implements Serializable {
 
-    private static final long serialVersionUID = 1L;
+  private static final long serialVersionUID = 1L;
 
-    /** Office recorded in {@link Source#getOffice()} for every USPTO document. */
-    public static final String OFFICE = "USPTO";
+  /** Office recorded in {@link Source#getOffice()} for every USPTO document. */
+  public static final String OFFICE = "USPTO";
 
-    /** Path or URI of the bulk file, as given. */
-    public String file;
+  /** Path or URI of the bulk file, as given. */
+  public String file;
 
-    /** Name of the zip entry the document was read from; null for a bare XML file. */
-    public String entry;
+  /** Name of the zip entry the document was read from; null for a bare XML file. */
+  public String entry;
 
-    /** 0-based index of the document within the file, counted across all entries. */
-    public long position;
+  /** 0-based index of the document within the file, counted across all entries. */
+  public long position;
 
-    /** Byte offset of the document in the uncompressed entry, or in the file when bare. */
-    public long offset;
+  /** Byte offset of the document in the uncompressed entry, or in the file when bare. */
+  public long offset;
 
-    /** The document bytes exactly as in the file; only the first bytes when {@link #oversized}. */
-    public byte[] bytes;
+  /** The document bytes exactly as in the file; only the first bytes when {@link #oversized}. */
+  public byte[] bytes;
 
-    /** Size of the whole document in bytes, also when only part of it is kept in {@link #bytes}. */
-    public long size;
+  /** Size of the whole document in bytes, also when only part of it is kept in {@link #bytes}. */
+  public long size;
 
-    /** True when the document is larger than the splitter's limit; it cannot be parsed. */
-    public boolean oversized;
+  /** True when the document is larger than the splitter's limit; it cannot be parsed. */
+  public boolean oversized;
 
-    /**
-     * Non-null when this record does not hold a document but reports that the bulk file could not
-     * be read beyond {@link #offset} (a truncated or corrupt zip archive); {@link #bytes} is then
-     * empty. It is the last record of its file.
-     */
-    public String readError;
+  /**
+   * Non-null when this record does not hold a document but reports that the bulk file could not be
+   * read beyond {@link #offset} (a truncated or corrupt zip archive); {@link #bytes} is then empty.
+   * It is the last record of its file.
+   */
+  public String readError;
 
-    public RawDocument() {}
+  public RawDocument() {}
 
-    /** The Avro {@link Source} of this document; the product (format version) is for the parser. */
-    public Source toSource() {
-        return Source.newBuilder()
-                .setOffice(OFFICE)
-                .setProduct(null)
-                .setFile(file)
-                .setEntry(entry)
-                .setPosition(position)
-                .setOffset(offset)
-                .build();
-    }
+  /** The Avro {@link Source} of this document; the product (format version) is for the parser. */
+  public Source toSource() {
+    return Source.newBuilder()
+        .setOffice(OFFICE)
+        .setProduct(null)
+        .setFile(file)
+        .setEntry(entry)
+        .setPosition(position)
+        .setOffset(offset)
+        .build();
+  }
 
-    @Override
-    public String toString() {
-        return "RawDocument{file="
-                + file
-                + ", entry="
-                + entry
-                + ", position="
-                + position
-                + ", offset="
-                + offset
-                + ", size="
-                + size
-                + (oversized ? ", oversized" : "")
-                + (readError != null ? ", readError=" + readError : "")
-                + '}';
-    }
+  @Override
+  public String toString() {
+    return "RawDocument{file="
+        + file
+        + ", entry="
+        + entry
+        + ", position="
+        + position
+        + ", offset="
+        + offset
+        + ", size="
+        + size
+        + (oversized ? ", oversized" : "")
+        + (readError != null ? ", readError=" + readError : "")
+        + '}';
+  }
 }

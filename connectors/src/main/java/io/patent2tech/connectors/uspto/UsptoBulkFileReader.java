@@ -21,137 +21,135 @@ import java.util.zip.ZipInputStream;
  *
  * <p>Zip archives are recognised by their signature, not by the file name. Every entry whose name
  * ends in {@code .xml} (in any case) is split with {@link UsptoDocumentSplitter}, in archive order,
- * and positions count on across entries. Directory entries and entries with other names (the
- * README or DTD files that sometimes ride along, and the non-XML formats of earlier years, such as
- * APS text or SGML) are skipped and logged. Anything that is not a zip archive is split as one
- * stream.
+ * and positions count on across entries. Directory entries and entries with other names (the README
+ * or DTD files that sometimes ride along, and the non-XML formats of earlier years, such as APS
+ * text or SGML) are skipped and logged. Anything that is not a zip archive is split as one stream.
  *
  * <p>A damaged archive does not fail the read: after the documents read before the damage, one
  * record with {@link RawDocument#readError} set reports it, and the file ends there.
  */
 public final class UsptoBulkFileReader implements Closeable {
 
-    private static final Logger LOG = LoggerFactory.getLogger(UsptoBulkFileReader.class);
+  private static final Logger LOG = LoggerFactory.getLogger(UsptoBulkFileReader.class);
 
-    private static final int INPUT_BUFFER_BYTES = 64 << 10;
-    private static final byte[] ZIP_LOCAL_FILE_HEADER = {'P', 'K', 3, 4};
-    private static final byte[] ZIP_EMPTY_ARCHIVE = {'P', 'K', 5, 6};
+  private static final int INPUT_BUFFER_BYTES = 64 << 10;
+  private static final byte[] ZIP_LOCAL_FILE_HEADER = {'P', 'K', 3, 4};
+  private static final byte[] ZIP_EMPTY_ARCHIVE = {'P', 'K', 5, 6};
 
-    private final InputStream in;
-    private final String file;
-    private final int maxDocumentBytes;
+  private final InputStream in;
+  private final String file;
+  private final int maxDocumentBytes;
 
-    private boolean opened;
-    private ZipInputStream archive;
-    private String entryName;
-    private ArchiveEntryStream entryData;
-    private UsptoDocumentSplitter splitter;
-    private long nextPosition;
-    /** The record reporting a damaged archive, returned once all documents before it are. */
-    private RawDocument damageReport;
+  private boolean opened;
+  private ZipInputStream archive;
+  private String entryName;
+  private ArchiveEntryStream entryData;
+  private UsptoDocumentSplitter splitter;
+  private long nextPosition;
 
-    /**
-     * @param in the bulk file; closed by {@link #close()}
-     * @param fileName the path or URI of the file, recorded in each document
-     * @param maxDocumentBytes how many bytes of a document are kept at most
-     */
-    public UsptoBulkFileReader(InputStream in, String fileName, int maxDocumentBytes) {
-        if (maxDocumentBytes <= 0) {
-            throw new IllegalArgumentException(
-                    "maxDocumentBytes must be positive, got " + maxDocumentBytes);
+  /** The record reporting a damaged archive, returned once all documents before it are. */
+  private RawDocument damageReport;
+
+  /**
+   * @param in the bulk file; closed by {@link #close()}
+   * @param fileName the path or URI of the file, recorded in each document
+   * @param maxDocumentBytes how many bytes of a document are kept at most
+   */
+  public UsptoBulkFileReader(InputStream in, String fileName, int maxDocumentBytes) {
+    if (maxDocumentBytes <= 0) {
+      throw new IllegalArgumentException(
+          "maxDocumentBytes must be positive, got " + maxDocumentBytes);
+    }
+    this.in = new BufferedInputStream(Objects.requireNonNull(in, "in"), INPUT_BUFFER_BYTES);
+    this.file = Objects.requireNonNull(fileName, "fileName");
+    this.maxDocumentBytes = maxDocumentBytes;
+  }
+
+  /**
+   * Returns the next document, or the record reporting a damaged archive after the last document
+   * before the damage, or null when the file has no more.
+   */
+  public RawDocument next() throws IOException {
+    if (!opened) {
+      opened = true;
+      splitter = open();
+    }
+    while (splitter != null) {
+      RawDocument document = splitter.next();
+      if (document != null) {
+        nextPosition = document.position + 1;
+        return document;
+      }
+      splitter = archive == null ? null : splitterAfterEntry();
+    }
+    RawDocument last = damageReport;
+    damageReport = null;
+    return last;
+  }
+
+  @Override
+  public void close() throws IOException {
+    in.close();
+  }
+
+  private UsptoDocumentSplitter open() throws IOException {
+    in.mark(ZIP_LOCAL_FILE_HEADER.length);
+    byte[] signature = in.readNBytes(ZIP_LOCAL_FILE_HEADER.length);
+    in.reset();
+    if (!Arrays.equals(signature, ZIP_LOCAL_FILE_HEADER)
+        && !Arrays.equals(signature, ZIP_EMPTY_ARCHIVE)) {
+      return new UsptoDocumentSplitter(in, file, null, 0, maxDocumentBytes);
+    }
+    archive = new ZipInputStream(in);
+    return splitterForNextXmlEntry();
+  }
+
+  private UsptoDocumentSplitter splitterAfterEntry() throws IOException {
+    if (entryData.damage() != null) {
+      long offset = splitter.bytesRead();
+      String what = "zip entry " + entryName + " damaged after " + offset + " bytes";
+      damageReport = damageReport(entryName, offset, what, entryData.damage());
+      return null;
+    }
+    return splitterForNextXmlEntry();
+  }
+
+  /** A splitter over the next .xml entry of the archive, or null when there is none. */
+  private UsptoDocumentSplitter splitterForNextXmlEntry() throws IOException {
+    ZipEntry entry;
+    try {
+      while ((entry = archive.getNextEntry()) != null && !isXml(entry)) {
+        if (!entry.isDirectory()) {
+          LOG.info("Skipping entry {} of {}: not an .xml file", entry.getName(), file);
         }
-        this.in = new BufferedInputStream(Objects.requireNonNull(in, "in"), INPUT_BUFFER_BYTES);
-        this.file = Objects.requireNonNull(fileName, "fileName");
-        this.maxDocumentBytes = maxDocumentBytes;
+      }
+    } catch (ZipException | EOFException e) {
+      String where = entryName == null ? "before its first XML entry" : "after entry " + entryName;
+      damageReport = damageReport(null, 0, "zip archive damaged " + where, e);
+      return null;
     }
+    if (entry == null) {
+      return null;
+    }
+    entryName = entry.getName();
+    entryData = new ArchiveEntryStream(archive);
+    return new UsptoDocumentSplitter(entryData, file, entryName, nextPosition, maxDocumentBytes);
+  }
 
-    /**
-     * Returns the next document, or the record reporting a damaged archive after the last document
-     * before the damage, or null when the file has no more.
-     */
-    public RawDocument next() throws IOException {
-        if (!opened) {
-            opened = true;
-            splitter = open();
-        }
-        while (splitter != null) {
-            RawDocument document = splitter.next();
-            if (document != null) {
-                nextPosition = document.position + 1;
-                return document;
-            }
-            splitter = archive == null ? null : splitterAfterEntry();
-        }
-        RawDocument last = damageReport;
-        damageReport = null;
-        return last;
-    }
+  private static boolean isXml(ZipEntry entry) {
+    return !entry.isDirectory() && entry.getName().toLowerCase(Locale.ROOT).endsWith(".xml");
+  }
 
-    @Override
-    public void close() throws IOException {
-        in.close();
-    }
-
-    private UsptoDocumentSplitter open() throws IOException {
-        in.mark(ZIP_LOCAL_FILE_HEADER.length);
-        byte[] signature = in.readNBytes(ZIP_LOCAL_FILE_HEADER.length);
-        in.reset();
-        if (!Arrays.equals(signature, ZIP_LOCAL_FILE_HEADER)
-                && !Arrays.equals(signature, ZIP_EMPTY_ARCHIVE)) {
-            return new UsptoDocumentSplitter(in, file, null, 0, maxDocumentBytes);
-        }
-        archive = new ZipInputStream(in);
-        return splitterForNextXmlEntry();
-    }
-
-    private UsptoDocumentSplitter splitterAfterEntry() throws IOException {
-        if (entryData.damage() != null) {
-            long offset = splitter.bytesRead();
-            String what = "zip entry " + entryName + " damaged after " + offset + " bytes";
-            damageReport = damageReport(entryName, offset, what, entryData.damage());
-            return null;
-        }
-        return splitterForNextXmlEntry();
-    }
-
-    /** A splitter over the next .xml entry of the archive, or null when there is none. */
-    private UsptoDocumentSplitter splitterForNextXmlEntry() throws IOException {
-        ZipEntry entry;
-        try {
-            while ((entry = archive.getNextEntry()) != null && !isXml(entry)) {
-                if (!entry.isDirectory()) {
-                    LOG.info("Skipping entry {} of {}: not an .xml file", entry.getName(), file);
-                }
-            }
-        } catch (ZipException | EOFException e) {
-            String where =
-                    entryName == null ? "before its first XML entry" : "after entry " + entryName;
-            damageReport = damageReport(null, 0, "zip archive damaged " + where, e);
-            return null;
-        }
-        if (entry == null) {
-            return null;
-        }
-        entryName = entry.getName();
-        entryData = new ArchiveEntryStream(archive);
-        return new UsptoDocumentSplitter(
-                entryData, file, entryName, nextPosition, maxDocumentBytes);
-    }
-
-    private static boolean isXml(ZipEntry entry) {
-        return !entry.isDirectory() && entry.getName().toLowerCase(Locale.ROOT).endsWith(".xml");
-    }
-
-    private RawDocument damageReport(String entry, long offset, String what, IOException cause) {
-        String reason = what + ": " + cause;
-        LOG.warn("Cannot read {} any further: {}", file, reason);
-        RawDocument report = new RawDocument();
-        report.file = file;
-        report.entry = entry;
-        report.position = nextPosition;
-        report.offset = offset;
-        report.bytes = new byte[0];
-        report.readError = reason;
-        return report;
-    }
+  private RawDocument damageReport(String entry, long offset, String what, IOException cause) {
+    String reason = what + ": " + cause;
+    LOG.warn("Cannot read {} any further: {}", file, reason);
+    RawDocument report = new RawDocument();
+    report.file = file;
+    report.entry = entry;
+    report.position = nextPosition;
+    report.offset = offset;
+    report.bytes = new byte[0];
+    report.readError = reason;
+    return report;
+  }
 }

@@ -29,243 +29,248 @@ import java.util.Objects;
  */
 public final class UsptoDocumentSplitter implements Closeable {
 
-    /** Default cap on the bytes kept per document; the largest USPTO documents are a few MB. */
-    public static final int DEFAULT_MAX_DOCUMENT_BYTES = 64 << 20;
+  /** Default cap on the bytes kept per document; the largest USPTO documents are a few MB. */
+  public static final int DEFAULT_MAX_DOCUMENT_BYTES = 64 << 20;
 
-    private static final int READ_BUFFER_BYTES = 128 << 10;
-    private static final int INITIAL_DOCUMENT_BYTES = 256 << 10;
+  private static final int READ_BUFFER_BYTES = 128 << 10;
+  private static final int INITIAL_DOCUMENT_BYTES = 256 << 10;
 
-    private static final byte[] BYTE_ORDER_MARK = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
-    private static final byte[] DECLARATION_START = {'<', '?', 'x', 'm', 'l'};
+  private static final byte[] BYTE_ORDER_MARK = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
+  private static final byte[] DECLARATION_START = {'<', '?', 'x', 'm', 'l'};
 
-    /** Bytes needed to tell whether a line starts a document: mark, {@code <?xml}, white space. */
-    private static final int DECLARATION_PROBE_BYTES =
-            BYTE_ORDER_MARK.length + DECLARATION_START.length + 1;
+  /** Bytes needed to tell whether a line starts a document: mark, {@code <?xml}, white space. */
+  private static final int DECLARATION_PROBE_BYTES =
+      BYTE_ORDER_MARK.length + DECLARATION_START.length + 1;
 
-    private final InputStream in;
-    private final String file;
-    private final String entry;
-    private final int maxDocumentBytes;
+  private final InputStream in;
+  private final String file;
+  private final String entry;
+  private final int maxDocumentBytes;
 
-    private final byte[] buffer = new byte[READ_BUFFER_BYTES];
-    /** Stream offset of {@code buffer[0]}. */
-    private long bufferOffset;
-    /** Next byte of the buffer to scan. */
-    private int scanned;
-    /** End of the valid bytes in the buffer. */
-    private int limit;
-    /** First byte of the buffer not yet appended to the current document. */
-    private int appended;
-    private boolean endOfStream;
+  private final byte[] buffer = new byte[READ_BUFFER_BYTES];
 
-    /** Whether {@link #scanned} is at the start of a line, where a document may start. */
-    private boolean atLineStart = true;
-    /** Whether the next segment is the one before the first declaration. */
-    private boolean beforeFirstDeclaration = true;
+  /** Stream offset of {@code buffer[0]}. */
+  private long bufferOffset;
 
-    private byte[] document = new byte[0];
-    private int documentLength;
-    private long documentSize;
-    private long nextPosition;
+  /** Next byte of the buffer to scan. */
+  private int scanned;
 
-    /**
-     * @param in the concatenated documents; closed by {@link #close()}
-     * @param file the bulk file, recorded in each document
-     * @param entry the zip entry being split, or null for a bare file
-     * @param firstPosition the position of the first document, to number documents across entries
-     * @param maxDocumentBytes how many bytes of a document are kept at most
-     */
-    public UsptoDocumentSplitter(
-            InputStream in, String file, String entry, long firstPosition, int maxDocumentBytes) {
-        if (maxDocumentBytes <= 0) {
-            throw new IllegalArgumentException(
-                    "maxDocumentBytes must be positive, got " + maxDocumentBytes);
-        }
-        if (firstPosition < 0) {
-            throw new IllegalArgumentException(
-                    "firstPosition must not be negative, got " + firstPosition);
-        }
-        this.in = Objects.requireNonNull(in, "in");
-        this.file = Objects.requireNonNull(file, "file");
-        this.entry = entry;
-        this.nextPosition = firstPosition;
-        this.maxDocumentBytes = maxDocumentBytes;
+  /** End of the valid bytes in the buffer. */
+  private int limit;
+
+  /** First byte of the buffer not yet appended to the current document. */
+  private int appended;
+
+  private boolean endOfStream;
+
+  /** Whether {@link #scanned} is at the start of a line, where a document may start. */
+  private boolean atLineStart = true;
+
+  /** Whether the next segment is the one before the first declaration. */
+  private boolean beforeFirstDeclaration = true;
+
+  private byte[] document = new byte[0];
+  private int documentLength;
+  private long documentSize;
+  private long nextPosition;
+
+  /**
+   * @param in the concatenated documents; closed by {@link #close()}
+   * @param file the bulk file, recorded in each document
+   * @param entry the zip entry being split, or null for a bare file
+   * @param firstPosition the position of the first document, to number documents across entries
+   * @param maxDocumentBytes how many bytes of a document are kept at most
+   */
+  public UsptoDocumentSplitter(
+      InputStream in, String file, String entry, long firstPosition, int maxDocumentBytes) {
+    if (maxDocumentBytes <= 0) {
+      throw new IllegalArgumentException(
+          "maxDocumentBytes must be positive, got " + maxDocumentBytes);
     }
-
-    /** Returns the next document, or null at the end of the stream. */
-    public RawDocument next() throws IOException {
-        while (scanned < limit || fill()) {
-            long offset = bufferOffset + scanned;
-            boolean preamble = beforeFirstDeclaration;
-            beforeFirstDeclaration = false;
-            scanToNextDocument();
-            if (preamble && isBlank()) {
-                clearDocument();
-                continue;
-            }
-            return takeDocument(offset);
-        }
-        return null;
+    if (firstPosition < 0) {
+      throw new IllegalArgumentException(
+          "firstPosition must not be negative, got " + firstPosition);
     }
+    this.in = Objects.requireNonNull(in, "in");
+    this.file = Objects.requireNonNull(file, "file");
+    this.entry = entry;
+    this.nextPosition = firstPosition;
+    this.maxDocumentBytes = maxDocumentBytes;
+  }
 
-    /** The position the next document will get. */
-    long nextPosition() {
-        return nextPosition;
-    }
-
-    /** How many bytes of the stream have been consumed so far. */
-    long bytesRead() {
-        return bufferOffset + limit;
-    }
-
-    @Override
-    public void close() throws IOException {
-        in.close();
-    }
-
-    /**
-     * Appends bytes to the current document until the start of the next one, leaving {@link
-     * #scanned} there, or until the end of the stream.
-     */
-    private void scanToNextDocument() throws IOException {
-        while (true) {
-            if (atLineStart) {
-                if (limit - scanned < DECLARATION_PROBE_BYTES && !endOfStream) {
-                    fill();
-                    continue;
-                }
-                atLineStart = false;
-                if (startsDeclaration(scanned)) {
-                    appendScanned();
-                    return;
-                }
-            }
-            int newline = indexOfNewline(scanned, limit);
-            if (newline < 0) {
-                scanned = limit;
-                if (!fill()) {
-                    return;
-                }
-            } else {
-                scanned = newline + 1;
-                atLineStart = true;
-            }
-        }
-    }
-
-    private int indexOfNewline(int from, int to) {
-        final byte[] bytes = buffer;
-        for (int i = from; i < to; i++) {
-            if (bytes[i] == '\n') {
-                return i;
-            }
-        }
-        return -1;
-    }
-
-    private boolean startsDeclaration(int at) {
-        int start = startsWith(at, BYTE_ORDER_MARK) ? at + BYTE_ORDER_MARK.length : at;
-        int afterName = start + DECLARATION_START.length;
-        return startsWith(start, DECLARATION_START)
-                && afterName < limit
-                && isXmlWhiteSpace(buffer[afterName]);
-    }
-
-    private boolean startsWith(int at, byte[] prefix) {
-        if (limit - at < prefix.length) {
-            return false;
-        }
-        for (int i = 0; i < prefix.length; i++) {
-            if (buffer[at + i] != prefix[i]) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    private static boolean isXmlWhiteSpace(byte b) {
-        return b == ' ' || b == '\n' || b == '\r' || b == '\t';
-    }
-
-    /**
-     * Appends the scanned bytes to the document, moves the unscanned rest to the front of the
-     * buffer and reads more behind it. Returns false when the stream has no more bytes.
-     */
-    private boolean fill() throws IOException {
-        appendScanned();
-        int unscanned = limit - scanned;
-        System.arraycopy(buffer, scanned, buffer, 0, unscanned);
-        bufferOffset += scanned;
-        scanned = 0;
-        appended = 0;
-        limit = unscanned;
-        if (endOfStream) {
-            return false;
-        }
-        int read = in.read(buffer, limit, buffer.length - limit);
-        if (read < 0) {
-            endOfStream = true;
-            return false;
-        }
-        limit += read;
-        return true;
-    }
-
-    private void appendScanned() {
-        int length = scanned - appended;
-        documentSize += length;
-        int kept = Math.min(length, maxDocumentBytes - documentLength);
-        if (kept > 0) {
-            ensureDocumentCapacity(documentLength + kept);
-            System.arraycopy(buffer, appended, document, documentLength, kept);
-            documentLength += kept;
-        }
-        appended = scanned;
-    }
-
-    private void ensureDocumentCapacity(int capacity) {
-        if (capacity > document.length) {
-            long grown = Math.max(INITIAL_DOCUMENT_BYTES, 2L * document.length);
-            int newLength = (int) Math.min(maxDocumentBytes, Math.max(capacity, grown));
-            document = Arrays.copyOf(document, newLength);
-        }
-    }
-
-    /** Whether the current document is only white space behind an optional byte order mark. */
-    private boolean isBlank() {
-        if (documentSize > documentLength) {
-            return false;
-        }
-        int start = 0;
-        if (documentLength >= BYTE_ORDER_MARK.length
-                && Arrays.equals(
-                        document, 0, BYTE_ORDER_MARK.length,
-                        BYTE_ORDER_MARK, 0, BYTE_ORDER_MARK.length)) {
-            start = BYTE_ORDER_MARK.length;
-        }
-        for (int i = start; i < documentLength; i++) {
-            if (!isXmlWhiteSpace(document[i])) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    private RawDocument takeDocument(long offset) {
-        RawDocument result = new RawDocument();
-        result.file = file;
-        result.entry = entry;
-        result.position = nextPosition++;
-        result.offset = offset;
-        result.bytes = Arrays.copyOf(document, documentLength);
-        result.size = documentSize;
-        result.oversized = documentSize > maxDocumentBytes;
+  /** Returns the next document, or null at the end of the stream. */
+  public RawDocument next() throws IOException {
+    while (scanned < limit || fill()) {
+      long offset = bufferOffset + scanned;
+      boolean preamble = beforeFirstDeclaration;
+      beforeFirstDeclaration = false;
+      scanToNextDocument();
+      if (preamble && isBlank()) {
         clearDocument();
-        return result;
+        continue;
+      }
+      return takeDocument(offset);
     }
+    return null;
+  }
 
-    private void clearDocument() {
-        documentLength = 0;
-        documentSize = 0;
+  /** The position the next document will get. */
+  long nextPosition() {
+    return nextPosition;
+  }
+
+  /** How many bytes of the stream have been consumed so far. */
+  long bytesRead() {
+    return bufferOffset + limit;
+  }
+
+  @Override
+  public void close() throws IOException {
+    in.close();
+  }
+
+  /**
+   * Appends bytes to the current document until the start of the next one, leaving {@link #scanned}
+   * there, or until the end of the stream.
+   */
+  private void scanToNextDocument() throws IOException {
+    while (true) {
+      if (atLineStart) {
+        if (limit - scanned < DECLARATION_PROBE_BYTES && !endOfStream) {
+          fill();
+          continue;
+        }
+        atLineStart = false;
+        if (startsDeclaration(scanned)) {
+          appendScanned();
+          return;
+        }
+      }
+      int newline = indexOfNewline(scanned, limit);
+      if (newline < 0) {
+        scanned = limit;
+        if (!fill()) {
+          return;
+        }
+      } else {
+        scanned = newline + 1;
+        atLineStart = true;
+      }
     }
+  }
+
+  private int indexOfNewline(int from, int to) {
+    final byte[] bytes = buffer;
+    for (int i = from; i < to; i++) {
+      if (bytes[i] == '\n') {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  private boolean startsDeclaration(int at) {
+    int start = startsWith(at, BYTE_ORDER_MARK) ? at + BYTE_ORDER_MARK.length : at;
+    int afterName = start + DECLARATION_START.length;
+    return startsWith(start, DECLARATION_START)
+        && afterName < limit
+        && isXmlWhiteSpace(buffer[afterName]);
+  }
+
+  private boolean startsWith(int at, byte[] prefix) {
+    if (limit - at < prefix.length) {
+      return false;
+    }
+    for (int i = 0; i < prefix.length; i++) {
+      if (buffer[at + i] != prefix[i]) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static boolean isXmlWhiteSpace(byte b) {
+    return b == ' ' || b == '\n' || b == '\r' || b == '\t';
+  }
+
+  /**
+   * Appends the scanned bytes to the document, moves the unscanned rest to the front of the buffer
+   * and reads more behind it. Returns false when the stream has no more bytes.
+   */
+  private boolean fill() throws IOException {
+    appendScanned();
+    int unscanned = limit - scanned;
+    System.arraycopy(buffer, scanned, buffer, 0, unscanned);
+    bufferOffset += scanned;
+    scanned = 0;
+    appended = 0;
+    limit = unscanned;
+    if (endOfStream) {
+      return false;
+    }
+    int read = in.read(buffer, limit, buffer.length - limit);
+    if (read < 0) {
+      endOfStream = true;
+      return false;
+    }
+    limit += read;
+    return true;
+  }
+
+  private void appendScanned() {
+    int length = scanned - appended;
+    documentSize += length;
+    int kept = Math.min(length, maxDocumentBytes - documentLength);
+    if (kept > 0) {
+      ensureDocumentCapacity(documentLength + kept);
+      System.arraycopy(buffer, appended, document, documentLength, kept);
+      documentLength += kept;
+    }
+    appended = scanned;
+  }
+
+  private void ensureDocumentCapacity(int capacity) {
+    if (capacity > document.length) {
+      long grown = Math.max(INITIAL_DOCUMENT_BYTES, 2L * document.length);
+      int newLength = (int) Math.min(maxDocumentBytes, Math.max(capacity, grown));
+      document = Arrays.copyOf(document, newLength);
+    }
+  }
+
+  /** Whether the current document is only white space behind an optional byte order mark. */
+  private boolean isBlank() {
+    if (documentSize > documentLength) {
+      return false;
+    }
+    int start = 0;
+    if (documentLength >= BYTE_ORDER_MARK.length
+        && Arrays.equals(
+            document, 0, BYTE_ORDER_MARK.length, BYTE_ORDER_MARK, 0, BYTE_ORDER_MARK.length)) {
+      start = BYTE_ORDER_MARK.length;
+    }
+    for (int i = start; i < documentLength; i++) {
+      if (!isXmlWhiteSpace(document[i])) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private RawDocument takeDocument(long offset) {
+    RawDocument result = new RawDocument();
+    result.file = file;
+    result.entry = entry;
+    result.position = nextPosition++;
+    result.offset = offset;
+    result.bytes = Arrays.copyOf(document, documentLength);
+    result.size = documentSize;
+    result.oversized = documentSize > maxDocumentBytes;
+    clearDocument();
+    return result;
+  }
+
+  private void clearDocument() {
+    documentLength = 0;
+    documentSize = 0;
+  }
 }
