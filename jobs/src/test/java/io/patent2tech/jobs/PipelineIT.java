@@ -23,8 +23,6 @@ import java.util.TreeMap;
 
 import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.test.junit5.MiniClusterExtension;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -63,13 +61,12 @@ class PipelineIT {
           .setNumberSlotsPerTaskManager(4)
           .build());
 
-  private static final String RUN = "it" + System.currentTimeMillis();
-  private static final String KAFKA = env("P2T_KAFKA_BOOTSTRAP", "localhost:9092");
-  private static final String ES = env("P2T_ES_URL", "http://localhost:9200").replaceAll("/+$", "");
-  private static final String PG_BASE_URL = env("P2T_PG_URL", "jdbc:postgresql://localhost:5432/patent2tech");
-  private static final String PG_USER = env("P2T_PG_USER", "patent2tech");
-  private static final String PG_PASSWORD = env("P2T_PG_PASSWORD", "patent2tech");
-  private static final String PG_URL = PG_BASE_URL + (PG_BASE_URL.contains("?") ? "&" : "?") + "currentSchema=" + RUN;
+  private static final String RUN = LocalStack.runName("it");
+  private static final String KAFKA = LocalStack.KAFKA;
+  private static final String ES = LocalStack.ES;
+  private static final String PG_USER = LocalStack.PG_USER;
+  private static final String PG_PASSWORD = LocalStack.PG_PASSWORD;
+  private static final String PG_URL = LocalStack.pgUrlInSchema(RUN);
   private static final String TOPIC = RUN + ".patents.normalized";
   private static final String DLQ = RUN + ".patents.dlq";
   private static final String ALIAS = RUN + "-patents";
@@ -82,10 +79,7 @@ class PipelineIT {
 
   @BeforeAll
   static void createSchema() throws Exception {
-    try (Connection c = DriverManager.getConnection(PG_BASE_URL, PG_USER, PG_PASSWORD);
-        Statement st = c.createStatement()) {
-      st.execute("create schema " + RUN);
-    }
+    LocalStack.createSchema(RUN);
   }
 
   @BeforeAll
@@ -122,19 +116,12 @@ class PipelineIT {
 
   @AfterAll
   static void removeRunData() throws Exception {
-    Properties props = new Properties();
-    props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, KAFKA);
-    try (Admin admin = Admin.create(props)) {
-      admin.deleteTopics(List.of(TOPIC, DLQ)).all().get();
-    }
+    LocalStack.deleteTopics(List.of(TOPIC, DLQ));
     HTTP.send(HttpRequest.newBuilder(URI.create(ES + "/" + ALIAS + "-v1")).DELETE().build(),
         HttpResponse.BodyHandlers.discarding());
     HTTP.send(HttpRequest.newBuilder(URI.create(ES + "/_index_template/" + ALIAS)).DELETE().build(),
         HttpResponse.BodyHandlers.discarding());
-    try (Connection c = DriverManager.getConnection(PG_BASE_URL, PG_USER, PG_PASSWORD);
-        Statement st = c.createStatement()) {
-      st.execute("drop schema if exists " + RUN + " cascade");
-    }
+    LocalStack.dropSchema(RUN);
   }
 
   @Test
@@ -255,10 +242,5 @@ class PipelineIT {
       }
     }
     return versions;
-  }
-
-  private static String env(String name, String fallback) {
-    String v = System.getenv(name);
-    return v == null || v.isBlank() ? fallback : v;
   }
 }
