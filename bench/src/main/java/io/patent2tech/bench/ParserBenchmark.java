@@ -200,6 +200,7 @@ public final class ParserBenchmark {
     return v[v.length / 2];
   }
 
+  /** Peak heap used since the JVM started, over all heap pools. */
   static long peakHeapBytes() {
     long peak = 0;
     for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {

@@ -1,8 +1,5 @@
 package io.patent2tech.bench;
 
-import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryPoolMXBean;
-import java.lang.management.MemoryType;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.time.LocalDate;
@@ -55,20 +52,10 @@ public final class WeeklyFileThroughFlink {
             + "| Flink MiniCluster, parallelism 1: FileSource -> parse/normalize/validate -> discard | %d | %.1f | %.1f | %.1f | %d MB | %d MB |%n"
             + "%nOne run, %s, Java %s, %d cores.%n",
         parsed, bytes / 1e6, seconds, bytes / 1e6 / seconds, Runtime.getRuntime().maxMemory() >> 20,
-        peakHeapBytes() >> 20, LocalDate.now(), System.getProperty("java.version"),
+        ParserBenchmark.peakHeapBytes() >> 20, LocalDate.now(), System.getProperty("java.version"),
         Runtime.getRuntime().availableProcessors());
     Files.writeString(out, md, StandardCharsets.UTF_8);
     System.out.print(md);
-  }
-
-  static long peakHeapBytes() {
-    long peak = 0;
-    for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
-      if (pool.getType() == MemoryType.HEAP) {
-        peak += pool.getPeakUsage().getUsed();
-      }
-    }
-    return peak;
   }
 
   private static final class CountDocuments extends RichMapFunction<Patent, Integer> {
