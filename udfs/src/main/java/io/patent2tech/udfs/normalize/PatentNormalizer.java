@@ -6,6 +6,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.function.Predicate;
 
 import io.patent2tech.schema.Citation;
 import io.patent2tech.schema.Claim;
@@ -73,55 +74,46 @@ public final class PatentNormalizer implements Serializable {
       p.setPublication(pub);
     }
     String rawDate = pub.getDate();
-    normalizePublicationId(pub);
+    normalizePublicationId(pub, false);
     String key = PublicationKeys.publicationKey(pub.getCountry(), pub.getNumber(), pub.getKind());
     p.setPublicationKey(key == null ? "" : key);
     if (rawDate != null && !rawDate.trim().isEmpty() && pub.getDate() == null) {
       throw new DocumentRejectedException(DocumentRejectedException.STAGE_NORMALIZE,
           "invalid publication date '" + rawDate.trim() + "'", key, null);
     }
-    if (pub.getCountry() == null) {
-      pub.setCountry("");
-    }
-    if (pub.getNumber() == null) {
-      pub.setNumber("");
-    }
+    fillRequired(pub);
 
     DocumentId app = p.getApplication();
     if (app != null) {
-      normalizeApplicationId(app);
+      normalizeApplicationId(app, false);
       if (app.getNumber() == null && app.getCountry() == null) {
         p.setApplication(null);
         p.setApplicationKey(null);
       } else {
         p.setApplicationKey(PublicationKeys.applicationKey(app.getCountry(), app.getNumber()));
-        if (app.getCountry() == null) {
-          app.setCountry("");
-        }
-        if (app.getNumber() == null) {
-          app.setNumber("");
-        }
+        fillRequired(app);
       }
     } else {
       p.setApplicationKey(null);
     }
 
-    p.setDocumentType(documentType(p.getDocumentType()));
-    p.setLanguage(lang(p.getLanguage()));
+    p.setDocumentType(DocumentTypes.of(Texts.collapse(p.getDocumentType())));
+    p.setLanguage(lowerCase(p.getLanguage(), null));
     p.setFamilyId(Texts.collapse(p.getFamilyId()));
 
-    p.setRelatedDocuments(relatedDocuments(p.getRelatedDocuments()));
-    p.setTitles(texts(p.getTitles(), false, textCollapsed));
-    p.setAbstracts(texts(p.getAbstracts(), true, textCollapsed));
-    p.setClaims(claims(p.getClaims(), textCollapsed));
-    p.setDescription(description(p.getDescription(), textCollapsed));
-    p.setClassifications(classifications(p.getClassifications()));
-    p.setApplicants(parties(p.getApplicants()));
-    p.setInventors(parties(p.getInventors()));
-    p.setAssignees(parties(p.getAssignees()));
-    p.setAgents(parties(p.getAgents()));
-    p.setCitations(citations(p.getCitations()));
-    p.setFigures(figures(p.getFigures()));
+    p.setRelatedDocuments(kept(p.getRelatedDocuments(), PatentNormalizer::keepRelatedDocument));
+    p.setTitles(kept(p.getTitles(), t -> keepText(t, false, textCollapsed)));
+    p.setAbstracts(kept(p.getAbstracts(), t -> keepText(t, true, textCollapsed)));
+    p.setClaims(kept(p.getClaims(), c -> keepClaim(c, textCollapsed)));
+    p.setDescription(kept(p.getDescription(), s -> keepSection(s, textCollapsed)));
+    Set<String> seenClassifications = new HashSet<>();
+    p.setClassifications(kept(p.getClassifications(), c -> keepClassification(c, seenClassifications)));
+    p.setApplicants(kept(p.getApplicants(), PatentNormalizer::keepParty));
+    p.setInventors(kept(p.getInventors(), PatentNormalizer::keepParty));
+    p.setAssignees(kept(p.getAssignees(), PatentNormalizer::keepParty));
+    p.setAgents(kept(p.getAgents(), PatentNormalizer::keepParty));
+    p.setCitations(kept(p.getCitations(), PatentNormalizer::keepCitation));
+    p.setFigures(kept(p.getFigures(), PatentNormalizer::keepFigure));
     if (p.getVersion() <= 0) {
       p.setVersion(1);
     }
@@ -133,59 +125,68 @@ public final class PatentNormalizer implements Serializable {
     return p;
   }
 
-  // -- documents ------------------------------------------------------------------------------------
-
-  static void normalizePublicationId(DocumentId d) {
-    normalizePublicationId(d, false);
-  }
-
-  /** @param partialDate keep year-month / year of a partial date (cited and related documents) */
-  static void normalizePublicationId(DocumentId d, boolean partialDate) {
-    String cc = PublicationKeys.country(d.getCountry());
-    d.setCountry(cc);
-    d.setNumber(PublicationKeys.normalizeNumber(cc, d.getNumber()));
-    d.setKind(PublicationKeys.kind(d.getKind()));
-    d.setDate(partialDate ? Dates.isoPartial(d.getDate()) : Dates.iso(d.getDate()));
-  }
-
-  static void normalizeApplicationId(DocumentId d) {
-    normalizeApplicationId(d, false);
-  }
-
-  static void normalizeApplicationId(DocumentId d, boolean partialDate) {
-    String cc = PublicationKeys.country(d.getCountry());
-    d.setCountry(cc);
-    d.setNumber(PublicationKeys.normalizeApplicationNumber(cc, d.getNumber()));
-    d.setKind(PublicationKeys.kind(d.getKind()));
-    d.setDate(partialDate ? Dates.isoPartial(d.getDate()) : Dates.iso(d.getDate()));
-  }
-
-  private static List<RelatedDocument> relatedDocuments(List<RelatedDocument> in) {
-    List<RelatedDocument> out = new ArrayList<>(in == null ? 0 : in.size());
+  /**
+   * The non-null elements of {@code in} that {@code cleanAndKeep} keeps, in order, after it has
+   * cleaned them in place (the keep* methods below); never null.
+   */
+  private static <T> List<T> kept(List<T> in, Predicate<T> cleanAndKeep) {
+    List<T> out = new ArrayList<>(in == null ? 0 : in.size());
     if (in == null) {
       return out;
     }
-    for (RelatedDocument r : in) {
-      if (r == null || r.getDocument() == null) {
-        continue;
+    for (T item : in) {
+      if (item != null && cleanAndKeep.test(item)) {
+        out.add(item);
       }
-      String relation = Texts.collapse(r.getRelation());
-      r.setRelation(relation == null ? "other" : relation.toLowerCase(Locale.ROOT));
-      DocumentId d = r.getDocument();
-      if ("related-publication".equals(r.getRelation()) || isPublicationKind(d.getKind())) {
-        normalizePublicationId(d, true);
-      } else {
-        normalizeApplicationId(d, true); // parent applications, provisionals (kind 00), priority claims
-      }
-      if (d.getNumber() == null) {
-        continue;
-      }
-      if (d.getCountry() == null) {
-        d.setCountry("");
-      }
-      out.add(r);
     }
     return out;
+  }
+
+  // -- documents ------------------------------------------------------------------------------------
+
+  /** @param partialDate keep year-month / year of a partial date (cited and related documents) */
+  static void normalizePublicationId(DocumentId d, boolean partialDate) {
+    normalizeCountryKindDate(d, partialDate);
+    d.setNumber(PublicationKeys.normalizeNumber(d.getCountry(), d.getNumber()));
+  }
+
+  static void normalizeApplicationId(DocumentId d, boolean partialDate) {
+    normalizeCountryKindDate(d, partialDate);
+    d.setNumber(PublicationKeys.normalizeApplicationNumber(d.getCountry(), d.getNumber()));
+  }
+
+  private static void normalizeCountryKindDate(DocumentId d, boolean partialDate) {
+    d.setCountry(PublicationKeys.country(d.getCountry()));
+    d.setKind(PublicationKeys.kind(d.getKind()));
+    d.setDate(partialDate ? Dates.isoPartial(d.getDate()) : Dates.iso(d.getDate()));
+  }
+
+  /** Blank country and number where the schema needs a string and the document has none. */
+  private static void fillRequired(DocumentId d) {
+    if (d.getCountry() == null) {
+      d.setCountry("");
+    }
+    if (d.getNumber() == null) {
+      d.setNumber("");
+    }
+  }
+
+  private static boolean keepRelatedDocument(RelatedDocument r) {
+    DocumentId d = r.getDocument();
+    if (d == null) {
+      return false;
+    }
+    r.setRelation(lowerCase(r.getRelation(), "other"));
+    if ("related-publication".equals(r.getRelation()) || isPublicationKind(d.getKind())) {
+      normalizePublicationId(d, true);
+    } else {
+      normalizeApplicationId(d, true); // parent applications, provisionals (kind 00), priority claims
+    }
+    if (d.getNumber() == null) {
+      return false;
+    }
+    fillRequired(d);
+    return true;
   }
 
   /** A, A1, B2, E, S1 ...: a publication; null, blank or "00" (ICE's kind of an application): not. */
@@ -196,66 +197,35 @@ public final class PatentNormalizer implements Serializable {
 
   // -- text -----------------------------------------------------------------------------------------
 
-  private static List<LocalizedText> texts(List<LocalizedText> in, boolean paragraphs, boolean collapsed) {
-    List<LocalizedText> out = new ArrayList<>(in == null ? 0 : in.size());
-    if (in == null) {
-      return out;
+  private static boolean keepText(LocalizedText t, boolean paragraphs, boolean collapsed) {
+    String text = cleanText(t.getText(), paragraphs, collapsed);
+    if (text == null) {
+      return false;
     }
-    for (LocalizedText t : in) {
-      if (t == null) {
-        continue;
-      }
-      String text = cleanText(t.getText(), paragraphs, collapsed);
-      if (text == null) {
-        continue;
-      }
-      t.setText(text);
-      t.setLang(lang(t.getLang()));
-      out.add(t);
-    }
-    return out;
+    t.setText(text);
+    t.setLang(lowerCase(t.getLang(), null));
+    return true;
   }
 
-  private static List<Claim> claims(List<Claim> in, boolean collapsed) {
-    List<Claim> out = new ArrayList<>(in == null ? 0 : in.size());
-    if (in == null) {
-      return out;
+  private static boolean keepClaim(Claim c, boolean collapsed) {
+    String text = cleanText(c.getText(), false, collapsed);
+    c.setText(text == null ? "" : text);
+    if (c.getDependsOn() == null) {
+      c.setDependsOn(new ArrayList<>(0));
     }
-    for (Claim c : in) {
-      if (c == null) {
-        continue;
-      }
-      String text = cleanText(c.getText(), false, collapsed);
-      c.setText(text == null ? "" : text);
-      if (c.getDependsOn() == null) {
-        c.setDependsOn(new ArrayList<>(0));
-      }
-      c.setIndependent(c.getDependsOn().isEmpty());
-      out.add(c);
-    }
-    return out;
+    c.setIndependent(c.getDependsOn().isEmpty());
+    return true;
   }
 
-  private static List<DescriptionSection> description(List<DescriptionSection> in, boolean collapsed) {
-    List<DescriptionSection> out = new ArrayList<>(in == null ? 0 : in.size());
-    if (in == null) {
-      return out;
+  private static boolean keepSection(DescriptionSection s, boolean collapsed) {
+    String text = cleanText(s.getText(), true, collapsed);
+    if (text == null) {
+      return false;
     }
-    for (DescriptionSection s : in) {
-      if (s == null) {
-        continue;
-      }
-      String text = cleanText(s.getText(), true, collapsed);
-      if (text == null) {
-        continue;
-      }
-      s.setText(text);
-      s.setHeading(cleanText(s.getHeading(), false));
-      String section = Texts.collapse(s.getSection());
-      s.setSection(section == null ? "other" : section.toLowerCase(Locale.ROOT));
-      out.add(s);
-    }
-    return out;
+    s.setText(text);
+    s.setHeading(cleanText(s.getHeading(), false));
+    s.setSection(lowerCase(s.getSection(), "other"));
+    return true;
   }
 
   /** Collapse white space and decode leftover literal character references. */
@@ -339,79 +309,59 @@ public final class PatentNormalizer implements Serializable {
 
   // -- classifications ------------------------------------------------------------------------------
 
-  private static List<Classification> classifications(List<Classification> in) {
-    List<Classification> out = new ArrayList<>(in == null ? 0 : in.size());
-    if (in == null) {
-      return out;
+  /** @param seen scheme and symbol of each classification kept so far, so that exact duplicates are dropped */
+  private static boolean keepClassification(Classification c, Set<String> seen) {
+    String scheme = Texts.collapse(c.getScheme());
+    scheme = scheme == null ? "OTHER" : scheme.toUpperCase(Locale.ROOT);
+    String symbol;
+    switch (scheme) {
+      case "CPC":
+      case "IPC":
+        symbol = ClassificationSymbols.cpc(c.getSymbol());
+        break;
+      case "USPC":
+        symbol = ClassificationSymbols.uspc(c.getSymbol());
+        break;
+      case "LOCARNO":
+        symbol = ClassificationSymbols.locarno(c.getSymbol());
+        break;
+      default:
+        symbol = Texts.collapse(c.getSymbol());
     }
-    Set<String> seen = new HashSet<>();
-    for (Classification c : in) {
-      if (c == null) {
-        continue;
-      }
-      String scheme = Texts.collapse(c.getScheme());
-      scheme = scheme == null ? "OTHER" : scheme.toUpperCase(Locale.ROOT);
-      String symbol;
-      switch (scheme) {
-        case "CPC":
-        case "IPC":
-          symbol = ClassificationSymbols.cpc(c.getSymbol());
-          break;
-        case "USPC":
-          symbol = ClassificationSymbols.uspc(c.getSymbol());
-          break;
-        case "LOCARNO":
-          symbol = ClassificationSymbols.locarno(c.getSymbol());
-          break;
-        default:
-          symbol = Texts.collapse(c.getSymbol());
-      }
-      if (symbol == null || !seen.add(scheme + ' ' + symbol)) {
-        continue;
-      }
-      c.setScheme(scheme);
-      c.setSymbol(symbol);
-      String v = Texts.collapse(c.getVersion());
-      if (v != null) {
-        String iso = Dates.iso(v);
-        v = iso != null ? iso : v;
-      }
-      c.setVersion(v);
-      out.add(c);
+    if (symbol == null || !seen.add(scheme + ' ' + symbol)) {
+      return false;
     }
-    return out;
+    c.setScheme(scheme);
+    c.setSymbol(symbol);
+    String v = Texts.collapse(c.getVersion());
+    if (v != null) {
+      String iso = Dates.iso(v);
+      v = iso != null ? iso : v;
+    }
+    c.setVersion(v);
+    return true;
   }
 
   // -- parties, citations, figures -------------------------------------------------------------------
 
-  private static List<Party> parties(List<Party> in) {
-    List<Party> out = new ArrayList<>(in == null ? 0 : in.size());
-    if (in == null) {
-      return out;
+  private static boolean keepParty(Party p) {
+    String org = cleanText(p.getOrganization(), false);
+    String first = cleanText(p.getFirstName(), false);
+    String last = cleanText(p.getLastName(), false);
+    String name = cleanText(p.getName(), false);
+    if (name == null) {
+      name = org != null ? org : first != null && last != null ? first + ' ' + last : first != null ? first : last;
     }
-    for (Party p : in) {
-      if (p == null) {
-        continue;
-      }
-      String org = cleanText(p.getOrganization(), false);
-      String first = cleanText(p.getFirstName(), false);
-      String last = cleanText(p.getLastName(), false);
-      String name = cleanText(p.getName(), false);
-      if (name == null) {
-        name = org != null ? org : first != null && last != null ? first + ' ' + last : first != null ? first : last;
-      }
-      if (name == null) {
-        continue;
-      }
-      p.setName(name);
-      p.setOrganization(org);
-      p.setFirstName(first);
-      p.setLastName(last);
-      p.setCity(cleanText(p.getCity(), false));
-      p.setCountry(countryCode(p.getCountry()));
-      out.add(p);
+    if (name == null) {
+      return false;
     }
-    return out;
+    p.setName(name);
+    p.setOrganization(org);
+    p.setFirstName(first);
+    p.setLastName(last);
+    p.setCity(cleanText(p.getCity(), false));
+    p.setCountry(countryCode(p.getCountry()));
+    return true;
   }
 
   /** Two-letter office/country code upper case, else null ("unknown", "omitted", "XX-YY"). */
@@ -428,82 +378,44 @@ public final class PatentNormalizer implements Serializable {
     return t.equals("" + a + b) ? t : "" + a + b;
   }
 
-  private static List<Citation> citations(List<Citation> in) {
-    List<Citation> out = new ArrayList<>(in == null ? 0 : in.size());
-    if (in == null) {
-      return out;
+  private static boolean keepCitation(Citation c) {
+    DocumentId d = c.getDocument();
+    if (d != null) {
+      normalizePublicationId(d, true);
+      if (d.getNumber() == null) {
+        d = null;
+      } else {
+        fillRequired(d);
+      }
+      c.setDocument(d);
     }
-    for (Citation c : in) {
-      if (c == null) {
-        continue;
-      }
-      DocumentId d = c.getDocument();
-      if (d != null) {
-        normalizePublicationId(d, true);
-        if (d.getNumber() == null) {
-          d = null;
-        } else if (d.getCountry() == null) {
-          d.setCountry("");
-        }
-        c.setDocument(d);
-      }
-      c.setText(cleanText(c.getText(), false));
-      if (c.getDocument() == null && c.getText() == null) {
-        continue;
-      }
-      c.setType(c.getDocument() != null ? "patent" : "npl");
-      out.add(c);
+    c.setText(cleanText(c.getText(), false));
+    if (c.getDocument() == null && c.getText() == null) {
+      return false;
     }
-    return out;
+    c.setType(c.getDocument() != null ? "patent" : "npl");
+    return true;
   }
 
-  private static List<Figure> figures(List<Figure> in) {
-    List<Figure> out = new ArrayList<>(in == null ? 0 : in.size());
-    if (in == null) {
-      return out;
+  private static boolean keepFigure(Figure f) {
+    String id = Texts.collapse(f.getId());
+    if (id == null) {
+      return false;
     }
-    for (Figure f : in) {
-      if (f == null) {
-        continue;
-      }
-      String id = Texts.collapse(f.getId());
-      if (id == null) {
-        continue;
-      }
-      f.setId(id);
-      f.setFile(Texts.collapse(f.getFile()));
-      if (f.getFigureNumbers() == null) {
-        f.setFigureNumbers(new ArrayList<>(0));
-      }
-      f.setViewText(cleanText(f.getViewText(), false));
-      out.add(f);
+    f.setId(id);
+    f.setFile(Texts.collapse(f.getFile()));
+    if (f.getFigureNumbers() == null) {
+      f.setFigureNumbers(new ArrayList<>(0));
     }
-    return out;
+    f.setViewText(cleanText(f.getViewText(), false));
+    return true;
   }
 
   // -- small fields ------------------------------------------------------------------------------------
 
-  private static String lang(String l) {
-    String t = Texts.collapse(l);
-    return t == null ? null : t.toLowerCase(Locale.ROOT);
-  }
-
-  private static String documentType(String t) {
-    String v = Texts.collapse(t);
-    if (v == null) {
-      return null;
-    }
-    switch (v.toLowerCase(Locale.ROOT)) {
-      case "utility":
-        return "utility";
-      case "design":
-        return "design";
-      case "plant":
-        return "plant";
-      case "reissue":
-        return "reissue";
-      default:
-        return "other";
-    }
+  /** Collapsed and lower case; {@code blank} when null or blank. */
+  private static String lowerCase(String s, String blank) {
+    String t = Texts.collapse(s);
+    return t == null ? blank : t.toLowerCase(Locale.ROOT);
   }
 }

@@ -50,53 +50,36 @@ public final class PublicationKeys {
     if (number == null) {
       return null;
     }
-    String cc = country(country);
-    boolean us = cc == null || "US".equals(cc);
-    // without whitespace (every office) and, for US, also without the / , separators
-    StringBuilder compact = new StringBuilder(number.length());
-    StringBuilder sb = new StringBuilder(number.length());
-    for (int i = 0; i < number.length(); i++) {
-      char c = number.charAt(i);
-      if (Character.isWhitespace(c) || c == '\u00a0') {
-        continue;
-      }
-      compact.append(c);
-      if (us && (c == '/' || c == ',')) {
-        continue;
-      }
-      sb.append(us ? Character.toUpperCase(c) : c);
+    String compact = stripped(number, "", false);
+    if (!isUsOffice(country)) {
+      return compact.isEmpty() ? null : compact;
     }
-    if (sb.length() == 0) {
+    String plain = stripped(number, "/,", true);
+    if (plain.isEmpty()) {
       return null;
     }
-    if (!us) {
-      return compact.toString();
-    }
-    int len = sb.length();
+    int len = plain.length();
     int letters = 0;
-    while (letters < len && sb.charAt(letters) >= 'A' && sb.charAt(letters) <= 'Z') {
+    while (letters < len && plain.charAt(letters) >= 'A' && plain.charAt(letters) <= 'Z') {
       letters++;
     }
-    if (letters == len || (letters > 0 && !US_PREFIXES.contains(sb.substring(0, letters)))) {
-      return compact.toString(); // not a [prefix]digits US publication number: keep as given
+    if (letters == len || (letters > 0 && !US_PREFIXES.contains(plain.substring(0, letters)))) {
+      return compact; // not a [prefix]digits US publication number: keep as given
     }
-    for (int i = letters; i < len; i++) {
-      char c = sb.charAt(i);
-      if (c < '0' || c > '9') {
-        return compact.toString(); // e.g. PCT/CH02/00573, 1974-01
-      }
+    if (!isDigits(plain, letters)) {
+      return compact; // e.g. PCT/CH02/00573, 1974-01
     }
-    if (letters == 0 && len == 11 && sb.charAt(0) != '0') {
-      return sb.toString(); // pre-grant publication YYYY+7 digits keeps all 11 digits
+    if (letters == 0 && len == 11 && plain.charAt(0) != '0') {
+      return plain; // pre-grant publication YYYY+7 digits keeps all 11 digits
     }
     int firstSignificant = letters;
-    while (firstSignificant < len - 1 && sb.charAt(firstSignificant) == '0') {
+    while (firstSignificant < len - 1 && plain.charAt(firstSignificant) == '0') {
       firstSignificant++;
     }
     if (firstSignificant == letters) {
-      return sb.toString();
+      return plain;
     }
-    return sb.substring(0, letters) + sb.substring(firstSignificant);
+    return plain.substring(0, letters) + plain.substring(firstSignificant);
   }
 
   /**
@@ -118,32 +101,43 @@ public final class PublicationKeys {
     if (number == null) {
       return null;
     }
+    boolean us = isUsOffice(country);
+    String n = stripped(number, us ? "/,-" : "", false);
+    if (n.isEmpty()) {
+      return null;
+    }
+    if (us && !isDigits(n, 0)) {
+      return number.trim(); // only plain digit strings lose separators, not PCT/CH02/00573
+    }
+    return n;
+  }
+
+  /** US, or no country at all (read as US). */
+  private static boolean isUsOffice(String country) {
     String cc = country(country);
-    boolean us = cc == null || "US".equals(cc);
+    return cc == null || "US".equals(cc);
+  }
+
+  /** number without white space (NBSP included) and without the given separators. */
+  private static String stripped(String number, String separators, boolean upperCase) {
     StringBuilder sb = new StringBuilder(number.length());
     for (int i = 0; i < number.length(); i++) {
       char c = number.charAt(i);
-      if (Character.isWhitespace(c) || c == '\u00a0') {
-        continue;
-      }
-      if (us && (c == '/' || c == ',' || c == '-')) {
-        continue;
-      }
-      sb.append(c);
-    }
-    if (sb.length() == 0) {
-      return null;
-    }
-    if (us) {
-      // only plain digit strings lose separators; anything else (PCT/CH02/00573) is kept as given
-      for (int i = 0; i < sb.length(); i++) {
-        char c = sb.charAt(i);
-        if (c < '0' || c > '9') {
-          return number.trim();
-        }
+      if (!Character.isWhitespace(c) && c != '\u00a0' && separators.indexOf(c) < 0) {
+        sb.append(upperCase ? Character.toUpperCase(c) : c);
       }
     }
     return sb.toString();
+  }
+
+  private static boolean isDigits(String s, int from) {
+    for (int i = from; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c < '0' || c > '9') {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** Upper-case two-letter (or longer, as given) office code; null when blank. */

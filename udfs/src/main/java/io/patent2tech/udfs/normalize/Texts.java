@@ -31,23 +31,10 @@ public final class Texts {
 
   /** Single-line form; null when null or blank. */
   public static String collapse(String s) {
-    if (s == null) {
-      return null;
-    }
-    int n = s.length();
-    boolean clean = n > 0 && !isSpace(s.charAt(0)) && !isSpace(s.charAt(n - 1));
-    if (clean) {
-      for (int i = 1; i < n - 1; i++) {
-        char c = s.charAt(i);
-        if (isSpace(c) && (c != ' ' || isSpace(s.charAt(i + 1)))) {
-          clean = false;
-          break;
-        }
-      }
-    }
-    if (clean) {
+    if (s == null || isClean(s, false)) {
       return s;
     }
+    int n = s.length();
     StringBuilder sb = new StringBuilder(n);
     appendCollapsed(sb, s, 0, n);
     int len = sb.length();
@@ -59,30 +46,10 @@ public final class Texts {
 
   /** Paragraph form: paragraphs split on '\n', each collapsed, joined by '\n'; null when blank. */
   public static String collapseParagraphs(String s) {
-    if (s == null) {
-      return null;
-    }
-    int n = s.length();
-    boolean clean = n > 0 && !isSpace(s.charAt(0)) && !isSpace(s.charAt(n - 1));
-    if (clean) {
-      for (int i = 1; i < n - 1; i++) {
-        char c = s.charAt(i);
-        if (c == '\n') {
-          char p = s.charAt(i - 1);
-          char q = s.charAt(i + 1);
-          if (isSpace(p) || isSpace(q)) {
-            clean = false;
-            break;
-          }
-        } else if (isSpace(c) && (c != ' ' || isSpace(s.charAt(i + 1)))) {
-          clean = false;
-          break;
-        }
-      }
-    }
-    if (clean) {
+    if (s == null || isClean(s, true)) {
       return s;
     }
+    int n = s.length();
     StringBuilder sb = new StringBuilder(n);
     int start = 0;
     while (start <= n) {
@@ -109,6 +76,25 @@ public final class Texts {
     return sb.length() == 0 ? null : sb.toString();
   }
 
+  /** Whether collapse (with {@code paragraphs}: collapseParagraphs) would give s back unchanged. */
+  private static boolean isClean(String s, boolean paragraphs) {
+    int n = s.length();
+    if (n == 0 || isSpace(s.charAt(0)) || isSpace(s.charAt(n - 1))) {
+      return false;
+    }
+    for (int i = 1; i < n - 1; i++) {
+      char c = s.charAt(i);
+      if (paragraphs && c == '\n') {
+        if (isSpace(s.charAt(i - 1)) || isSpace(s.charAt(i + 1))) {
+          return false;
+        }
+      } else if (isSpace(c) && (c != ' ' || isSpace(s.charAt(i + 1)))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   /**
    * Appends s[from,to) to sb, turning white space runs into one space and never starting with a
    * space when sb is empty or already ends in a space or newline.
@@ -121,25 +107,24 @@ public final class Texts {
         pendingSpace = true;
       } else {
         if (pendingSpace) {
-          int len = sb.length();
-          if (len > 0) {
-            char last = sb.charAt(len - 1);
-            if (last != ' ' && last != '\n') {
-              sb.append(' ');
-            }
-          }
+          appendSeparator(sb);
           pendingSpace = false;
         }
         sb.append(c);
       }
     }
     if (pendingSpace) {
-      int len = sb.length();
-      if (len > 0) {
-        char last = sb.charAt(len - 1);
-        if (last != ' ' && last != '\n') {
-          sb.append(' ');
-        }
+      appendSeparator(sb);
+    }
+  }
+
+  /** A space unless sb is empty or already ends in a space or newline. */
+  private static void appendSeparator(StringBuilder sb) {
+    int len = sb.length();
+    if (len > 0) {
+      char last = sb.charAt(len - 1);
+      if (last != ' ' && last != '\n') {
+        sb.append(' ');
       }
     }
   }

@@ -33,6 +33,7 @@ import io.patent2tech.schema.RelatedDocument;
 import io.patent2tech.schema.Source;
 import io.patent2tech.udfs.DocumentRejectedException;
 import io.patent2tech.udfs.normalize.ClassificationSymbols;
+import io.patent2tech.udfs.normalize.DocumentTypes;
 import io.patent2tech.udfs.normalize.PublicationKeys;
 import io.patent2tech.udfs.normalize.Texts;
 
@@ -499,7 +500,7 @@ public final class UsptoXmlParser implements Serializable {
           }
           break;
         case "classification-ipc":
-          readIpc7();
+          readEditionClassification("IPC");
           break;
         case "classification-ipcr":
           readIpcr("IPC", false);
@@ -514,7 +515,7 @@ public final class UsptoXmlParser implements Serializable {
           readNational();
           break;
         case "classification-locarno":
-          readLocarno();
+          readEditionClassification("LOCARNO");
           break;
         case "us-citation":
         case "citation":
@@ -530,38 +531,23 @@ public final class UsptoXmlParser implements Serializable {
         case "us-applicant":
         case "applicant": {
           String appType = attr("app-type");
-          Party p = readParty();
-          if (p != null) {
-            applicants.add(p);
-            if (appType != null && appType.contains("inventor")) {
-              applicantInventors.add(copy(p));
-            }
+          Party p = readParty(applicants);
+          if (p != null && appType != null && appType.contains("inventor")) {
+            applicantInventors.add(copy(p));
           }
           break;
         }
         case "inventor":
         case "us-inventor":
-        case "deceased-inventor": {
-          Party p = readParty();
-          if (p != null) {
-            inventors.add(p);
-          }
+        case "deceased-inventor":
+          readParty(inventors);
           break;
-        }
-        case "agent": {
-          Party p = readParty();
-          if (p != null) {
-            agents.add(p);
-          }
+        case "agent":
+          readParty(agents);
           break;
-        }
-        case "assignee": {
-          Party p = readParty();
-          if (p != null) {
-            assignees.add(p);
-          }
+        case "assignee":
+          readParty(assignees);
           break;
-        }
         case "abstract":
           readAbstract();
           break;
@@ -601,92 +587,62 @@ public final class UsptoXmlParser implements Serializable {
      * patcit, priority-claim ...), at any depth below it; the first occurrence of each wins.
      */
     private DocumentId readDocumentId() throws XMLStreamException {
-      String country = null;
-      String number = null;
-      String kind = null;
-      String date = null;
-      int depth = 1;
-      while (depth > 0) {
-        int ev = r.next();
-        if (ev == XMLStreamConstants.START_ELEMENT) {
-          switch (r.getLocalName()) {
-            case "country":
-              if (country == null) {
-                country = readText();
-              } else {
-                r.skipElement();
-              }
-              break;
-            case "doc-number":
-              if (number == null) {
-                number = readText();
-              } else {
-                r.skipElement();
-              }
-              break;
-            case "kind":
-              if (kind == null) {
-                kind = readText();
-              } else {
-                r.skipElement();
-              }
-              break;
-            case "date":
-              if (date == null) {
-                date = readText();
-              } else {
-                r.skipElement();
-              }
-              break;
-            case "name":
-            case "classification-national":
-            case "classification-cpc-text":
-              r.skipElement();
-              break;
-            default:
-              depth++;
-          }
-        } else if (ev == XMLStreamConstants.END_ELEMENT) {
-          depth--;
+      DocumentId d = new DocumentId();
+      int depth = r.getDepth();
+      for (String name = nextStartWithin(depth); name != null; name = nextStartWithin(depth)) {
+        switch (name) {
+          case "country":
+            d.setCountry(firstText(d.getCountry()));
+            break;
+          case "doc-number":
+            d.setNumber(firstText(d.getNumber()));
+            break;
+          case "kind":
+            d.setKind(firstText(d.getKind()));
+            break;
+          case "date":
+            d.setDate(firstText(d.getDate()));
+            break;
+          case "name":
+          case "classification-national":
+          case "classification-cpc-text":
+            r.skipElement();
+            break;
+          default:
+            break;
         }
       }
-      DocumentId d = new DocumentId();
-      d.setCountry(country);
-      d.setNumber(number);
-      d.setKind(kind);
-      d.setDate(date);
       return d;
     }
 
-    private void readIpc7() throws XMLStreamException {
+    /**
+     * classification-ipc (IPC 7) and classification-locarno: main and further symbols, versioned by
+     * the edition. The edition is applied once the element is read, wherever it stands in it.
+     */
+    private void readEditionClassification(String scheme) throws XMLStreamException {
+      int from = classifications.size();
       String edition = null;
-      List<String[]> symbols = new ArrayList<>(4); // {symbol, first}
-      int depth = 1;
-      while (depth > 0) {
-        int ev = r.next();
-        if (ev == XMLStreamConstants.START_ELEMENT) {
-          switch (r.getLocalName()) {
-            case "edition":
-              edition = readText();
-              break;
-            case "main-classification":
-              symbols.add(new String[] {readText(), "F"});
-              break;
-            case "further-classification":
-              symbols.add(new String[] {readText(), null});
-              break;
-            default:
-              depth++;
+      int depth = r.getDepth();
+      for (String name = nextStartWithin(depth); name != null; name = nextStartWithin(depth)) {
+        switch (name) {
+          case "edition":
+            edition = readText();
+            break;
+          case "main-classification":
+          case "further-classification": {
+            String symbol = readText();
+            if (symbol != null) {
+              classifications.add(classification(scheme, symbol, name.equals("main-classification"), null, null));
+            }
+            break;
           }
-        } else if (ev == XMLStreamConstants.END_ELEMENT) {
-          depth--;
+          default:
+            break;
         }
       }
       String version = edition == null ? null : stripLeadingZeros(edition);
-      for (String[] s : symbols) {
-        if (s[0] != null) {
-          classifications.add(classification("IPC", s[0], s[1] != null, null, version));
-        }
+      for (int i = from; i < classifications.size(); i++) {
+        classifications.get(i).setVersion(version);
       }
     }
 
@@ -700,45 +656,40 @@ public final class UsptoXmlParser implements Serializable {
       String position = null;
       String value = null;
       String version = null;
-      int depth = 1;
-      while (depth > 0) {
-        int ev = r.next();
-        if (ev == XMLStreamConstants.START_ELEMENT) {
-          switch (r.getLocalName()) {
-            case "section":
-              section = readText();
-              break;
-            case "class":
-              clazz = readText();
-              break;
-            case "subclass":
-              subclass = readText();
-              break;
-            case "main-group":
-              mainGroup = readText();
-              break;
-            case "subgroup":
-              subgroup = readText();
-              break;
-            case "symbol-position":
-              position = readText();
-              break;
-            case "classification-value":
-              value = readText();
-              break;
-            case "ipc-version-indicator":
-            case "cpc-version-indicator":
-              version = readText();
-              break;
-            case "action-date":
-            case "generating-office":
-              r.skipElement();
-              break;
-            default:
-              depth++;
-          }
-        } else if (ev == XMLStreamConstants.END_ELEMENT) {
-          depth--;
+      int depth = r.getDepth();
+      for (String name = nextStartWithin(depth); name != null; name = nextStartWithin(depth)) {
+        switch (name) {
+          case "section":
+            section = readText();
+            break;
+          case "class":
+            clazz = readText();
+            break;
+          case "subclass":
+            subclass = readText();
+            break;
+          case "main-group":
+            mainGroup = readText();
+            break;
+          case "subgroup":
+            subgroup = readText();
+            break;
+          case "symbol-position":
+            position = readText();
+            break;
+          case "classification-value":
+            value = readText();
+            break;
+          case "ipc-version-indicator":
+          case "cpc-version-indicator":
+            version = readText();
+            break;
+          case "action-date":
+          case "generating-office":
+            r.skipElement();
+            break;
+          default:
+            break;
         }
       }
       String symbol = ClassificationSymbols.cpcFromParts(section, clazz, subclass, mainGroup, subgroup);
@@ -757,109 +708,65 @@ public final class UsptoXmlParser implements Serializable {
 
     /** classifications-cpc: main-cpc (first) and further-cpc; combination sets are skipped. */
     private void readCpcBlock() throws XMLStreamException {
-      boolean inMain = false;
-      int depth = 1;
-      while (depth > 0) {
-        int ev = r.next();
-        if (ev == XMLStreamConstants.START_ELEMENT) {
-          switch (r.getLocalName()) {
-            case "main-cpc":
-              inMain = true;
-              depth++;
-              break;
-            case "further-cpc":
-              inMain = false;
-              depth++;
-              break;
-            case "classification-cpc":
-              readIpcr("CPC", inMain);
-              break;
-            case "combination-set":
-            case "classification-cpc-text":
-            case "classification-cpc-combination-text":
-              r.skipElement();
-              break;
-            default:
-              depth++;
-          }
-        } else if (ev == XMLStreamConstants.END_ELEMENT) {
-          depth--;
-          String name = r.getLocalName();
-          if ("main-cpc".equals(name)) {
-            inMain = false;
-          }
+      int mainDepth = 0; // depth of the main-cpc being read, 0 outside one
+      int depth = r.getDepth();
+      for (String name = nextStartWithin(depth); name != null; name = nextStartWithin(depth)) {
+        if (r.getDepth() <= mainDepth) {
+          mainDepth = 0; // back at or above main-cpc's depth: it has ended
+        }
+        switch (name) {
+          case "main-cpc":
+            mainDepth = r.getDepth();
+            break;
+          case "further-cpc":
+            mainDepth = 0;
+            break;
+          case "classification-cpc":
+            readIpcr("CPC", mainDepth > 0);
+            break;
+          case "combination-set":
+          case "classification-cpc-text":
+          case "classification-cpc-combination-text":
+            r.skipElement();
+            break;
+          default:
+            break;
         }
       }
     }
 
-    /** classification-national: USPC main (first) + further, kept in positional form. */
+    /**
+     * classification-national: USPC main (first) + further, kept in positional form. The scheme
+     * follows from the country, applied once the element is read, wherever it stands in it.
+     */
     private void readNational() throws XMLStreamException {
+      int from = classifications.size();
       String country = null;
-      List<String[]> symbols = new ArrayList<>(4);
-      int depth = 1;
-      while (depth > 0) {
-        int ev = r.next();
-        if (ev == XMLStreamConstants.START_ELEMENT) {
-          switch (r.getLocalName()) {
-            case "country":
-              country = readText();
-              break;
-            case "main-classification":
-              symbols.add(new String[] {readRawText(), "F"});
-              break;
-            case "further-classification":
-              symbols.add(new String[] {readRawText(), null});
-              break;
-            case "additional-info":
-              r.skipElement();
-              break;
-            default:
-              depth++;
+      int depth = r.getDepth();
+      for (String name = nextStartWithin(depth); name != null; name = nextStartWithin(depth)) {
+        switch (name) {
+          case "country":
+            country = readText();
+            break;
+          case "main-classification":
+          case "further-classification": {
+            String symbol = readRawText();
+            if (symbol != null && !symbol.trim().isEmpty() && !"None".equalsIgnoreCase(symbol.trim())) {
+              classifications.add(classification(null, symbol, name.equals("main-classification"), null, null));
+            }
+            break;
           }
-        } else if (ev == XMLStreamConstants.END_ELEMENT) {
-          depth--;
+          case "additional-info":
+            r.skipElement();
+            break;
+          default:
+            break;
         }
       }
       String scheme = country == null || "US".equalsIgnoreCase(country) ? "USPC"
           : country.toUpperCase(Locale.ROOT) + "-NATIONAL";
-      for (String[] s : symbols) {
-        String sym = s[0];
-        if (sym == null || sym.trim().isEmpty() || "None".equalsIgnoreCase(sym.trim())) {
-          continue;
-        }
-        classifications.add(classification(scheme, sym, s[1] != null, null, null));
-      }
-    }
-
-    private void readLocarno() throws XMLStreamException {
-      String edition = null;
-      List<String[]> symbols = new ArrayList<>(2);
-      int depth = 1;
-      while (depth > 0) {
-        int ev = r.next();
-        if (ev == XMLStreamConstants.START_ELEMENT) {
-          switch (r.getLocalName()) {
-            case "edition":
-              edition = readText();
-              break;
-            case "main-classification":
-              symbols.add(new String[] {readText(), "F"});
-              break;
-            case "further-classification":
-              symbols.add(new String[] {readText(), null});
-              break;
-            default:
-              depth++;
-          }
-        } else if (ev == XMLStreamConstants.END_ELEMENT) {
-          depth--;
-        }
-      }
-      String version = edition == null ? null : stripLeadingZeros(edition);
-      for (String[] s : symbols) {
-        if (s[0] != null) {
-          classifications.add(classification("LOCARNO", s[0], s[1] != null, null, version));
-        }
+      for (int i = from; i < classifications.size(); i++) {
+        classifications.get(i).setScheme(scheme);
       }
     }
 
@@ -880,27 +787,22 @@ public final class UsptoXmlParser implements Serializable {
       String text = null;
       String category = null;
       int num = -1;
-      int depth = 1;
-      while (depth > 0) {
-        int ev = r.next();
-        if (ev == XMLStreamConstants.START_ELEMENT) {
-          switch (r.getLocalName()) {
-            case "patcit":
-              num = parseIntOr(attr("num"), -1);
-              doc = readDocumentId();
-              break;
-            case "nplcit":
-              num = parseIntOr(attr("num"), -1);
-              text = readText();
-              break;
-            case "category":
-              category = readText();
-              break;
-            default:
-              r.skipElement(); // classification-national, classification-cpc-text of the cited document
-          }
-        } else if (ev == XMLStreamConstants.END_ELEMENT) {
-          depth--;
+      int depth = r.getDepth();
+      for (String name = nextStartWithin(depth); name != null; name = nextStartWithin(depth)) {
+        switch (name) {
+          case "patcit":
+            num = parseIntOr(attr("num"), -1);
+            doc = readDocumentId();
+            break;
+          case "nplcit":
+            num = parseIntOr(attr("num"), -1);
+            text = readText();
+            break;
+          case "category":
+            category = readText();
+            break;
+          default:
+            r.skipElement(); // classification-national, classification-cpc-text of the cited document
         }
       }
       if (doc == null && text == null) {
@@ -931,14 +833,9 @@ public final class UsptoXmlParser implements Serializable {
 
     /** us-related-documents: one child per relation (continuation, division, provisional, ...). */
     private void readRelatedBlock() throws XMLStreamException {
-      int depth = 1;
-      while (depth > 0) {
-        int ev = r.next();
-        if (ev == XMLStreamConstants.START_ELEMENT) {
-          readRelation(relation(r.getLocalName()));
-        } else if (ev == XMLStreamConstants.END_ELEMENT) {
-          depth--;
-        }
+      int depth = r.getDepth();
+      for (String name = nextStartWithin(depth); name != null; name = nextStartWithin(depth)) {
+        readRelation(relation(name));
       }
     }
 
@@ -948,41 +845,30 @@ public final class UsptoXmlParser implements Serializable {
      * office padding here already (no kind code says so later).
      */
     private void readRelation(String relation) throws XMLStreamException {
-      int depth = 1;
-      int grantDepth = 0;
-      while (depth > 0) {
-        int ev = r.next();
-        if (ev == XMLStreamConstants.START_ELEMENT) {
-          switch (r.getLocalName()) {
-            case "child-doc":
-            case "parent-status":
-              r.skipElement();
-              break;
-            case "parent-grant-document":
-              grantDepth = depth + 1;
-              depth++;
-              break;
-            case "document-id": {
-              DocumentId d = readDocumentId();
-              if (grantDepth > 0 && d.getNumber() != null) {
-                d.setNumber(PublicationKeys.normalizeNumber(d.getCountry(), d.getNumber()));
-              }
-              if (d.getNumber() != null) {
-                RelatedDocument rd = new RelatedDocument();
-                rd.setRelation(relation);
-                rd.setDocument(d);
-                related.add(rd);
-              }
-              break;
+      int grantDepth = 0; // depth of the parent-grant-document being read, 0 outside one
+      int depth = r.getDepth();
+      for (String name = nextStartWithin(depth); name != null; name = nextStartWithin(depth)) {
+        if (r.getDepth() <= grantDepth) {
+          grantDepth = 0; // back at or above its depth: the grant document has ended
+        }
+        switch (name) {
+          case "child-doc":
+          case "parent-status":
+            r.skipElement();
+            break;
+          case "parent-grant-document":
+            grantDepth = r.getDepth();
+            break;
+          case "document-id": {
+            DocumentId d = readDocumentId();
+            if (grantDepth > 0 && d.getNumber() != null) {
+              d.setNumber(PublicationKeys.normalizeNumber(d.getCountry(), d.getNumber()));
             }
-            default:
-              depth++;
+            addRelated(relation, d);
+            break;
           }
-        } else if (ev == XMLStreamConstants.END_ELEMENT) {
-          if (depth == grantDepth) {
-            grantDepth = 0;
-          }
-          depth--;
+          default:
+            break;
         }
       }
     }
@@ -1011,16 +897,24 @@ public final class UsptoXmlParser implements Serializable {
     private void readPriorityClaim() throws XMLStreamException {
       DocumentId d = readDocumentId();
       d.setKind(null); // the kind attribute/element of a priority claim is national|regional|international
+      addRelated("priority", d);
+    }
+
+    /** A related document without a number names nothing and is left out. */
+    private void addRelated(String relation, DocumentId d) {
       if (d.getNumber() != null) {
         RelatedDocument rd = new RelatedDocument();
-        rd.setRelation("priority");
+        rd.setRelation(relation);
         rd.setDocument(d);
         related.add(rd);
       }
     }
 
-    /** applicant / inventor / agent / assignee: names, city and country of the address. */
-    private Party readParty() throws XMLStreamException {
+    /**
+     * applicant / inventor / agent / assignee: names, city and country of the address, added to
+     * {@code parties}. Returns the party, or null when it has no name (and was not added).
+     */
+    private Party readParty(List<Party> parties) throws XMLStreamException {
       int sequence = parseIntOr(attr("sequence"), -1);
       String org = null;
       String first = null;
@@ -1030,83 +924,62 @@ public final class UsptoXmlParser implements Serializable {
       String country = null;
       String residence = null;
       int section = 0; // 0 none, 1 address, 2 residence, 3 nationality
-      int depth = 1;
-      while (depth > 0) {
-        int ev = r.next();
-        if (ev == XMLStreamConstants.START_ELEMENT) {
-          String el = r.getLocalName();
-          switch (el) {
-            case "orgname":
-              if (org == null) {
-                org = readText();
-              } else {
-                r.skipElement();
-              }
-              break;
-            case "first-name":
-              if (first == null) {
-                first = readText();
-              } else {
-                r.skipElement();
-              }
-              break;
-            case "last-name":
-              if (last == null) {
-                last = readText();
-              } else {
-                r.skipElement();
-              }
-              break;
-            case "name":
-              if (name == null) {
-                name = readText();
-              } else {
-                r.skipElement();
-              }
-              break;
-            case "city":
-              if (city == null && section != 3) {
-                city = readText();
-              } else {
-                r.skipElement();
-              }
-              break;
-            case "country": {
-              String c = readText();
-              if (section == 2) {
-                residence = residence == null ? c : residence;
-              } else if (section != 3 && country == null) {
-                country = c;
-              }
-              break;
-            }
-            case "address":
-              section = 1;
-              depth++;
-              break;
-            case "residence":
-              section = 2;
-              depth++;
-              break;
-            case "nationality":
-              section = 3;
-              depth++;
-              break;
-            case "role":
-            case "department":
-            case "designated-states":
-            case "us-rights":
+      int sectionDepth = 0; // depth of the element that set section
+      int depth = r.getDepth();
+      for (String el = nextStartWithin(depth); el != null; el = nextStartWithin(depth)) {
+        if (r.getDepth() <= sectionDepth) {
+          section = 0; // back at or above its depth: that element has ended
+          sectionDepth = 0;
+        }
+        switch (el) {
+          case "orgname":
+            org = firstText(org);
+            break;
+          case "first-name":
+            first = firstText(first);
+            break;
+          case "last-name":
+            last = firstText(last);
+            break;
+          case "name":
+            name = firstText(name);
+            break;
+          case "city":
+            if (section == 3) {
               r.skipElement();
-              break;
-            default:
-              depth++;
+            } else {
+              city = firstText(city);
+            }
+            break;
+          case "country": {
+            String c = readText();
+            if (section == 2) {
+              residence = residence == null ? c : residence;
+            } else if (section != 3 && country == null) {
+              country = c;
+            }
+            break;
           }
-        } else if (ev == XMLStreamConstants.END_ELEMENT) {
-          depth--;
-          String el = r.getLocalName();
-          if (el.equals("address") || el.equals("residence") || el.equals("nationality")) {
-            section = 0;
-          }
+          case "address":
+            section = 1;
+            sectionDepth = r.getDepth();
+            break;
+          case "residence":
+            section = 2;
+            sectionDepth = r.getDepth();
+            break;
+          case "nationality":
+            section = 3;
+            sectionDepth = r.getDepth();
+            break;
+          case "role":
+          case "department":
+          case "designated-states":
+          case "us-rights":
+            r.skipElement();
+            break;
+          default:
+            break;
         }
       }
       String display;
@@ -1128,6 +1001,7 @@ public final class UsptoXmlParser implements Serializable {
       p.setCity(city);
       p.setCountry(country != null ? country : residence);
       p.setSequence(sequence >= 0 ? sequence : 0);
+      parties.add(p);
       return p;
     }
 
@@ -1163,16 +1037,10 @@ public final class UsptoXmlParser implements Serializable {
       String id = attr("id");
       String num = attr("num");
       String file = null;
-      int depth = 1;
-      while (depth > 0) {
-        int ev = r.next();
-        if (ev == XMLStreamConstants.START_ELEMENT) {
-          if ("img".equals(r.getLocalName()) && file == null) {
-            file = attr("file");
-          }
-          depth++;
-        } else if (ev == XMLStreamConstants.END_ELEMENT) {
-          depth--;
+      int depth = r.getDepth();
+      for (String name = nextStartWithin(depth); name != null; name = nextStartWithin(depth)) {
+        if (file == null && name.equals("img")) {
+          file = attr("file");
         }
       }
       Figure f = new Figure();
@@ -1457,6 +1325,15 @@ public final class UsptoXmlParser implements Serializable {
       return sb.length() == 0 ? null : sb.toString();
     }
 
+    /** The text of the first occurrence of an element that has text: later ones are skipped. */
+    private String firstText(String kept) throws XMLStreamException {
+      if (kept != null) {
+        r.skipElement();
+        return kept;
+      }
+      return readText();
+    }
+
     /** Exact character content (no collapsing) of the current element; null if empty. */
     private String readRawText() throws XMLStreamException {
       TextBuffer sb = tmp;
@@ -1508,11 +1385,7 @@ public final class UsptoXmlParser implements Serializable {
               addClaimRefs(claimRefs);
               break;
             }
-            if (paragraphs && (name.equals("p") || name.equals("heading"))) {
-              sb.paragraphBreak();
-            } else if (!isInline(name)) {
-              sb.softSpace();
-            }
+            elementBoundary(sb, name, paragraphs);
             break;
           }
           case XMLStreamConstants.END_ELEMENT: {
@@ -1524,12 +1397,7 @@ public final class UsptoXmlParser implements Serializable {
               mathDepth--;
               break;
             }
-            String name = r.getLocalName();
-            if (paragraphs && (name.equals("p") || name.equals("heading"))) {
-              sb.paragraphBreak();
-            } else if (!isInline(name)) {
-              sb.softSpace();
-            }
+            elementBoundary(sb, r.getLocalName(), paragraphs);
             break;
           }
           case XMLStreamConstants.END_DOCUMENT:
@@ -1537,6 +1405,15 @@ public final class UsptoXmlParser implements Serializable {
           default:
             break; // processing instructions, comments
         }
+      }
+    }
+
+    /** An element's start or end tag reads as a paragraph break, a space, or (inline markup) nothing. */
+    private static void elementBoundary(TextBuffer sb, String name, boolean paragraphs) {
+      if (paragraphs && (name.equals("p") || name.equals("heading"))) {
+        sb.paragraphBreak();
+      } else if (!isInline(name)) {
+        sb.softSpace();
       }
     }
 
@@ -1659,18 +1536,7 @@ public final class UsptoXmlParser implements Serializable {
 
     private static String documentType(String applType, String kind) {
       if (applType != null) {
-        switch (applType.trim().toLowerCase(Locale.ROOT)) {
-          case "utility":
-            return "utility";
-          case "design":
-            return "design";
-          case "plant":
-            return "plant";
-          case "reissue":
-            return "reissue";
-          default:
-            return "other";
-        }
+        return DocumentTypes.of(applType);
       }
       if (kind != null && !kind.isEmpty()) {
         switch (kind.trim().toUpperCase(Locale.ROOT).charAt(0)) {
@@ -1691,6 +1557,24 @@ public final class UsptoXmlParser implements Serializable {
     }
 
     // -- small helpers --------------------------------------------------------------------------------
+
+    /**
+     * Advances to the next start tag anywhere inside the element at {@code depth} (the reader's
+     * depth at its start tag) and returns its local name; null once that element's end tag is read.
+     * A child the caller does not consume (readText, skipElement, a nested reader) is descended into
+     * by the next call, so handled elements are matched at any depth below.
+     */
+    private String nextStartWithin(int depth) throws XMLStreamException {
+      while (true) {
+        int ev = r.next();
+        if (ev == XMLStreamConstants.START_ELEMENT) {
+          return r.getLocalName();
+        }
+        if (ev == XMLStreamConstants.END_ELEMENT && r.getDepth() == depth) {
+          return null;
+        }
+      }
+    }
 
     private String attr(String name) {
       String v = r.getAttributeValue(null, name);

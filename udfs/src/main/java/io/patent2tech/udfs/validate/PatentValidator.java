@@ -2,6 +2,7 @@ package io.patent2tech.udfs.validate;
 
 import java.io.Serializable;
 import java.util.List;
+import java.util.function.Function;
 
 import io.patent2tech.schema.Claim;
 import io.patent2tech.schema.DocumentId;
@@ -46,10 +47,10 @@ public final class PatentValidator implements Serializable {
     if (key == null) {
       throw missing("publication_key", null);
     }
-    if (!hasText(p.getTitles())) {
+    if (!anyText(p.getTitles(), LocalizedText::getText)) {
       throw missing("title", key);
     }
-    if (!hasClaim(p.getClaims())) {
+    if (!anyText(p.getClaims(), Claim::getText)) {
       throw missing("claims (at least one claim with text)", key);
     }
     DocumentId app = p.getApplication();
@@ -69,24 +70,13 @@ public final class PatentValidator implements Serializable {
         "missing required field: " + field, key, null);
   }
 
-  private static boolean hasText(List<LocalizedText> texts) {
-    if (texts == null) {
+  /** Whether some element of {@code items} has a text that is not blank. */
+  private static <T> boolean anyText(List<T> items, Function<T, String> text) {
+    if (items == null) {
       return false;
     }
-    for (LocalizedText t : texts) {
-      if (t != null && !blank(t.getText())) {
-        return true;
-      }
-    }
-    return false;
-  }
-
-  private static boolean hasClaim(List<Claim> claims) {
-    if (claims == null) {
-      return false;
-    }
-    for (Claim c : claims) {
-      if (c != null && !blank(c.getText())) {
+    for (T item : items) {
+      if (item != null && !blank(text.apply(item))) {
         return true;
       }
     }
