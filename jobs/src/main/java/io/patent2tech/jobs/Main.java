@@ -9,8 +9,11 @@ import io.patent2tech.jobs.ingest.IngestJob;
 import io.patent2tech.jobs.landing.LandingJob;
 
 /**
- * Entry point of the job jar: {@code Main COMMAND [options]}. The same class runs the jobs on a
- * local MiniCluster (scripts/run) and on a Flink cluster ({@code flink run -c io.patent2tech.jobs.Main}).
+ * Entry point of the job jar: {@code Main COMMAND [options]}, for a Flink cluster
+ * ({@code flink run -c io.patent2tech.jobs.Main}, scripts/submit). There {@code main} runs inside the
+ * JobManager's JVM, so it never calls {@link System#exit}: a usage error is thrown as a {@link
+ * UsageException}, which the REST API hands back to the caller. {@link LocalMain} is the launcher
+ * for plain JVMs (scripts/run, scripts/parse) that turns the outcome into an exit status.
  */
 public final class Main {
 
@@ -24,20 +27,39 @@ public final class Main {
 
   private Main() {}
 
-  public static void main(String[] args) throws Exception {
-    System.exit(run(args));
+  /** A command line that names no command, an unknown one, or bad options. */
+  public static final class UsageException extends IllegalArgumentException {
+    private static final long serialVersionUID = 1L;
+
+    UsageException(String message, Throwable cause) {
+      super(message, cause);
+    }
   }
 
+  public static void main(String[] args) throws Exception {
+    int status = run(args);
+    if (status != 0) {
+      throw new IllegalStateException("command '" + String.join(" ", args) + "' ended with status " + status);
+    }
+  }
+
+  /**
+   * Runs one command.
+   *
+   * @return 0 on success; 1 when {@code parse} found documents it rejects
+   * @throws UsageException for a missing or unknown command and for bad options
+   */
   static int run(String[] args) throws Exception {
-    if (args.length == 0 || args[0].equals("--help") || args[0].equals("-h") || args[0].equals("help")) {
+    if (args.length == 0) {
+      throw new UsageException("no command given\n\n" + overview(), null);
+    }
+    if (args[0].equals("--help") || args[0].equals("-h") || args[0].equals("help")) {
       System.out.print(overview());
-      return args.length == 0 ? 2 : 0;
+      return 0;
     }
     Command command = COMMANDS.stream().filter(c -> c.name.equals(args[0])).findFirst().orElse(null);
     if (command == null) {
-      System.err.println("unknown command '" + args[0] + "'\n");
-      System.err.print(overview());
-      return 2;
+      throw new UsageException("unknown command '" + args[0] + "'\n\n" + overview(), null);
     }
     String[] rest = Arrays.copyOfRange(args, 1, args.length);
     if (Arrays.asList(rest).contains("--help") || Arrays.asList(rest).contains("-h")) {
@@ -49,8 +71,7 @@ public final class Main {
     try {
       settings = Settings.parse(command.settings, command.flags, rest, System.getenv());
     } catch (IllegalArgumentException e) {
-      System.err.println(command.name + ": " + e.getMessage());
-      return 2;
+      throw new UsageException(command.name + ": " + e.getMessage(), e);
     }
     switch (command.name) {
       case "ingest" -> IngestJob.run(settings);

@@ -1,0 +1,251 @@
+package io.patent2tech.jobs;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * The shaded job jar of this build on a real Flink session cluster ({@code scripts/stack up flink},
+ * found through P2T_FLINK_URL): uploaded and run through the REST API exactly as
+ * {@code scripts/submit} does, first {@code ingest} over the bundled sample, then
+ * {@code land --bounded}. Proves the jar runs "as is" on a standalone cluster, with the cluster's
+ * own class path and child-first class loading, and not only on a MiniCluster.
+ *
+ * <p>The job's main method runs inside the JobManager and its tasks in the TaskManager, which do
+ * not see this JVM's environment; every setting is passed as an option. On a stack started by root
+ * they run as the service user, so the input is copied to a world-readable directory.
+ */
+class ClusterSubmissionIT {
+
+  /** Distinct documents in samples/uspto (the ten ICE fixtures, concatenated weekly-file style). */
+  private static final int SAMPLE_DOCUMENTS = 10;
+  private static final Duration JOB_TIMEOUT = Duration.ofMinutes(3);
+  private static final String ENTRY_CLASS = "io.patent2tech.jobs.Main";
+
+  private static final String FLINK = System.getenv().getOrDefault("P2T_FLINK_URL", "http://localhost:8081")
+      .replaceAll("/+$", "");
+  private static final String RUN = LocalStack.runName("cluster");
+  private static final String TOPIC = RUN + ".patents.normalized";
+  private static final String DLQ = RUN + ".patents.dlq";
+  private static final String ALIAS = RUN + "-patents";
+
+  private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private static Path input;
+  private static String jarId;
+
+  @BeforeAll
+  static void uploadJobJar() throws Exception {
+    HttpResponse<String> overview = get("/overview");
+    assertThat(JSON.readTree(overview.body()).path("taskmanagers").asInt())
+        .as("TaskManagers registered at %s (scripts/stack up flink)", FLINK).isPositive();
+    Path jar = shadedJobJar();
+    HttpResponse<String> upload = send(multipartUpload(jar), "/jars/upload");
+    assertThat(upload.statusCode()).as("upload of %s: %s", jar, upload.body()).isEqualTo(200);
+    jarId = Path.of(JSON.readTree(upload.body()).get("filename").asText()).getFileName().toString();
+  }
+
+  @BeforeAll
+  static void prepareInput() throws IOException {
+    // readable by the cluster's service user: rwxr-xr-x directory, rw-r--r-- files
+    input = Files.createTempDirectory("p2t-cluster-it-",
+        PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwxr-xr-x")));
+    try (Stream<Path> samples = Files.list(Path.of(System.getProperty("p2t.repo"), "samples", "uspto"))) {
+      for (Path sample : samples.toList()) {
+        Path copy = Files.copy(sample, input.resolve(sample.getFileName()));
+        Files.setPosixFilePermissions(copy, PosixFilePermissions.fromString("rw-r--r--"));
+      }
+    }
+  }
+
+  @BeforeAll
+  static void createSchema() throws Exception {
+    LocalStack.createSchema(RUN);
+  }
+
+  /** Every step runs even when an earlier one fails (a test that failed may have left any state). */
+  @AfterAll
+  static void removeRunData() throws Exception {
+    List<CleanUp> steps = List.of(
+        () -> {
+          if (jarId != null) {
+            send(HttpRequest.newBuilder().DELETE(), "/jars/" + jarId);
+          }
+        },
+        () -> {
+          if (input != null) {
+            try (Stream<Path> files = Files.walk(input)) {
+              for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+              }
+            }
+          }
+        },
+        () -> LocalStack.dropSchema(RUN),
+        () -> HTTP.send(HttpRequest.newBuilder(URI.create(LocalStack.ES + "/" + ALIAS + "-v1")).DELETE().build(),
+            HttpResponse.BodyHandlers.discarding()),
+        () -> HTTP.send(HttpRequest.newBuilder(URI.create(LocalStack.ES + "/_index_template/" + ALIAS))
+            .DELETE().build(), HttpResponse.BodyHandlers.discarding()),
+        () -> LocalStack.deleteTopics(List.of(TOPIC, DLQ)));
+    Exception first = null;
+    for (CleanUp step : steps) {
+      try {
+        step.run();
+      } catch (Exception e) {
+        if (first == null) {
+          first = e;
+        } else {
+          first.addSuppressed(e);
+        }
+      }
+    }
+    if (first != null) {
+      throw first;
+    }
+  }
+
+  @FunctionalInterface
+  private interface CleanUp {
+    void run() throws Exception;
+  }
+
+  @Test
+  void ingestAndLandingRunOnTheClusterFromTheShadedJar() throws Exception {
+    String ingest = runJob(List.of("ingest",
+        "--kafka.bootstrap", LocalStack.KAFKA, "--topic.normalized", TOPIC, "--topic.dlq", DLQ,
+        "--transactional-id-prefix", RUN + "-ingest", "--checkpoint.interval", "1 s",
+        "--parallelism", "2", input.toString()));
+    awaitFinished(ingest);
+    assertThat(CountsCommand.committedRecords(LocalStack.KAFKA, TOPIC)).isEqualTo(SAMPLE_DOCUMENTS);
+    assertThat(CountsCommand.committedRecords(LocalStack.KAFKA, DLQ)).isZero();
+
+    String landing = runJob(List.of("land", "--bounded",
+        "--kafka.bootstrap", LocalStack.KAFKA, "--topic.normalized", TOPIC, "--topic.dlq", DLQ,
+        "--group-id", RUN + "-landing",
+        "--es.url", LocalStack.ES, "--es.alias", ALIAS,
+        "--pg.url", LocalStack.pgUrlInSchema(RUN), "--pg.user", LocalStack.PG_USER,
+        "--pg.password", LocalStack.PG_PASSWORD,
+        "--checkpoint.interval", "1 s", "--parallelism", "2"));
+    awaitFinished(landing);
+    HTTP.send(HttpRequest.newBuilder(URI.create(LocalStack.ES + "/" + ALIAS + "/_refresh"))
+        .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.discarding());
+    assertThat(CountsCommand.esCount(LocalStack.ES, ALIAS)).isEqualTo(SAMPLE_DOCUMENTS);
+    assertThat(patentRows()).isEqualTo(SAMPLE_DOCUMENTS);
+    assertThat(CountsCommand.committedRecords(LocalStack.KAFKA, DLQ)).isZero();
+  }
+
+  /** The newest shaded jar under target/: the one the package phase of this build produced. */
+  private static Path shadedJobJar() throws IOException {
+    Path target = Path.of(System.getProperty("basedir", "."), "target");
+    try (Stream<Path> files = Files.list(target)) {
+      return files.filter(p -> p.getFileName().toString().matches("patent2tech-jobs-.*-job\\.jar"))
+          .max(Comparator.comparing(p -> p.toFile().lastModified()))
+          .orElseThrow(() -> new IllegalStateException("no shaded job jar in " + target + "; run mvn package"));
+    }
+  }
+
+  /** Runs the entry class with these arguments; the answer arrives once main has submitted the job. */
+  private static String runJob(List<String> programArgs) throws Exception {
+    String body = JSON.writeValueAsString(Map.of("entryClass", ENTRY_CLASS, "programArgsList", programArgs));
+    HttpResponse<String> run;
+    try {
+      run = send(HttpRequest.newBuilder()
+          .header("Content-Type", "application/json")
+          .POST(HttpRequest.BodyPublishers.ofString(body)), "/jars/" + jarId + "/run");
+    } catch (IOException e) {
+      // main runs inside the JobManager: a main that ends the JVM takes the JobManager with it
+      throw new AssertionError("no answer from the JobManager while it ran main(" + programArgs.get(0)
+          + "); see its log (scripts/stack logs flink)", e);
+    }
+    assertThat(run.statusCode()).as("run %s: %s", programArgs.get(0), run.body()).isEqualTo(200);
+    return JSON.readTree(run.body()).get("jobid").asText();
+  }
+
+  private static void awaitFinished(String jobId) throws Exception {
+    long deadline = System.nanoTime() + JOB_TIMEOUT.toNanos();
+    String state = "";
+    while (System.nanoTime() < deadline) {
+      state = JSON.readTree(get("/jobs/" + jobId).body()).get("state").asText();
+      switch (state) {
+        case "FINISHED":
+          return;
+        case "FAILED":
+        case "CANCELED":
+          fail("job %s %s: %s", jobId, state, firstFailure(jobId));
+          break;
+        default:
+          Thread.sleep(500);
+      }
+    }
+    fail("job %s still %s after %s", jobId, state, JOB_TIMEOUT);
+  }
+
+  private static String firstFailure(String jobId) throws Exception {
+    JsonNode entries = JSON.readTree(get("/jobs/" + jobId + "/exceptions").body())
+        .path("exceptionHistory").path("entries");
+    return entries.isEmpty() ? "no exception reported" : entries.get(0).path("stacktrace").asText();
+  }
+
+  private static long patentRows() throws Exception {
+    try (Connection c = DriverManager.getConnection(LocalStack.pgUrlInSchema(RUN), LocalStack.PG_USER,
+            LocalStack.PG_PASSWORD);
+        Statement st = c.createStatement();
+        ResultSet rs = st.executeQuery("select count(*) from patents")) {
+      rs.next();
+      return rs.getLong(1);
+    }
+  }
+
+  private static HttpResponse<String> get(String path) throws Exception {
+    HttpResponse<String> response = send(HttpRequest.newBuilder().GET(), path);
+    assertThat(response.statusCode()).as("GET %s%s: %s", FLINK, path, response.body()).isEqualTo(200);
+    return response;
+  }
+
+  private static HttpResponse<String> send(HttpRequest.Builder request, String path) throws Exception {
+    return HTTP.send(request.uri(URI.create(FLINK + path)).timeout(Duration.ofMinutes(2)).build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+
+  /** POST /jars/upload takes the jar as the multipart/form-data field "jarfile". */
+  private static HttpRequest.Builder multipartUpload(Path jar) throws IOException {
+    String boundary = "p2t-" + UUID.randomUUID();
+    String head = "--" + boundary + "\r\n"
+        + "Content-Disposition: form-data; name=\"jarfile\"; filename=\"" + jar.getFileName() + "\"\r\n"
+        + "Content-Type: application/x-java-archive\r\n\r\n";
+    String tail = "\r\n--" + boundary + "--\r\n";
+    return HttpRequest.newBuilder()
+        .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+        .POST(HttpRequest.BodyPublishers.concat(
+            HttpRequest.BodyPublishers.ofString(head, StandardCharsets.UTF_8),
+            HttpRequest.BodyPublishers.ofFile(jar),
+            HttpRequest.BodyPublishers.ofString(tail, StandardCharsets.UTF_8)));
+  }
+}
