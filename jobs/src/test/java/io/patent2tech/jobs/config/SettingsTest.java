@@ -57,6 +57,8 @@ class SettingsTest {
   @Test
   void environmentNamesFollowKeys() {
     assertThat(new Setting("es.bulk.max-actions", null, "").envName()).isEqualTo("P2T_ES_BULK_MAX_ACTIONS");
+    assertThat(new Setting("eval.novelty-threshold", "0.7", "", "EVAL_NOVELTY_THRESHOLD").envName())
+        .isEqualTo("EVAL_NOVELTY_THRESHOLD");
   }
 
   @Test
