@@ -1,0 +1,109 @@
+package io.patent2tech.connectors.postgres;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.util.Optional;
+
+/**
+ * The table {@code llm_answer_cache} (migration V2): valid model answers keyed by task, model,
+ * prompt version and content hash.
+ *
+ * <p>One instance holds one connection and is safe for concurrent use: calls are serialized on it,
+ * which is far cheaper than the model calls they save. A lost connection is re-opened on the next
+ * call.
+ */
+public final class LlmAnswerCache implements AutoCloseable {
+
+  /** One cached answer: the model's JSON as validated, and what it cost to get. */
+  public record Entry(String answerJson, Integer promptTokens, Integer completionTokens, long latencyMs) {}
+
+  private static final String SELECT = "SELECT answer::text, prompt_tokens, completion_tokens, latency_ms"
+      + " FROM llm_answer_cache WHERE task = ? AND model = ? AND prompt_version = ? AND content_hash = ?";
+  private static final String INSERT = "INSERT INTO llm_answer_cache"
+      + " (task, model, prompt_version, content_hash, answer, prompt_tokens, completion_tokens, latency_ms)"
+      + " VALUES (?, ?, ?, ?, ?::jsonb, ?, ?, ?) ON CONFLICT DO NOTHING";
+
+  private final PostgresSettings settings;
+  private Connection connection;
+
+  public LlmAnswerCache(PostgresSettings settings) {
+    this.settings = settings;
+  }
+
+  public synchronized Optional<Entry> get(String task, String model, String promptVersion,
+      String contentHash) throws SQLException {
+    try (PreparedStatement ps = connection().prepareStatement(SELECT)) {
+      bindKey(ps, task, model, promptVersion, contentHash);
+      try (ResultSet rs = ps.executeQuery()) {
+        if (!rs.next()) {
+          return Optional.empty();
+        }
+        return Optional.of(new Entry(rs.getString(1), (Integer) rs.getObject(2), (Integer) rs.getObject(3),
+            rs.getLong(4)));
+      }
+    } catch (SQLException e) {
+      resetConnection();
+      throw e;
+    }
+  }
+
+  /** Stores an answer; a concurrent store of the same key keeps the first one. */
+  public synchronized void put(String task, String model, String promptVersion, String contentHash,
+      Entry entry) throws SQLException {
+    try (PreparedStatement ps = connection().prepareStatement(INSERT)) {
+      bindKey(ps, task, model, promptVersion, contentHash);
+      ps.setString(5, entry.answerJson());
+      setNullableInt(ps, 6, entry.promptTokens());
+      setNullableInt(ps, 7, entry.completionTokens());
+      ps.setLong(8, entry.latencyMs());
+      ps.executeUpdate();
+    } catch (SQLException e) {
+      resetConnection();
+      throw e;
+    }
+  }
+
+  private static void bindKey(PreparedStatement ps, String task, String model, String promptVersion,
+      String contentHash) throws SQLException {
+    ps.setString(1, task);
+    ps.setString(2, model);
+    ps.setString(3, promptVersion);
+    ps.setString(4, contentHash);
+  }
+
+  private static void setNullableInt(PreparedStatement ps, int index, Integer value) throws SQLException {
+    if (value == null) {
+      ps.setNull(index, Types.INTEGER);
+    } else {
+      ps.setInt(index, value);
+    }
+  }
+
+  private Connection connection() throws SQLException {
+    if (connection == null) {
+      connection = DriverManager.getConnection(settings.jdbcUrl(), settings.user(), settings.password());
+    }
+    return connection;
+  }
+
+  private void resetConnection() {
+    try {
+      if (connection != null) {
+        connection.close();
+      }
+    } catch (SQLException ignored) {
+      // the connection is being thrown away because it failed; its close failing changes nothing
+    } finally {
+      connection = null;
+    }
+  }
+
+  @Override
+  public synchronized void close() {
+    resetConnection();
+  }
+}
