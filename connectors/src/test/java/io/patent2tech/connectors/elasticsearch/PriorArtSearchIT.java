@@ -1,0 +1,138 @@
+package io.patent2tech.connectors.elasticsearch;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+import co.elastic.clients.elasticsearch._types.Refresh;
+import io.patent2tech.connectors.elasticsearch.PriorArtSearch.Match;
+import io.patent2tech.connectors.json.SamplePatents;
+import io.patent2tech.schema.LocalizedText;
+import io.patent2tech.schema.Patent;
+import io.patent2tech.udfs.embed.EmbeddingText;
+import io.patent2tech.udfs.embed.InProcessEmbedder;
+import io.patent2tech.udfs.embed.Vectors;
+import java.io.IOException;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * kNN over patents landed with their embeddings (real model) in a throw-away patents alias set up
+ * by {@link PatentIndex#ensure}, i.e. with the template's {@code embedding} field.
+ */
+class PriorArtSearchIT {
+
+  private static InProcessEmbedder model;
+
+  private ElasticsearchTestIndex es;
+  private final Map<String, float[]> vectors = new HashMap<>();
+
+  /** The patent searched for: US 8930553 B2, in family F-1. */
+  private final Patent self = Patent.newBuilder(SamplePatents.sipGrant()).setFamilyId("F-1").build();
+
+  @BeforeAll
+  static void loadModel() {
+    model = new InProcessEmbedder(2);
+  }
+
+  @AfterAll
+  static void closeModel() {
+    model.close();
+  }
+
+  @BeforeEach
+  void landPatents() throws IOException {
+    es = new ElasticsearchTestIndex();
+    PatentIndex.ensure(es.settings());
+    land(self);
+    // its own pre-grant publication: same application
+    land(variant("US-20140098765-A1", self.getApplicationKey(), null, null));
+    // a continuation in the same family
+    land(variant("US-9100001-B2", "US-14000001", "F-1", null));
+    // the same text under another application and family: the nearest prior art there can be
+    land(variant("US-9100002-B2", "US-14000002", "F-2", null));
+    // another application about the same subject, in other words
+    land(variant("US-9100003-B2", "US-14000003", null,
+        "Handling session initiation protocol messages received in the middle of a dialog"));
+    // unrelated: below the similarity threshold
+    land(SamplePatents.cheeseDesign());
+    // landed by the landing job but not embedded yet: no vector, never a match
+    es.client().index(r -> r.index(es.alias()).id("US-9100004-B2")
+        .document(PatentDocuments.document(variant("US-9100004-B2", "US-14000004", null, null))));
+    es.client().indices().refresh(r -> r.index(es.alias()));
+  }
+
+  @AfterEach
+  void close() throws IOException {
+    es.close();
+  }
+
+  @Test
+  void nearestExcludesItselfItsApplicationAndFamilyAndKeepsTheThreshold() throws IOException {
+    try (PriorArtSearch search = PriorArtSearch.open(es.settings())) {
+      List<Match> matches = search.nearest(vectors.get(self.getPublicationKey()), self);
+
+      assertThat(matches).extracting(Match::publicationKey).containsExactly("US-9100002-B2", "US-9100003-B2");
+      assertThat(matches.get(0).similarity()).isCloseTo(1.0, within(1e-4));
+      double expected = Vectors.cosine(vectors.get(self.getPublicationKey()), vectors.get("US-9100003-B2"));
+      assertThat(matches.get(1).similarity()).isCloseTo(expected, within(1e-4)).isBetween(0.6, 0.99);
+      double cheese = Vectors.cosine(vectors.get(self.getPublicationKey()), vectors.get("US-D701016-S1"));
+      assertThat(cheese).isLessThan(0.6);
+    }
+  }
+
+  @Test
+  void topKAndAThresholdOfMinusOneShowEverythingElseThatHasAVector() throws IOException {
+    try (PriorArtSearch search = PriorArtSearch.open(es.settings())) {
+      assertThat(search.nearest(vectors.get(self.getPublicationKey()), self, 1, 0.6))
+          .extracting(Match::publicationKey).containsExactly("US-9100002-B2");
+
+      List<Match> all = search.nearest(vectors.get(self.getPublicationKey()), self, 10, -1);
+
+      assertThat(all).extracting(Match::publicationKey)
+          .containsExactly("US-9100002-B2", "US-9100003-B2", "US-D701016-S1");
+      double cheese = Vectors.cosine(vectors.get(self.getPublicationKey()), vectors.get("US-D701016-S1"));
+      assertThat(all.get(2).similarity()).isCloseTo(cheese, within(1e-4));
+    }
+  }
+
+  @Test
+  void badArgumentsAreRefused() throws IOException {
+    try (PriorArtSearch search = PriorArtSearch.open(es.settings())) {
+      float[] vector = vectors.get(self.getPublicationKey());
+      assertThatThrownBy(() -> search.nearest(null, self)).isInstanceOf(NullPointerException.class)
+          .hasMessageContaining("vector");
+      assertThatThrownBy(() -> search.nearest(vector, self, 0, 0.6)).hasMessageContaining("topK");
+      assertThatThrownBy(() -> search.nearest(vector, self, 5, 60)).hasMessageContaining("minSimilarity");
+    }
+  }
+
+  private Patent variant(String key, String applicationKey, String familyId, String title) {
+    Patent.Builder builder = Patent.newBuilder(SamplePatents.withKey(self, key))
+        .setApplicationKey(applicationKey)
+        .setFamilyId(familyId);
+    if (title != null) {
+      builder.setTitles(List.of(new LocalizedText("en", title)))
+          .setAbstracts(List.of(new LocalizedText("en", "SIP messages that arrive in an ongoing dialog "
+              + "for which no session exists get a new session and are handed to the application.")))
+          .setClaims(List.of());
+    }
+    return builder.build();
+  }
+
+  private void land(Patent patent) throws IOException {
+    float[] vector = model.embed(List.of(EmbeddingText.of(patent))).get(0);
+    vectors.put(patent.getPublicationKey(), vector);
+    Map<String, Object> document = PatentDocuments.document(patent);
+    document.put("embedding", vector);
+    document.put("embedding_model", model.modelId());
+    es.client().index(r -> r.index(es.alias()).id(patent.getPublicationKey()).document(document)
+        .refresh(Refresh.False));
+  }
+}
