@@ -23,7 +23,8 @@ public final class Main {
       new Command("ingest", IngestJob.USAGE, IngestJob.SETTINGS, IngestJob.FLAGS),
       new Command("land", LandingJob.USAGE, LandingJob.SETTINGS, LandingJob.FLAGS),
       new Command("parse", ParseCommand.USAGE, ParseCommand.SETTINGS, ParseCommand.FLAGS),
-      new Command("counts", CountsCommand.USAGE, CountsCommand.SETTINGS, List.of()));
+      new Command("counts", CountsCommand.USAGE, CountsCommand.SETTINGS, List.of()),
+      new Command("load-legal-corpus", LegalCorpusCommand.USAGE, LegalCorpusCommand.SETTINGS, List.of()));
 
   private Main() {}
 
@@ -77,6 +78,7 @@ public final class Main {
       case "ingest" -> IngestJob.run(settings);
       case "land" -> LandingJob.run(settings);
       case "counts" -> CountsCommand.run(settings, System.out);
+      case "load-legal-corpus" -> LegalCorpusCommand.run(settings, System.out);
       case "parse" -> {
         return ParseCommand.run(settings, System.out, System.err) == 0 ? 0 : 1;
       }
