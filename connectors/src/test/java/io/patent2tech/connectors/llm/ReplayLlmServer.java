@@ -14,6 +14,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -26,33 +28,33 @@ import java.util.concurrent.atomic.AtomicInteger;
  * ({@code POST /api/chat}, non-streaming, with {@code prompt_eval_count} / {@code eval_count}).
  * Each request is answered by the next scripted {@link Step} (or the fallback step once the script
  * is used up); every request is counted and recorded with its arrival time. Listens on 127.0.0.1
- * only, on a free port.
+ * only, on a free port. Public (and in the connectors test-jar) for the jobs' operator tests.
  */
-final class ReplayLlmServer implements AutoCloseable {
+public final class ReplayLlmServer implements AutoCloseable {
 
   /** What the server does with one request. */
-  sealed interface Step permits Answer, Failure {}
+  public sealed interface Step permits Answer, Failure {}
 
   /** A model answer with this content and token counts, sent after {@code delay}. */
-  record Answer(String content, int promptTokens, int completionTokens, Duration delay)
+  public record Answer(String content, int promptTokens, int completionTokens, Duration delay)
       implements Step {}
 
   /** An error status with an optional Retry-After header. */
-  record Failure(int status, String retryAfter) implements Step {}
+  public record Failure(int status, String retryAfter) implements Step {}
 
-  static Answer answer(String content) {
+  public static Answer answer(String content) {
     return new Answer(content, 120, 30, Duration.ZERO);
   }
 
-  static Answer slow(Duration delay, String content) {
+  public static Answer slow(Duration delay, String content) {
     return new Answer(content, 120, 30, delay);
   }
 
-  static Failure status(int status) {
+  public static Failure status(int status) {
     return new Failure(status, null);
   }
 
-  static Failure status(int status, String retryAfter) {
+  public static Failure status(int status, String retryAfter) {
     return new Failure(status, retryAfter);
   }
 
@@ -66,9 +68,11 @@ final class ReplayLlmServer implements AutoCloseable {
   private final ConcurrentLinkedQueue<Step> script = new ConcurrentLinkedQueue<>();
   private final List<Recorded> recorded = new ArrayList<>();
   private final AtomicInteger requests = new AtomicInteger();
+  private final Set<HttpExchange> inProgress = ConcurrentHashMap.newKeySet();
+  private final AtomicInteger maxConcurrent = new AtomicInteger();
   private volatile Step fallback;
 
-  ReplayLlmServer() throws IOException {
+  public ReplayLlmServer() throws IOException {
     server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
     server.createContext("/v1/chat/completions", ex -> handle(ex, true));
     server.createContext("/api/chat", ex -> handle(ex, false));
@@ -77,27 +81,32 @@ final class ReplayLlmServer implements AutoCloseable {
   }
 
   /** Steps for the next requests, in order. */
-  ReplayLlmServer script(Step... steps) {
+  public ReplayLlmServer script(Step... steps) {
     script.addAll(List.of(steps));
     return this;
   }
 
   /** The step for every request once the script is used up. */
-  ReplayLlmServer otherwise(Step step) {
+  public ReplayLlmServer otherwise(Step step) {
     fallback = step;
     return this;
   }
 
-  String openAiBaseUrl() {
+  public String openAiBaseUrl() {
     return "http://127.0.0.1:" + server.getAddress().getPort() + "/v1";
   }
 
-  String ollamaBaseUrl() {
+  public String ollamaBaseUrl() {
     return "http://127.0.0.1:" + server.getAddress().getPort();
   }
 
-  int requestCount() {
+  public int requestCount() {
     return requests.get();
+  }
+
+  /** The most requests that were being handled at the same time. */
+  public int maxConcurrentRequests() {
+    return maxConcurrent.get();
   }
 
   List<Recorded> requests() {
@@ -108,6 +117,8 @@ final class ReplayLlmServer implements AutoCloseable {
 
   private void handle(HttpExchange ex, boolean openAi) throws IOException {
     long arrival = System.nanoTime();
+    inProgress.add(ex);
+    maxConcurrent.accumulateAndGet(inProgress.size(), Math::max);
     try (ex) {
       requests.incrementAndGet();
       JsonNode body;
@@ -148,6 +159,8 @@ final class ReplayLlmServer implements AutoCloseable {
       Thread.currentThread().interrupt();
     } catch (IOException e) {
       // the client gave up (a timeout test): nobody is left to answer
+    } finally {
+      leave(ex);
     }
   }
 
@@ -180,7 +193,17 @@ final class ReplayLlmServer implements AutoCloseable {
     return root;
   }
 
-  private static void send(HttpExchange ex, int status, String body) throws IOException {
+  /**
+   * Takes the request out of those in progress before its answer goes out (again in the handler's
+   * finally, which is then a no-op): a client that sends its next request on receipt must not be
+   * seen as one more concurrent request.
+   */
+  private void leave(HttpExchange ex) {
+    inProgress.remove(ex);
+  }
+
+  private void send(HttpExchange ex, int status, String body) throws IOException {
+    leave(ex);
     byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
     ex.getResponseHeaders().set("Content-Type", "application/json");
     ex.sendResponseHeaders(status, bytes.length);
