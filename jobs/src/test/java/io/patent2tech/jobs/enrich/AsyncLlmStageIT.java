@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.patent2tech.connectors.llm.LlmProvider;
 import io.patent2tech.connectors.llm.LlmSettings;
 import io.patent2tech.connectors.llm.ReplayLlmServer;
-import io.patent2tech.connectors.postgres.PostgresMigrations;
 import io.patent2tech.connectors.postgres.PostgresSettings;
+import io.patent2tech.jobs.LocalStack;
 import io.patent2tech.udfs.eval.llm.LlmAnswers;
 import io.patent2tech.udfs.eval.llm.LlmOutcome;
 import io.patent2tech.udfs.eval.llm.PromptLanguage;
@@ -53,9 +53,6 @@ class AsyncLlmStageIT {
       "{\"is_novel\": true, \"confidence\": 0.8, \"reasoning\": \"no reference shows the latch\","
           + " \"key_differences\": [\"latch\"]}";
   private static final int MAX_IN_FLIGHT = 4;
-  private static final String PG_URL = env("P2T_PG_URL", "jdbc:postgresql://localhost:5432/patent2tech");
-  private static final String PG_USER = env("P2T_PG_USER", "patent2tech");
-  private static final String PG_PASSWORD = env("P2T_PG_PASSWORD", "patent2tech");
   private static final String SCHEMA =
       "p2t_it_llm_" + UUID.randomUUID().toString().replace("-", "").substring(0, 8);
 
@@ -64,18 +61,12 @@ class AsyncLlmStageIT {
 
   @BeforeAll
   static void createSchema() throws Exception {
-    sql("CREATE SCHEMA " + SCHEMA);
-    postgres =
-        new PostgresSettings(
-            PG_URL + (PG_URL.contains("?") ? "&" : "?") + "currentSchema=" + SCHEMA,
-            PG_USER,
-            PG_PASSWORD);
-    PostgresMigrations.migrate(postgres);
+    postgres = LocalStack.migratedSchema(SCHEMA);
   }
 
   @AfterAll
   static void dropSchema() throws Exception {
-    sql("DROP SCHEMA IF EXISTS " + SCHEMA + " CASCADE");
+    LocalStack.dropSchema(SCHEMA);
   }
 
   @BeforeEach
@@ -202,15 +193,5 @@ class AsyncLlmStageIT {
     }
   }
 
-  private static void sql(String statement) throws Exception {
-    try (Connection c = DriverManager.getConnection(PG_URL, PG_USER, PG_PASSWORD);
-        Statement st = c.createStatement()) {
-      st.execute(statement);
-    }
-  }
 
-  private static String env(String name, String fallback) {
-    String v = System.getenv(name);
-    return v == null || v.isBlank() ? fallback : v;
-  }
 }

@@ -3,8 +3,8 @@ package io.patent2tech.jobs.enrich;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.patent2tech.connectors.postgres.LlmAnswerCache;
-import io.patent2tech.connectors.postgres.PostgresMigrations;
 import io.patent2tech.connectors.postgres.PostgresSettings;
+import io.patent2tech.jobs.LocalStack;
 import io.patent2tech.udfs.eval.llm.ChatCall;
 import io.patent2tech.udfs.eval.llm.ChatReply;
 import io.patent2tech.udfs.eval.llm.InventiveStepAnswer;
@@ -14,9 +14,6 @@ import io.patent2tech.udfs.eval.llm.LlmStatus;
 import io.patent2tech.udfs.eval.llm.Prompt;
 import io.patent2tech.udfs.eval.llm.PromptLanguage;
 import io.patent2tech.udfs.eval.llm.PromptTemplates;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.Statement;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -31,10 +28,6 @@ import org.junit.jupiter.api.Test;
  */
 class CachedLlmCallIT {
 
-  private static final String PG_URL =
-      env("P2T_PG_URL", "jdbc:postgresql://localhost:5432/patent2tech");
-  private static final String PG_USER = env("P2T_PG_USER", "patent2tech");
-  private static final String PG_PASSWORD = env("P2T_PG_PASSWORD", "patent2tech");
   private static final String SCHEMA =
       "p2t_it_cache_" + UUID.randomUUID().toString().replace("-", "").substring(0, 8);
   private static final String TASK = PromptTemplates.INVENTIVE_STEP;
@@ -47,18 +40,12 @@ class CachedLlmCallIT {
 
   @BeforeAll
   static void createSchema() throws Exception {
-    sql("CREATE SCHEMA " + SCHEMA);
-    postgres =
-        new PostgresSettings(
-            PG_URL + (PG_URL.contains("?") ? "&" : "?") + "currentSchema=" + SCHEMA,
-            PG_USER,
-            PG_PASSWORD);
-    PostgresMigrations.migrate(postgres);
+    postgres = LocalStack.migratedSchema(SCHEMA);
   }
 
   @AfterAll
   static void dropSchema() throws Exception {
-    sql("DROP SCHEMA IF EXISTS " + SCHEMA + " CASCADE");
+    LocalStack.dropSchema(SCHEMA);
   }
 
   @Test
@@ -147,15 +134,5 @@ class CachedLlmCallIT {
     };
   }
 
-  private static void sql(String statement) throws Exception {
-    try (Connection c = DriverManager.getConnection(PG_URL, PG_USER, PG_PASSWORD);
-        Statement st = c.createStatement()) {
-      st.execute(statement);
-    }
-  }
 
-  private static String env(String name, String fallback) {
-    String v = System.getenv(name);
-    return v == null || v.isBlank() ? fallback : v;
-  }
 }
