@@ -49,6 +49,10 @@ public final class TopicCodec<T extends SpecificRecord> {
         Patent.getClassSchema(), "Patent", 1000);
   }
 
+  public static TopicCodec<EnrichedPatent> enrichedPatents() {
+    return new TopicCodec<>(SpecificData.get(), EnrichedPatent.getClassSchema(), "EnrichedPatent", 1000);
+  }
+
   public static TopicCodec<DeadLetter> deadLetters() {
     return new TopicCodec<>(SpecificData.get(), DeadLetter.getClassSchema(), "DeadLetter", 1000);
   }
