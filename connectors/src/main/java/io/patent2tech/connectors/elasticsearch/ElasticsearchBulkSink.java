@@ -1,6 +1,7 @@
 package io.patent2tech.connectors.elasticsearch;
 
 import io.patent2tech.connectors.DeadLetterPublisherFactory;
+import io.patent2tech.schema.EnrichedPatent;
 import io.patent2tech.schema.Patent;
 import java.time.Duration;
 import java.util.Objects;
@@ -34,6 +35,9 @@ public final class ElasticsearchBulkSink<T> implements Sink<T> {
 
   private static final long serialVersionUID = 1L;
 
+  /** The topic {@link #forEnrichments} reads from, named in its dead letters. */
+  public static final String ENRICHED_DEAD_LETTER_SOURCE = "patents.enriched";
+
   private final ElasticsearchSettings settings;
   private final DocumentMapper<T> mapper;
   private final DeadLetterPublisherFactory deadLetters;
@@ -60,6 +64,19 @@ public final class ElasticsearchBulkSink<T> implements Sink<T> {
     return ElasticsearchBulkSink.<Patent>builder(settings)
         .mapper(PatentDocuments.mapper())
         .deadLetters(deadLetters)
+        .build();
+  }
+
+  /**
+   * The enrich job's sink: {@link EnrichmentDocuments} merged into the patents' documents (same
+   * publication keys; the landing job writes the other fields, in either order).
+   */
+  public static ElasticsearchBulkSink<EnrichedPatent> forEnrichments(
+      ElasticsearchSettings settings, DeadLetterPublisherFactory deadLetters) {
+    return ElasticsearchBulkSink.<EnrichedPatent>builder(settings)
+        .mapper(EnrichmentDocuments.mapper())
+        .deadLetters(deadLetters)
+        .deadLetterSource(ENRICHED_DEAD_LETTER_SOURCE)
         .build();
   }
 

@@ -37,8 +37,12 @@ public final class PriorArtSearch implements AutoCloseable {
   /** Candidates rescored with float vectors, per wanted result. */
   private static final float OVERSAMPLE = 3f;
 
-  /** A prior-art document and its cosine similarity to the searched vector. */
-  public record Match(String publicationKey, double similarity) {}
+  /**
+   * A prior-art document and its cosine similarity to the searched vector, with its first claim and
+   * language (either null when the document has none) so that the claims can be compared without
+   * another request.
+   */
+  public record Match(String publicationKey, double similarity, String firstClaim, String language) {}
 
   private final ElasticsearchClient client;
   private final String alias;
@@ -76,8 +80,10 @@ public final class PriorArtSearch implements AutoCloseable {
     Query filter = Query.of(query -> query.bool(bool -> bool.mustNot(exclusions)));
     List<Match> matches = new ArrayList<>();
     for (Hit<Map<String, Object>> hit : search(client, alias, knn(vector, topK, minSimilarity, filter),
-        "publication_key")) {
-      matches.add(new Match(hit.id(), cosine(hit.score())));
+        "first_claim", "language")) {
+      Map<String, Object> source = hit.source();
+      matches.add(new Match(hit.id(), cosine(hit.score()), string(source, "first_claim"),
+          string(source, "language")));
     }
     return matches;
   }
@@ -133,6 +139,12 @@ public final class PriorArtSearch implements AutoCloseable {
   /** Elasticsearch's cosine score {@code (1 + cos) / 2} back to the cosine. */
   static double cosine(Double score) {
     return 2 * score - 1;
+  }
+
+  /** A field of a hit's _source; null when the hit has no source or the field is absent. */
+  static String string(Map<String, Object> source, String field) {
+    Object value = source == null ? null : source.get(field);
+    return value == null ? null : value.toString();
   }
 
   private static Query term(String field, String value) {

@@ -5,9 +5,6 @@ import io.patent2tech.schema.Patent;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import org.apache.flink.api.connector.sink2.Sink;
-import org.apache.flink.connector.jdbc.JdbcConnectionOptions;
-import org.apache.flink.connector.jdbc.JdbcExecutionOptions;
-import org.apache.flink.connector.jdbc.core.datastream.sink.JdbcSink;
 
 /**
  * Lands {@link Patent} records in PostgreSQL through flink-connector-jdbc.
@@ -22,31 +19,11 @@ import org.apache.flink.connector.jdbc.core.datastream.sink.JdbcSink;
 public final class PatentPostgresSink {
 
   static final String UPSERT = "CALL p2t_upsert_patent(?)";
-  /** Attempts per batch on SQL errors; the connector re-opens a broken connection between them. */
-  static final int MAX_RETRIES = 3;
 
   private PatentPostgresSink() {}
 
   public static Sink<Patent> create(PostgresSettings settings, int batchSize, long batchIntervalMs) {
-    if (batchSize < 1) {
-      throw new IllegalArgumentException("batchSize must be at least 1, got " + batchSize);
-    }
-    if (batchIntervalMs < 0) {
-      throw new IllegalArgumentException("batchIntervalMs must not be negative, got " + batchIntervalMs);
-    }
-    return JdbcSink.<Patent>builder()
-        .withQueryStatement(UPSERT, PatentPostgresSink::bind)
-        .withExecutionOptions(JdbcExecutionOptions.builder()
-            .withBatchSize(batchSize)
-            .withBatchIntervalMs(batchIntervalMs)
-            .withMaxRetries(MAX_RETRIES)
-            .build())
-        .buildAtLeastOnce(new JdbcConnectionOptions.JdbcConnectionOptionsBuilder()
-            .withUrl(settings.jdbcUrl())
-            .withDriverName("org.postgresql.Driver")
-            .withUsername(settings.user())
-            .withPassword(settings.password())
-            .build());
+    return ProcedureCallSink.create(UPSERT, PatentPostgresSink::bind, settings, batchSize, batchIntervalMs);
   }
 
   static void bind(PreparedStatement statement, Patent patent) throws SQLException {

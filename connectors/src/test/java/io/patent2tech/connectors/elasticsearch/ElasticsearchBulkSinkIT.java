@@ -106,9 +106,7 @@ class ElasticsearchBulkSinkIT {
 
   @Test
   void newContentKeepsFieldsThatOtherJobsAdded() throws Exception {
-    es.client().indices().putMapping(request -> request
-        .index(es.alias())
-        .properties("novelty_score", property -> property.float_(score -> score)));
+    // novelty_score: a field of the enrich job's, mapped by the template
     Patent first = SamplePatents.sipGrant();
     land(es.settings(), List.of(first));
     es.client().update(request -> request

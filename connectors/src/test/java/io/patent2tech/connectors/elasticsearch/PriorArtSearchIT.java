@@ -88,6 +88,25 @@ class PriorArtSearchIT {
   }
 
   @Test
+  void matchesCarryTheFirstClaimAndLanguageOfThePriorArt() throws IOException {
+    try (PriorArtSearch search = PriorArtSearch.open(es.settings())) {
+      List<Match> matches = search.nearest(vectors.get(self.getPublicationKey()), self);
+
+      Match sameText = matches.get(0);
+      assertThat(sameText.publicationKey()).isEqualTo("US-9100002-B2");
+      assertThat(sameText.firstClaim())
+          .isEqualTo(self.getClaims().get(0).getText())
+          .startsWith("1. A system for processing mid-dialog SIP messages");
+      assertThat(sameText.language()).isEqualTo("en");
+      // landed without claims: nothing to compare features with
+      Match noClaims = matches.get(1);
+      assertThat(noClaims.publicationKey()).isEqualTo("US-9100003-B2");
+      assertThat(noClaims.firstClaim()).isNull();
+      assertThat(noClaims.language()).isEqualTo("en");
+    }
+  }
+
+  @Test
   void topKAndAThresholdOfMinusOneShowEverythingElseThatHasAVector() throws IOException {
     try (PriorArtSearch search = PriorArtSearch.open(es.settings())) {
       assertThat(search.nearest(vectors.get(self.getPublicationKey()), self, 1, 0.6))

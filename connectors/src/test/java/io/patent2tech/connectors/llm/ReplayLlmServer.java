@@ -21,6 +21,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 
 /**
  * A local stand-in for a chat model that speaks the two wire formats the connector uses: OpenAI
@@ -71,6 +72,7 @@ public final class ReplayLlmServer implements AutoCloseable {
   private final Set<HttpExchange> inProgress = ConcurrentHashMap.newKeySet();
   private final AtomicInteger maxConcurrent = new AtomicInteger();
   private volatile Step fallback;
+  private volatile Function<String, Step> responder;
 
   public ReplayLlmServer() throws IOException {
     server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
@@ -90,6 +92,30 @@ public final class ReplayLlmServer implements AutoCloseable {
   public ReplayLlmServer otherwise(Step step) {
     fallback = step;
     return this;
+  }
+
+  /**
+   * Once the script is used up, answers each request by its prompt: {@code responder} gets the
+   * text of all its messages ({@link #promptText}) and returns the step. A job that asks several
+   * kinds of question in any order is answered this way.
+   */
+  public ReplayLlmServer otherwise(Function<String, Step> responder) {
+    this.responder = responder;
+    return this;
+  }
+
+  /** The contents of a chat request's messages, system first, one per line. */
+  public static String promptText(JsonNode body) {
+    StringBuilder text = new StringBuilder();
+    for (JsonNode message : body.path("messages")) {
+      text.append(message.path("content").asText()).append('\n');
+    }
+    return text.toString();
+  }
+
+  /** The text of every request's messages ({@link #promptText}), in arrival order. */
+  public List<String> prompts() {
+    return requests().stream().map(r -> promptText(r.body())).toList();
   }
 
   public String openAiBaseUrl() {
@@ -139,7 +165,8 @@ public final class ReplayLlmServer implements AutoCloseable {
       }
       Step step = script.poll();
       if (step == null) {
-        step = fallback;
+        Function<String, Step> byPrompt = responder;
+        step = byPrompt != null ? byPrompt.apply(promptText(body)) : fallback;
       }
       if (step == null) {
         send(ex, 500, "{\"error\":\"the replay script is used up\"}");

@@ -33,10 +33,11 @@ class PostgresMigrationsIT {
     assertThat(strings("SELECT table_name FROM information_schema.tables "
             + "WHERE table_schema = current_schema() ORDER BY table_name"))
         .containsExactly("citations", "claims", "classifications", "dead_letters", "figures",
-            "flyway_schema_history", "llm_answer_cache", "parties", "patents", "related_documents");
+            "flyway_schema_history", "llm_answer_cache", "parties", "patent_analyses", "patent_evaluations",
+            "patents", "related_documents");
     assertThat(strings("SELECT routine_name FROM information_schema.routines "
             + "WHERE routine_schema = current_schema() ORDER BY routine_name"))
-        .containsExactly("p2t_localized_text", "p2t_upsert_patent");
+        .containsExactly("p2t_localized_text", "p2t_text_array", "p2t_upsert_enrichment", "p2t_upsert_patent");
   }
 
   @Test
@@ -46,7 +47,8 @@ class PostgresMigrationsIT {
 
     assertThat(strings("SELECT coalesce(version, 'R') || ' ' || description FROM flyway_schema_history "
             + "WHERE success ORDER BY installed_rank"))
-        .containsExactly("1 patents", "2 llm answer cache", "R p2t upsert patent");
+        .containsExactly("1 patents", "2 llm answer cache", "3 enrichment", "R p2t upsert enrichment",
+            "R p2t upsert patent");
   }
 
   private List<String> strings(String sql) throws SQLException {

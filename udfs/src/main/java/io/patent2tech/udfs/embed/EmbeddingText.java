@@ -1,10 +1,7 @@
 package io.patent2tech.udfs.embed;
 
-import io.patent2tech.schema.Claim;
-import io.patent2tech.schema.LocalizedText;
 import io.patent2tech.schema.Patent;
-import java.util.List;
-import java.util.Optional;
+import io.patent2tech.udfs.PatentTexts;
 import java.util.StringJoiner;
 
 /**
@@ -26,30 +23,10 @@ public final class EmbeddingText {
   /** The text, or an empty string when the patent has no title, abstract or claim text. */
   public static String of(Patent patent) {
     StringJoiner text = new StringJoiner("\n");
-    String language = patent.getLanguage();
-    localized(patent.getTitles(), language).ifPresent(text::add);
-    localized(patent.getAbstracts(), language).ifPresent(text::add);
-    firstIndependentClaim(patent.getClaims()).ifPresent(text::add);
+    PatentTexts.title(patent).ifPresent(text::add);
+    PatentTexts.abstractText(patent).ifPresent(text::add);
+    PatentTexts.firstIndependentClaim(patent).ifPresent(text::add);
     return cap(text.toString());
-  }
-
-  private static Optional<String> localized(List<LocalizedText> texts, String language) {
-    return texts.stream()
-        .filter(text -> language != null && language.equalsIgnoreCase(text.getLang()))
-        .findFirst()
-        .or(() -> texts.stream().findFirst())
-        .map(text -> text.getText().strip())
-        .filter(text -> !text.isEmpty());
-  }
-
-  /** The first claim marked independent; the first claim when none is marked. */
-  private static Optional<String> firstIndependentClaim(List<Claim> claims) {
-    return claims.stream()
-        .filter(Claim::getIndependent)
-        .findFirst()
-        .or(() -> claims.stream().findFirst())
-        .map(claim -> claim.getText().strip())
-        .filter(text -> !text.isEmpty());
   }
 
   private static String cap(String text) {
