@@ -32,8 +32,8 @@ import io.patent2tech.jobs.config.Settings;
 public final class CountsCommand {
 
   public static final List<Setting> SETTINGS = List.of(
-      CommonSettings.KAFKA_BOOTSTRAP, CommonSettings.TOPIC_NORMALIZED, CommonSettings.TOPIC_DLQ,
-      CommonSettings.ES_URL, CommonSettings.ES_ALIAS,
+      CommonSettings.KAFKA_BOOTSTRAP, CommonSettings.TOPIC_NORMALIZED,
+      CommonSettings.TOPIC_ENRICHED, CommonSettings.TOPIC_DLQ, CommonSettings.ES_URL, CommonSettings.ES_ALIAS,
       CommonSettings.PG_URL, CommonSettings.PG_USER, CommonSettings.PG_PASSWORD);
 
   public static final String USAGE = "counts [options]\n"
@@ -47,22 +47,24 @@ public final class CountsCommand {
   public static void run(Settings s, PrintStream out) throws Exception {
     String bootstrap = s.require(CommonSettings.KAFKA_BOOTSTRAP.key());
     String normalized = s.require(CommonSettings.TOPIC_NORMALIZED.key());
+    String enriched = s.require(CommonSettings.TOPIC_ENRICHED.key());
     String dlq = s.require(CommonSettings.TOPIC_DLQ.key());
     out.printf("Kafka %s (committed records)%n", bootstrap);
-    for (String topic : List.of(normalized, dlq)) {
+    for (String topic : List.of(normalized, enriched, dlq)) {
       out.printf("  %-28s %d%n", topic, committedRecords(bootstrap, topic));
     }
 
     String esUrl = s.require(CommonSettings.ES_URL.key());
     String alias = s.require(CommonSettings.ES_ALIAS.key());
-    out.printf("Elasticsearch %s%n  %-28s %d documents%n", esUrl, alias, esCount(esUrl, alias));
+    out.printf("Elasticsearch %s%n  %-28s %d documents, %d enriched%n", esUrl, alias,
+        esCount(esUrl, alias, ""), esCount(esUrl, alias, "?q=_exists_:novelty_score"));
 
     String pgUrl = s.require(CommonSettings.PG_URL.key());
     out.printf("PostgreSQL %s%n", pgUrl);
     try (Connection c = DriverManager.getConnection(pgUrl, s.get(CommonSettings.PG_USER.key()),
         s.get(CommonSettings.PG_PASSWORD.key())); Statement st = c.createStatement()) {
       for (String table : List.of("patents", "claims", "classifications", "parties", "citations",
-          "figures", "related_documents")) {
+          "figures", "related_documents", "patent_evaluations", "patent_analyses")) {
         try (ResultSet rs = st.executeQuery("select count(*) from " + table)) {
           rs.next();
           out.printf("  %-28s %d rows%n", table, rs.getLong(1));
@@ -80,7 +82,9 @@ public final class CountsCommand {
     props.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 2000);
     try (KafkaConsumer<byte[], byte[]> consumer =
         new KafkaConsumer<>(props, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
-      List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(30)).stream()
+      // a topic no job has written yet counts 0 (the broker does not create topics on reads)
+      List<TopicPartition> partitions = consumer.listTopics(Duration.ofSeconds(30)).getOrDefault(
+              topic, List.of()).stream()
           .map(p -> new TopicPartition(topic, p.partition())).toList();
       consumer.assign(partitions);
       consumer.seekToBeginning(partitions);
@@ -98,10 +102,11 @@ public final class CountsCommand {
     }
   }
 
-  public static long esCount(String esUrl, String alias) throws Exception {
+  /** Documents behind {@code alias} matching {@code query} ("" for all, or "?q=..."). */
+  public static long esCount(String esUrl, String alias, String query) throws Exception {
     HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
     HttpResponse<String> response = http.send(HttpRequest.newBuilder(
-            URI.create(esUrl.replaceAll("/+$", "") + "/" + alias + "/_count")).GET().build(),
+            URI.create(esUrl.replaceAll("/+$", "") + "/" + alias + "/_count" + query)).GET().build(),
         HttpResponse.BodyHandlers.ofString());
     if (response.statusCode() == 404) {
       return 0;

@@ -4,14 +4,15 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.stream.Stream;
 
 import io.patent2tech.connectors.elasticsearch.ElasticsearchSettings;
 import io.patent2tech.connectors.elasticsearch.LegalCorpusIndex;
 import io.patent2tech.jobs.config.CommonSettings;
+import io.patent2tech.jobs.config.EmbeddingSettings;
 import io.patent2tech.jobs.config.Setting;
 import io.patent2tech.jobs.config.Settings;
 import io.patent2tech.udfs.embed.Embedder;
-import io.patent2tech.udfs.embed.InProcessEmbedderFactory;
 
 /**
  * {@code load-legal-corpus FILE}: loads the legal knowledge corpus (statutes, rules, guidelines,
@@ -20,10 +21,10 @@ import io.patent2tech.udfs.embed.InProcessEmbedderFactory;
  */
 public final class LegalCorpusCommand {
 
-  public static final Setting ALIAS = new Setting("legal.alias", LegalCorpusIndex.DEFAULT_ALIAS,
-      "Elasticsearch alias of the legal corpus index");
+  public static final Setting ALIAS = CommonSettings.LEGAL_ALIAS;
 
-  public static final List<Setting> SETTINGS = List.of(CommonSettings.ES_URL, ALIAS);
+  public static final List<Setting> SETTINGS = Stream.concat(
+      Stream.of(CommonSettings.ES_URL, ALIAS), EmbeddingSettings.SETTINGS.stream()).toList();
 
   public static final String USAGE = "load-legal-corpus [options] FILE\n"
       + "  Loads a legal corpus (JSON lines, e.g. ../shared/legal-corpus/legal_corpus.jsonl) into\n"
@@ -41,7 +42,7 @@ public final class LegalCorpusCommand {
     }
     ElasticsearchSettings es = ElasticsearchSettings.defaults(s.require(CommonSettings.ES_URL.key()),
         s.require(ALIAS.key()));
-    try (Embedder embedder = InProcessEmbedderFactory.defaults().create()) {
+    try (Embedder embedder = EmbeddingSettings.factory(s).create()) {
       LegalCorpusIndex.Counts counts = LegalCorpusIndex.load(es, corpus, embedder);
       out.printf("legal corpus %s -> %s/%s (model %s): %d added, %d updated, %d unchanged, %d removed%n",
           corpus, es.url(), es.alias(), embedder.modelId(), counts.added(), counts.updated(),

@@ -5,6 +5,7 @@ import java.util.List;
 
 import io.patent2tech.jobs.config.Setting;
 import io.patent2tech.jobs.config.Settings;
+import io.patent2tech.jobs.enrich.EnrichJob;
 import io.patent2tech.jobs.ingest.IngestJob;
 import io.patent2tech.jobs.landing.LandingJob;
 
@@ -22,6 +23,7 @@ public final class Main {
   private static final List<Command> COMMANDS = List.of(
       new Command("ingest", IngestJob.USAGE, IngestJob.SETTINGS, IngestJob.FLAGS),
       new Command("land", LandingJob.USAGE, LandingJob.SETTINGS, LandingJob.FLAGS),
+      new Command("enrich", EnrichJob.USAGE, EnrichJob.SETTINGS, EnrichJob.FLAGS),
       new Command("parse", ParseCommand.USAGE, ParseCommand.SETTINGS, ParseCommand.FLAGS),
       new Command("counts", CountsCommand.USAGE, CountsCommand.SETTINGS, List.of()),
       new Command("load-legal-corpus", LegalCorpusCommand.USAGE, LegalCorpusCommand.SETTINGS, List.of()));
@@ -77,6 +79,7 @@ public final class Main {
     switch (command.name) {
       case "ingest" -> IngestJob.run(settings);
       case "land" -> LandingJob.run(settings);
+      case "enrich" -> EnrichJob.run(settings);
       case "counts" -> CountsCommand.run(settings, System.out);
       case "load-legal-corpus" -> LegalCorpusCommand.run(settings, System.out);
       case "parse" -> {

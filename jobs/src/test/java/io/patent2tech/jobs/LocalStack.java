@@ -1,13 +1,32 @@
 package io.patent2tech.jobs;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.ResultSet;
 import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
+import java.util.TreeMap;
 
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.patent2tech.connectors.postgres.PostgresMigrations;
 import io.patent2tech.connectors.postgres.PostgresSettings;
@@ -24,6 +43,9 @@ public final class LocalStack {
   public static final String PG_URL = env("P2T_PG_URL", "jdbc:postgresql://localhost:5432/patent2tech");
   public static final String PG_USER = env("P2T_PG_USER", "patent2tech");
   public static final String PG_PASSWORD = env("P2T_PG_PASSWORD", "patent2tech");
+
+  private static final HttpClient HTTP = HttpClient.newHttpClient();
+  private static final ObjectMapper JSON = new ObjectMapper();
 
   private LocalStack() {}
 
@@ -69,6 +91,98 @@ public final class LocalStack {
     try (Admin admin = Admin.create(props)) {
       admin.deleteTopics(topics).all().get();
     }
+  }
+
+  /** One Elasticsearch request without a body; asserts status 200 and returns the JSON answer. */
+  public static JsonNode es(String method, String path) throws Exception {
+    HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(ES + path))
+            .method(method, HttpRequest.BodyPublishers.noBody()).build(),
+        HttpResponse.BodyHandlers.ofString());
+    assertThat(r.statusCode()).as("%s %s: %s", method, path, r.body()).isEqualTo(200);
+    return JSON.readTree(r.body());
+  }
+
+  /** Deletes an index or index template; absent ones are fine. */
+  public static void esDelete(String path) throws Exception {
+    HTTP.send(HttpRequest.newBuilder(URI.create(ES + path)).DELETE().build(),
+        HttpResponse.BodyHandlers.discarding());
+  }
+
+  public static long esCount(String alias) throws Exception {
+    es("POST", "/" + alias + "/_refresh");
+    return es("GET", "/" + alias + "/_count").get("count").asLong();
+  }
+
+  /** _id -> "version/seq_no": a no-op update leaves both unchanged, any write bumps them. */
+  public static Map<String, String> esVersions(String alias) throws Exception {
+    es("POST", "/" + alias + "/_refresh");
+    JsonNode hits = es("GET", "/" + alias
+        + "/_search?size=1000&version=true&seq_no_primary_term=true&_source=false")
+        .path("hits").path("hits");
+    Map<String, String> versions = new TreeMap<>();
+    for (JsonNode hit : hits) {
+      versions.put(hit.get("_id").asText(),
+          hit.get("_version").asText() + "/" + hit.get("_seq_no").asText());
+    }
+    return versions;
+  }
+
+  /** _id -> _source of every document behind {@code alias}. */
+  public static Map<String, JsonNode> esSources(String alias) throws Exception {
+    es("POST", "/" + alias + "/_refresh");
+    Map<String, JsonNode> sources = new TreeMap<>();
+    for (JsonNode hit : es("GET", "/" + alias + "/_search?size=1000").path("hits").path("hits")) {
+      sources.put(hit.get("_id").asText(), hit.get("_source"));
+    }
+    return sources;
+  }
+
+  /** The values of every committed record of {@code topic}, read from the beginning. */
+  public static List<byte[]> committedValues(String topic) {
+    Properties props = new Properties();
+    props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, KAFKA);
+    props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+    List<byte[]> out = new ArrayList<>();
+    try (KafkaConsumer<byte[], byte[]> consumer =
+        new KafkaConsumer<>(props, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+      List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
+          .map(p -> new TopicPartition(topic, p.partition())).toList();
+      consumer.assign(partitions);
+      consumer.seekToBeginning(partitions);
+      Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
+      while (partitions.stream().anyMatch(tp -> consumer.position(tp) < end.get(tp))) {
+        for (ConsumerRecord<byte[], byte[]> r : consumer.poll(Duration.ofMillis(500))) {
+          out.add(r.value());
+        }
+      }
+    }
+    return out;
+  }
+
+  public static long pgCount(String pgUrl, String table) throws Exception {
+    try (Connection c = DriverManager.getConnection(pgUrl, PG_USER, PG_PASSWORD);
+        Statement st = c.createStatement();
+        ResultSet rs = st.executeQuery("select count(*) from " + table)) {
+      rs.next();
+      return rs.getLong(1);
+    }
+  }
+
+  /**
+   * publication_key -> "xmin/updated_at" of {@code table}: PostgreSQL gives every new row version
+   * a new xmin, so equal maps mean nothing was written.
+   */
+  public static Map<String, String> pgRowVersions(String pgUrl, String table) throws Exception {
+    Map<String, String> versions = new TreeMap<>();
+    try (Connection c = DriverManager.getConnection(pgUrl, PG_USER, PG_PASSWORD);
+        Statement st = c.createStatement();
+        ResultSet rs = st.executeQuery(
+            "select publication_key, xmin::text, updated_at::text from " + table)) {
+      while (rs.next()) {
+        versions.put(rs.getString(1), rs.getString(2) + "/" + rs.getString(3));
+      }
+    }
+    return versions;
   }
 
   private static String env(String name, String fallback) {

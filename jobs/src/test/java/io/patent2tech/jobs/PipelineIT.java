@@ -3,39 +3,21 @@ package io.patent2tech.jobs;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
-import java.sql.Statement;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
-import java.util.TreeMap;
 
 import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.test.junit5.MiniClusterExtension;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.patent2tech.jobs.config.Settings;
 import io.patent2tech.jobs.ingest.IngestJob;
@@ -71,9 +53,6 @@ class PipelineIT {
   private static final String DLQ = RUN + ".patents.dlq";
   private static final String ALIAS = RUN + "-patents";
 
-  private static final HttpClient HTTP = HttpClient.newHttpClient();
-  private static final ObjectMapper JSON = new ObjectMapper();
-
   @TempDir
   static Path input;
 
@@ -86,13 +65,7 @@ class PipelineIT {
   static void prepareInput() throws IOException {
     Path fixtures = Path.of(System.getProperty("p2t.fixtures"), "uspto");
     Path repo = Path.of(System.getProperty("p2t.repo"));
-    List<Path> ice = new ArrayList<>();
-    try (var grants = Files.list(fixtures.resolve("grant"))) {
-      grants.forEach(ice::add);
-    }
-    ice.add(fixtures.resolve("application/US20050004437A1.xml"));
-    ice.add(fixtures.resolve("application/ipa20180000016.xml"));
-    ice.add(fixtures.resolve("application/ipa20200022300.xml"));
+    List<Path> ice = Fixtures.iceDocuments();
     assertThat(ice).hasSize(DISTINCT_DOCUMENTS);
     for (Path f : ice) {
       Files.copy(f, input.resolve(f.getFileName()));
@@ -117,10 +90,8 @@ class PipelineIT {
   @AfterAll
   static void removeRunData() throws Exception {
     LocalStack.deleteTopics(List.of(TOPIC, DLQ));
-    HTTP.send(HttpRequest.newBuilder(URI.create(ES + "/" + ALIAS + "-v1")).DELETE().build(),
-        HttpResponse.BodyHandlers.discarding());
-    HTTP.send(HttpRequest.newBuilder(URI.create(ES + "/_index_template/" + ALIAS)).DELETE().build(),
-        HttpResponse.BodyHandlers.discarding());
+    LocalStack.esDelete("/" + ALIAS + "-v1");
+    LocalStack.esDelete("/_index_template/" + ALIAS);
     LocalStack.dropSchema(RUN);
   }
 
@@ -178,69 +149,27 @@ class PipelineIT {
   }
 
   private static List<DeadLetter> deadLetters() throws IOException {
-    Properties props = new Properties();
-    props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, KAFKA);
-    props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-    List<DeadLetter> out = new ArrayList<>();
     TopicCodec<DeadLetter> codec = TopicCodec.deadLetters();
-    try (KafkaConsumer<byte[], byte[]> consumer =
-        new KafkaConsumer<>(props, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
-      List<TopicPartition> partitions = consumer.partitionsFor(DLQ).stream()
-          .map(p -> new TopicPartition(DLQ, p.partition())).toList();
-      consumer.assign(partitions);
-      consumer.seekToBeginning(partitions);
-      Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
-      while (partitions.stream().anyMatch(tp -> consumer.position(tp) < end.get(tp))) {
-        for (ConsumerRecord<byte[], byte[]> r : consumer.poll(Duration.ofMillis(500))) {
-          out.add(codec.decode(r.value()));
-        }
-      }
+    List<DeadLetter> out = new ArrayList<>();
+    for (byte[] value : LocalStack.committedValues(DLQ)) {
+      out.add(codec.decode(value));
     }
     return out;
   }
 
   private static long esCount() throws Exception {
-    esRequest("POST", "/" + ALIAS + "/_refresh");
-    return esRequest("GET", "/" + ALIAS + "/_count").get("count").asLong();
+    return LocalStack.esCount(ALIAS);
   }
 
-  /** _id -> "version/seq_no": a no-op update leaves both unchanged, any write bumps them. */
   private static Map<String, String> esVersions() throws Exception {
-    esRequest("POST", "/" + ALIAS + "/_refresh");
-    JsonNode hits = esRequest("GET", "/" + ALIAS
-        + "/_search?size=1000&version=true&seq_no_primary_term=true&_source=false").path("hits").path("hits");
-    Map<String, String> versions = new TreeMap<>();
-    for (JsonNode hit : hits) {
-      versions.put(hit.get("_id").asText(), hit.get("_version").asText() + "/" + hit.get("_seq_no").asText());
-    }
-    return versions;
-  }
-
-  private static JsonNode esRequest(String method, String path) throws Exception {
-    HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(ES + path))
-        .method(method, HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
-    assertThat(r.statusCode()).as("%s %s: %s", method, path, r.body()).isEqualTo(200);
-    return JSON.readTree(r.body());
+    return LocalStack.esVersions(ALIAS);
   }
 
   private static long pgCount(String table) throws Exception {
-    try (Connection c = DriverManager.getConnection(PG_URL, PG_USER, PG_PASSWORD);
-        Statement st = c.createStatement(); ResultSet rs = st.executeQuery("select count(*) from " + table)) {
-      rs.next();
-      return rs.getLong(1);
-    }
+    return LocalStack.pgCount(PG_URL, table);
   }
 
-  /** publication_key -> xmin: PostgreSQL gives every new row version a new xmin. */
   private static Map<String, String> pgRowVersions() throws Exception {
-    Map<String, String> versions = new TreeMap<>();
-    try (Connection c = DriverManager.getConnection(PG_URL, PG_USER, PG_PASSWORD);
-        Statement st = c.createStatement();
-        ResultSet rs = st.executeQuery("select publication_key, xmin::text, updated_at::text from patents")) {
-      while (rs.next()) {
-        versions.put(rs.getString(1), rs.getString(2) + "/" + rs.getString(3));
-      }
-    }
-    return versions;
+    return LocalStack.pgRowVersions(PG_URL, "patents");
   }
 }

@@ -1,5 +1,8 @@
 package io.patent2tech.jobs.config;
 
+import io.patent2tech.connectors.elasticsearch.ElasticsearchSettings;
+import io.patent2tech.connectors.postgres.PostgresSettings;
+
 /** Settings shared by the jobs: where the services are, and how Flink checkpoints. */
 public final class CommonSettings {
 
@@ -26,8 +29,40 @@ public final class CommonSettings {
       "restarts from the last checkpoint after a failure before the job gives up");
   public static final Setting RESTART_DELAY =
       new Setting("restart.delay", "5 s", "wait before each restart");
+  public static final Setting TOPIC_ENRICHED = new Setting("topic.enriched", "patents.enriched",
+      "topic of enriched patents (Avro EnrichedPatent)");
+  public static final Setting LEGAL_ALIAS = new Setting("legal.alias", "legal-corpus",
+      "Elasticsearch alias of the legal corpus index");
+  public static final Setting BOUNDED = new Setting("bounded", "false",
+      "stop at the offsets that are latest when the job starts (otherwise run until cancelled)");
+  public static final Setting ES_BULK_MAX_ACTIONS =
+      new Setting("es.bulk.max-actions", "500", "documents per Elasticsearch bulk request at most");
+  public static final Setting ES_BULK_MAX_BYTES =
+      new Setting("es.bulk.max-bytes", String.valueOf(8 << 20), "bytes per Elasticsearch bulk request at most");
+  public static final Setting ES_MAX_RETRIES =
+      new Setting("es.max-retries", "8", "retries of a bulk request on 429 or connection errors");
+  public static final Setting ES_INITIAL_BACKOFF =
+      new Setting("es.initial-backoff", "200 ms", "first retry delay; doubles on each retry");
+  public static final Setting PG_BATCH_SIZE =
+      new Setting("pg.batch-size", "100", "records per PostgreSQL batch at most");
+  public static final Setting PG_BATCH_INTERVAL =
+      new Setting("pg.batch-interval", "1 s", "PostgreSQL batches are flushed at least this often");
   public static final Setting PARALLELISM =
       new Setting("parallelism", "2", "default operator parallelism");
 
   private CommonSettings() {}
+
+  /** Where PostgreSQL is, from pg.url / pg.user / pg.password. */
+  public static PostgresSettings postgres(Settings s) {
+    return new PostgresSettings(s.require(PG_URL.key()),
+        s.require(PG_USER.key()), s.get(PG_PASSWORD.key()));
+  }
+
+  /** The patents alias with the bulk writer's limits. */
+  public static ElasticsearchSettings elasticsearch(Settings s) {
+    return new ElasticsearchSettings(s.require(ES_URL.key()),
+        s.require(ES_ALIAS.key()), s.getInt(ES_BULK_MAX_ACTIONS.key()),
+        s.getLong(ES_BULK_MAX_BYTES.key()), s.getInt(ES_MAX_RETRIES.key()),
+        s.getDuration(ES_INITIAL_BACKOFF.key()).toMillis());
+  }
 }

@@ -149,6 +149,18 @@ public final class Settings {
     }
   }
 
+  public double getDouble(String key) {
+    try {
+      double d = Double.parseDouble(require(key).trim());
+      if (Double.isNaN(d) || Double.isInfinite(d)) {
+        throw new NumberFormatException();
+      }
+      return d;
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException("--" + key + " must be a number, got '" + get(key) + "'");
+    }
+  }
+
   public boolean getBoolean(String key) {
     String v = require(key).trim();
     if (v.equalsIgnoreCase("true")) {
