@@ -47,6 +47,8 @@ public final class CommonSettings {
       new Setting("pg.batch-size", "100", "records per PostgreSQL batch at most");
   public static final Setting PG_BATCH_INTERVAL =
       new Setting("pg.batch-interval", "1 s", "PostgreSQL batches are flushed at least this often");
+  public static final Setting DEDUPE_TTL = new Setting("dedupe-ttl", "30 d",
+      "how long a job remembers the content hash it passed on per publication key (dedupe state TTL)");
   public static final Setting PARALLELISM =
       new Setting("parallelism", "2", "default operator parallelism");
 

@@ -134,7 +134,7 @@ public final class EnrichJob {
         NOVELTY_LLM_WEIGHT, INVENTIVE_RULE_WEIGHT, INVENTIVE_PRECEDENT_WEIGHT,
         INVENTIVE_LLM_WEIGHT, RAG_TOP_K, MIN_SIMILARITY, ENABLE_RAG, ENABLE_LLM, DEBUG,
         LLM_PROVIDER, LLM_URL, LLM_MODEL, LLM_API_KEY, LLM_TIMEOUT, LLM_MAX_RETRIES,
-        LLM_REQUESTS_PER_SECOND, LLM_MAX_IN_FLIGHT, LLM_STAGE_TIMEOUT));
+        LLM_REQUESTS_PER_SECOND, LLM_MAX_IN_FLIGHT, LLM_STAGE_TIMEOUT, CommonSettings.DEDUPE_TTL));
     all.addAll(EmbeddingSettings.SETTINGS);
     all.addAll(List.of(EMBED_BATCH_SIZE, EMBED_MAX_WAIT,
         CommonSettings.ES_URL, CommonSettings.ES_ALIAS, CommonSettings.LEGAL_ALIAS,
@@ -204,7 +204,8 @@ public final class EnrichJob {
         .name("decode").uid("decode");
 
     DataStream<Patent> toEvaluate = patents
-        .filter(new SkipEvaluated(postgres, fingerprint))
+        .keyBy(Patent::getPublicationKey)
+        .filter(new SkipEvaluated(postgres, fingerprint, s.getDuration(CommonSettings.DEDUPE_TTL.key())))
         .name("skip-evaluated").uid("skip-evaluated");
 
     DataStream<EmbeddedPatent> embedded = PatentEmbeddingOperator

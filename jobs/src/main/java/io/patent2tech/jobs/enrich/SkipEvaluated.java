@@ -4,9 +4,13 @@ import io.patent2tech.connectors.postgres.EvaluatedPatents;
 import io.patent2tech.connectors.postgres.PostgresSettings;
 import io.patent2tech.schema.Patent;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.Objects;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.functions.RichFilterFunction;
+import org.apache.flink.api.common.state.StateTtlConfig;
+import org.apache.flink.api.common.state.ValueState;
+import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.metrics.Counter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -15,6 +19,10 @@ import org.slf4j.LoggerFactory;
  * Drops patents whose evaluation is already in Postgres for the same content hash and the same
  * evaluation settings (their fingerprint): a replay of the topic, a duplicate publication or a
  * restarted job costs no embedding, no search, no model call and writes nothing.
+ *
+ * <p>Runs on a stream keyed by publication key and remembers the content hash it last let through
+ * per key (for {@code ttl}), so a duplicate that arrives before the first copy's evaluation has
+ * landed is dropped as well.
  *
  * <p>Prior art grows as patents land, so evaluating the same patent again later could give other
  * scores; skipping keeps a landed evaluation stable until its content or the settings change.
@@ -28,33 +36,51 @@ public final class SkipEvaluated extends RichFilterFunction<Patent> {
   private final PostgresSettings postgres;
   private final String settingsFingerprint;
 
+  private final Duration ttl;
+
   private transient EvaluatedPatents evaluated;
+  private transient ValueState<String> passedContentHash;
   private transient Counter skipped;
 
-  public SkipEvaluated(PostgresSettings postgres, String settingsFingerprint) {
+  /**
+   * @param ttl how long the content hash let through is remembered per key
+   */
+  public SkipEvaluated(PostgresSettings postgres, String settingsFingerprint, Duration ttl) {
     this.postgres = Objects.requireNonNull(postgres, "postgres");
     this.settingsFingerprint = Objects.requireNonNull(settingsFingerprint, "settingsFingerprint");
+    this.ttl = Objects.requireNonNull(ttl, "ttl");
   }
 
   @Override
   public void open(OpenContext openContext) {
     evaluated = new EvaluatedPatents(postgres);
+    ValueStateDescriptor<String> descriptor =
+        new ValueStateDescriptor<>("passed-content-hash", String.class);
+    descriptor.enableTimeToLive(StateTtlConfig.newBuilder(ttl).build());
+    passedContentHash = getRuntimeContext().getState(descriptor);
     skipped = getRuntimeContext().getMetricGroup().counter("enrichSkippedAlreadyEvaluated");
   }
 
   @Override
-  public boolean filter(Patent patent) {
+  public boolean filter(Patent patent) throws Exception {
+    String hash = patent.getContentHash();
+    if (hash.equals(passedContentHash.value()) || alreadyLanded(patent)) {
+      skipped.inc();
+      return false;
+    }
+    passedContentHash.update(hash);
+    return true;
+  }
+
+  private boolean alreadyLanded(Patent patent) {
     try {
-      if (evaluated.isEvaluated(
-          patent.getPublicationKey(), patent.getContentHash(), settingsFingerprint)) {
-        skipped.inc();
-        return false;
-      }
+      return evaluated.isEvaluated(
+          patent.getPublicationKey(), patent.getContentHash(), settingsFingerprint);
     } catch (SQLException | RuntimeException e) {
       LOG.warn("cannot tell whether {} was evaluated already; evaluating it: {}",
           patent.getPublicationKey(), e.toString());
+      return false;
     }
-    return true;
   }
 
   @Override

@@ -42,8 +42,6 @@ public final class IngestJob {
       "keep watching the given directories and ingest files dropped into them (runs until cancelled)");
   public static final Setting WATCH_INTERVAL =
       new Setting("watch-interval", "10 s", "how often watched directories are listed");
-  public static final Setting DEDUPE_TTL = new Setting("dedupe-ttl", "30 d",
-      "how long a publication key's last content hash is remembered");
   public static final Setting MAX_DOCUMENT_BYTES = new Setting("max-document-bytes",
       String.valueOf(64 << 20), "larger documents are not parsed but dead-lettered");
   public static final Setting DLQ_MAX_RAW_BYTES = new Setting("dlq-max-raw-bytes",
@@ -54,7 +52,7 @@ public final class IngestJob {
 
   public static final List<Setting> SETTINGS = List.of(
       CommonSettings.KAFKA_BOOTSTRAP, CommonSettings.TOPIC_NORMALIZED, CommonSettings.TOPIC_DLQ,
-      WATCH, WATCH_INTERVAL, DEDUPE_TTL, MAX_DOCUMENT_BYTES, DLQ_MAX_RAW_BYTES,
+      WATCH, WATCH_INTERVAL, CommonSettings.DEDUPE_TTL, MAX_DOCUMENT_BYTES, DLQ_MAX_RAW_BYTES,
       TRANSACTIONAL_ID_PREFIX, CommonSettings.CHECKPOINT_INTERVAL, CommonSettings.CHECKPOINT_DIR,
       CommonSettings.RESTART_ATTEMPTS, CommonSettings.RESTART_DELAY,
       CommonSettings.PARALLELISM);
@@ -92,7 +90,7 @@ public final class IngestJob {
         .process(new ParseUsptoDocuments(s.getInt(DLQ_MAX_RAW_BYTES.key())))
         .name("parse-normalize-validate").uid("parse-normalize-validate");
 
-    Duration ttl = s.getDuration(DEDUPE_TTL.key());
+    Duration ttl = s.getDuration(CommonSettings.DEDUPE_TTL.key());
     normalized
         .keyBy(Patent::getPublicationKey)
         .process(new PublicationDedupe(ttl)).name("dedupe").uid("dedupe")

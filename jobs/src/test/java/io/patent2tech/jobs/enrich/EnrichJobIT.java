@@ -50,7 +50,7 @@ import org.junit.jupiter.api.io.TempDir;
  * and on; the replay server speaks the OpenAI wire format to the real langchain4j client.
  *
  * <p>The ten fixture publications are ingested and landed, the legal corpus is loaded, and an
- * eleventh patent is added: a copy of US 8930553 whose claim carries a prompt injection. Every run
+ * eleventh patent is added (twice): a copy of US 8930553 whose claim carries a prompt injection. Every run
  * uses its own topics, index aliases and Postgres schema.
  */
 class EnrichJobIT {
@@ -163,7 +163,8 @@ class EnrichJobIT {
     // US patents get the US passages of the legal corpus
     assertThat(off.values()).allSatisfy(row ->
         assertThat(row.get("inventive_stages")).isEqualTo("{rule,precedent}"));
-    assertThat(enrichedRecords()).hasSize(PATENTS);
+    assertThat(enrichedRecords()).as("one record per patent: the duplicate is not evaluated twice")
+        .hasSize(PATENTS);
     Map<String, JsonNode> docs = LocalStack.esSources(ALIAS);
     assertThat(docs).hasSize(PATENTS);
     assertThat(docs.values()).allSatisfy(doc -> {
@@ -319,7 +320,10 @@ class EnrichJobIT {
     props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, LocalStack.KAFKA);
     try (KafkaProducer<String, byte[]> producer =
         new KafkaProducer<>(props, new StringSerializer(), new ByteArraySerializer())) {
-      producer.send(new ProducerRecord<>(TOPIC, INJECTED_KEY, codec.encode(injected))).get();
+      // twice: a duplicate in the topic is evaluated once
+      for (int copy = 0; copy < 2; copy++) {
+        producer.send(new ProducerRecord<>(TOPIC, INJECTED_KEY, codec.encode(injected))).get();
+      }
     }
   }
 
