@@ -146,16 +146,22 @@ public final class EmbeddingBenchmark {
 
   /** The ICE fixtures, parsed, repeated until there are {@code count}. */
   private static List<Patent> patents(Path fixtures, int count) throws Exception {
-    UsptoDocumentProcessor processor = new UsptoDocumentProcessor();
-    List<Patent> distinct = new ArrayList<>();
-    for (byte[] document : ParserBenchmark.iceDocuments(fixtures)) {
-      distinct.add(processor.process(document, new Source("USPTO", null, "fixture", null, 0L, 0L), 0L));
-    }
+    List<Patent> distinct = fixturePatents(fixtures);
     List<Patent> patents = new ArrayList<>(count);
     for (int i = 0; i < count; i++) {
       patents.add(distinct.get(i % distinct.size()));
     }
     return patents;
+  }
+
+  /** The ICE fixtures, parsed the way the ingest job parses them. */
+  static List<Patent> fixturePatents(Path fixtures) throws Exception {
+    UsptoDocumentProcessor processor = new UsptoDocumentProcessor();
+    List<Patent> distinct = new ArrayList<>();
+    for (byte[] document : ParserBenchmark.iceDocuments(fixtures)) {
+      distinct.add(processor.process(document, new Source("USPTO", null, "fixture", null, 0L, 0L), 0L));
+    }
+    return distinct;
   }
 
   private static long distinct(List<Patent> patents) {

@@ -1,7 +1,5 @@
 package io.patent2tech.connectors.postgres;
 
-import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -27,44 +25,41 @@ public final class LlmAnswerCache implements AutoCloseable {
       + " (task, model, prompt_version, content_hash, answer, prompt_tokens, completion_tokens, latency_ms)"
       + " VALUES (?, ?, ?, ?, ?::jsonb, ?, ?, ?) ON CONFLICT DO NOTHING";
 
-  private final PostgresSettings settings;
-  private Connection connection;
+  private final ReconnectingConnection connection;
 
   public LlmAnswerCache(PostgresSettings settings) {
-    this.settings = settings;
+    this.connection = new ReconnectingConnection(settings);
   }
 
-  public synchronized Optional<Entry> get(String task, String model, String promptVersion,
+  public Optional<Entry> get(String task, String model, String promptVersion,
       String contentHash) throws SQLException {
-    try (PreparedStatement ps = connection().prepareStatement(SELECT)) {
-      bindKey(ps, task, model, promptVersion, contentHash);
-      try (ResultSet rs = ps.executeQuery()) {
-        if (!rs.next()) {
-          return Optional.empty();
+    return connection.call(c -> {
+      try (PreparedStatement ps = c.prepareStatement(SELECT)) {
+        bindKey(ps, task, model, promptVersion, contentHash);
+        try (ResultSet rs = ps.executeQuery()) {
+          if (!rs.next()) {
+            return Optional.empty();
+          }
+          return Optional.of(new Entry(rs.getString(1), (Integer) rs.getObject(2),
+              (Integer) rs.getObject(3), rs.getLong(4)));
         }
-        return Optional.of(new Entry(rs.getString(1), (Integer) rs.getObject(2), (Integer) rs.getObject(3),
-            rs.getLong(4)));
       }
-    } catch (SQLException e) {
-      resetConnection();
-      throw e;
-    }
+    });
   }
 
   /** Stores an answer; a concurrent store of the same key keeps the first one. */
-  public synchronized void put(String task, String model, String promptVersion, String contentHash,
+  public void put(String task, String model, String promptVersion, String contentHash,
       Entry entry) throws SQLException {
-    try (PreparedStatement ps = connection().prepareStatement(INSERT)) {
-      bindKey(ps, task, model, promptVersion, contentHash);
-      ps.setString(5, entry.answerJson());
-      setNullableInt(ps, 6, entry.promptTokens());
-      setNullableInt(ps, 7, entry.completionTokens());
-      ps.setLong(8, entry.latencyMs());
-      ps.executeUpdate();
-    } catch (SQLException e) {
-      resetConnection();
-      throw e;
-    }
+    connection.call(c -> {
+      try (PreparedStatement ps = c.prepareStatement(INSERT)) {
+        bindKey(ps, task, model, promptVersion, contentHash);
+        ps.setString(5, entry.answerJson());
+        setNullableInt(ps, 6, entry.promptTokens());
+        setNullableInt(ps, 7, entry.completionTokens());
+        ps.setLong(8, entry.latencyMs());
+        return ps.executeUpdate();
+      }
+    });
   }
 
   private static void bindKey(PreparedStatement ps, String task, String model, String promptVersion,
@@ -83,27 +78,8 @@ public final class LlmAnswerCache implements AutoCloseable {
     }
   }
 
-  private Connection connection() throws SQLException {
-    if (connection == null) {
-      connection = DriverManager.getConnection(settings.jdbcUrl(), settings.user(), settings.password());
-    }
-    return connection;
-  }
-
-  private void resetConnection() {
-    try {
-      if (connection != null) {
-        connection.close();
-      }
-    } catch (SQLException ignored) {
-      // the connection is being thrown away because it failed; its close failing changes nothing
-    } finally {
-      connection = null;
-    }
-  }
-
   @Override
-  public synchronized void close() {
-    resetConnection();
+  public void close() {
+    connection.close();
   }
 }

@@ -3,7 +3,6 @@ package io.patent2tech.jobs.enrich;
 import io.patent2tech.connectors.elasticsearch.ElasticsearchBulkSink;
 import io.patent2tech.connectors.elasticsearch.ElasticsearchSettings;
 import io.patent2tech.connectors.elasticsearch.PatentIndex;
-import io.patent2tech.connectors.kafka.DecodeTopicValues;
 import io.patent2tech.connectors.kafka.KafkaConnections;
 import io.patent2tech.connectors.kafka.KafkaDeadLetterPublisherFactory;
 import io.patent2tech.connectors.kafka.Topics;
@@ -12,12 +11,12 @@ import io.patent2tech.connectors.llm.LlmSettings;
 import io.patent2tech.connectors.postgres.EnrichmentPostgresSink;
 import io.patent2tech.connectors.postgres.PostgresMigrations;
 import io.patent2tech.connectors.postgres.PostgresSettings;
+import io.patent2tech.jobs.NormalizedPatents;
 import io.patent2tech.jobs.config.CommonSettings;
 import io.patent2tech.jobs.config.EmbeddingSettings;
 import io.patent2tech.jobs.config.FlinkEnvironments;
 import io.patent2tech.jobs.config.Setting;
 import io.patent2tech.jobs.config.Settings;
-import io.patent2tech.schema.DeadLetter;
 import io.patent2tech.schema.EnrichedPatent;
 import io.patent2tech.schema.Patent;
 import io.patent2tech.schema.TopicCodec;
@@ -27,7 +26,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
@@ -184,7 +182,6 @@ public final class EnrichJob {
   /** Adds the enrich pipeline to {@code env}. */
   public static void build(StreamExecutionEnvironment env, Settings s) {
     String bootstrap = s.require(CommonSettings.KAFKA_BOOTSTRAP.key());
-    String normalizedTopic = s.require(CommonSettings.TOPIC_NORMALIZED.key());
     String enrichedTopic = s.require(CommonSettings.TOPIC_ENRICHED.key());
     String dlqTopic = s.require(CommonSettings.TOPIC_DLQ.key());
     String groupId = s.require(GROUP_ID.key());
@@ -195,17 +192,12 @@ public final class EnrichJob {
     ElasticsearchSettings legalCorpus = ElasticsearchSettings.defaults(
         s.require(CommonSettings.ES_URL.key()), s.require(CommonSettings.LEGAL_ALIAS.key()));
 
-    SingleOutputStreamOperator<Patent> patents = env
-        .fromSource(KafkaConnections.committedRecords(bootstrap, normalizedTopic, groupId,
-            s.getBoolean(CommonSettings.BOUNDED.key())), WatermarkStrategy.noWatermarks(),
-            normalizedTopic)
-        .uid("source-normalized")
-        .process(new DecodeTopicValues<>(Patent.class, TopicCodec::patents, "enrich-decode"))
-        .name("decode").uid("decode");
+    DataStream<Patent> patents = NormalizedPatents.read(env, s, groupId, "enrich-decode");
 
     DataStream<Patent> toEvaluate = patents
         .keyBy(Patent::getPublicationKey)
-        .filter(new SkipEvaluated(postgres, fingerprint, s.getDuration(CommonSettings.DEDUPE_TTL.key())))
+        .filter(new SkipEvaluated(postgres, fingerprint,
+            s.getDuration(CommonSettings.DEDUPE_TTL.key())))
         .name("skip-evaluated").uid("skip-evaluated");
 
     DataStream<EmbeddedPatent> embedded = PatentEmbeddingOperator
@@ -235,18 +227,14 @@ public final class EnrichJob {
             TopicCodec::enrichedPatents, EnrichedPatent::getPublicationKey))
         .name(enrichedTopic).uid("sink-enriched");
 
-    enriched.sinkTo(EnrichmentPostgresSink.create(postgres, s.getInt(CommonSettings.PG_BATCH_SIZE.key()),
+    enriched.sinkTo(EnrichmentPostgresSink.create(postgres,
+            s.getInt(CommonSettings.PG_BATCH_SIZE.key()),
             s.getDuration(CommonSettings.PG_BATCH_INTERVAL.key()).toMillis()))
         .name("postgres").uid("sink-postgres");
 
     enriched.sinkTo(ElasticsearchBulkSink.forEnrichments(patentsIndex,
             new KafkaDeadLetterPublisherFactory(bootstrap, dlqTopic)))
         .name("elasticsearch").uid("sink-elasticsearch");
-
-    patents.getSideOutput(DecodeTopicValues.DEAD_LETTERS)
-        .sinkTo(KafkaConnections.exactlyOnceSink(bootstrap, dlqTopic, groupId + "-dlq",
-            TopicCodec::deadLetters, DeadLetter::getRawPointer))
-        .name(dlqTopic).uid("sink-dlq");
   }
 
   public static void run(Settings s) throws Exception {

@@ -3,25 +3,21 @@ package io.patent2tech.jobs.landing;
 import java.util.List;
 import java.util.Map;
 
-import org.apache.flink.api.common.eventtime.WatermarkStrategy;
-import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
+import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
 import io.patent2tech.connectors.elasticsearch.ElasticsearchBulkSink;
 import io.patent2tech.connectors.elasticsearch.PatentIndex;
-import io.patent2tech.connectors.kafka.DecodeTopicValues;
-import io.patent2tech.connectors.kafka.KafkaConnections;
 import io.patent2tech.connectors.kafka.KafkaDeadLetterPublisherFactory;
 import io.patent2tech.connectors.kafka.Topics;
 import io.patent2tech.connectors.postgres.PatentPostgresSink;
 import io.patent2tech.connectors.postgres.PostgresMigrations;
+import io.patent2tech.jobs.NormalizedPatents;
 import io.patent2tech.jobs.config.CommonSettings;
 import io.patent2tech.jobs.config.FlinkEnvironments;
 import io.patent2tech.jobs.config.Setting;
 import io.patent2tech.jobs.config.Settings;
-import io.patent2tech.schema.DeadLetter;
 import io.patent2tech.schema.Patent;
-import io.patent2tech.schema.TopicCodec;
 
 /**
  * The landing job:
@@ -58,16 +54,10 @@ public final class LandingJob {
   /** Adds the landing pipeline to {@code env}. */
   public static void build(StreamExecutionEnvironment env, Settings s) {
     String bootstrap = s.require(CommonSettings.KAFKA_BOOTSTRAP.key());
-    String normalizedTopic = s.require(CommonSettings.TOPIC_NORMALIZED.key());
     String dlqTopic = s.require(CommonSettings.TOPIC_DLQ.key());
-    String groupId = s.require(GROUP_ID.key());
 
-    SingleOutputStreamOperator<Patent> patents = env
-        .fromSource(KafkaConnections.committedRecords(bootstrap, normalizedTopic, groupId,
-            s.getBoolean(CommonSettings.BOUNDED.key())), WatermarkStrategy.noWatermarks(), normalizedTopic)
-        .uid("source-normalized")
-        .process(new DecodeTopicValues<>(Patent.class, TopicCodec::patents, "landing-decode"))
-        .name("decode").uid("decode");
+    DataStream<Patent> patents =
+        NormalizedPatents.read(env, s, s.require(GROUP_ID.key()), "landing-decode");
 
     patents.sinkTo(PatentPostgresSink.create(CommonSettings.postgres(s),
             s.getInt(CommonSettings.PG_BATCH_SIZE.key()),
@@ -77,11 +67,6 @@ public final class LandingJob {
     patents.sinkTo(ElasticsearchBulkSink.forPatents(CommonSettings.elasticsearch(s),
             new KafkaDeadLetterPublisherFactory(bootstrap, dlqTopic)))
         .name("elasticsearch").uid("sink-elasticsearch");
-
-    patents.getSideOutput(DecodeTopicValues.DEAD_LETTERS)
-        .sinkTo(KafkaConnections.exactlyOnceSink(bootstrap, dlqTopic, groupId + "-dlq",
-            TopicCodec::deadLetters, DeadLetter::getRawPointer))
-        .name(dlqTopic).uid("sink-dlq");
   }
 
   public static void run(Settings s) throws Exception {

@@ -1,0 +1,45 @@
+package io.patent2tech.jobs;
+
+import io.patent2tech.connectors.kafka.DecodeTopicValues;
+import io.patent2tech.connectors.kafka.KafkaConnections;
+import io.patent2tech.jobs.config.CommonSettings;
+import io.patent2tech.jobs.config.Settings;
+import io.patent2tech.schema.DeadLetter;
+import io.patent2tech.schema.Patent;
+import io.patent2tech.schema.TopicCodec;
+import org.apache.flink.api.common.eventtime.WatermarkStrategy;
+import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+
+/**
+ * The start of every job that reads {@code patents.normalized}: the committed records of the topic
+ * (read_committed, offsets of the job's consumer group committed on checkpoints, bounded with
+ * {@code --bounded}), decoded; a value that does not decode goes to {@code patents.dlq} (exactly
+ * once, transactional ids {@code <group>-dlq}).
+ */
+public final class NormalizedPatents {
+
+  private NormalizedPatents() {}
+
+  /**
+   * @param groupId the job's consumer group
+   * @param decoderName names the decode step's metrics and dead letters ("landing-decode")
+   */
+  public static SingleOutputStreamOperator<Patent> read(StreamExecutionEnvironment env, Settings s,
+      String groupId, String decoderName) {
+    String bootstrap = s.require(CommonSettings.KAFKA_BOOTSTRAP.key());
+    String topic = s.require(CommonSettings.TOPIC_NORMALIZED.key());
+    String dlqTopic = s.require(CommonSettings.TOPIC_DLQ.key());
+    SingleOutputStreamOperator<Patent> patents = env
+        .fromSource(KafkaConnections.committedRecords(bootstrap, topic, groupId,
+            s.getBoolean(CommonSettings.BOUNDED.key())), WatermarkStrategy.noWatermarks(), topic)
+        .uid("source-normalized")
+        .process(new DecodeTopicValues<>(Patent.class, TopicCodec::patents, decoderName))
+        .name("decode").uid("decode");
+    patents.getSideOutput(DecodeTopicValues.DEAD_LETTERS)
+        .sinkTo(KafkaConnections.exactlyOnceSink(bootstrap, dlqTopic, groupId + "-dlq",
+            TopicCodec::deadLetters, DeadLetter::getRawPointer))
+        .name(dlqTopic).uid("sink-dlq");
+    return patents;
+  }
+}
