@@ -13,14 +13,10 @@ import io.patent2tech.schema.RetrievedPassage;
 import io.patent2tech.schema.RetrievedPatent;
 import io.patent2tech.schema.TechnologyAnalysis;
 import java.nio.charset.StandardCharsets;
-import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -448,38 +444,7 @@ class EnrichmentPostgresIT {
   }
 
   private List<List<Object>> rows(String sql, Object... parameters) throws SQLException {
-    try (Connection connection = database.connect();
-        PreparedStatement statement = connection.prepareStatement(sql)) {
-      for (int i = 0; i < parameters.length; i++) {
-        statement.setObject(i + 1, parameters[i]);
-      }
-      try (ResultSet result = statement.executeQuery()) {
-        List<List<Object>> rows = new ArrayList<>();
-        int columns = result.getMetaData().getColumnCount();
-        while (result.next()) {
-          List<Object> row = new ArrayList<>();
-          for (int column = 1; column <= columns; column++) {
-            row.add(value(result, column));
-          }
-          rows.add(row);
-        }
-        return rows;
-      }
-    }
+    return database.rows(sql, parameters);
   }
 
-  private static Object value(ResultSet result, int column) throws SQLException {
-    if ("timestamptz".equals(result.getMetaData().getColumnTypeName(column))) {
-      OffsetDateTime time = result.getObject(column, OffsetDateTime.class);
-      return time == null ? null : time.toInstant();
-    }
-    if ("jsonb".equals(result.getMetaData().getColumnTypeName(column))) {
-      return result.getString(column);
-    }
-    Object value = result.getObject(column);
-    if (value instanceof Array array) {
-      return List.of((Object[]) array.getArray());
-    }
-    return value;
-  }
 }

@@ -8,14 +8,10 @@ import io.patent2tech.schema.DocumentId;
 import io.patent2tech.schema.LocalizedText;
 import io.patent2tech.schema.Patent;
 import java.nio.charset.StandardCharsets;
-import java.sql.Array;
 import java.sql.Connection;
-import java.sql.Date;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.stream.IntStream;
@@ -231,34 +227,7 @@ class PatentPostgresSinkIT {
   }
 
   private List<List<Object>> rows(String sql, Object... parameters) throws SQLException {
-    try (Connection connection = database.connect();
-        PreparedStatement statement = connection.prepareStatement(sql)) {
-      for (int i = 0; i < parameters.length; i++) {
-        statement.setObject(i + 1, parameters[i]);
-      }
-      try (ResultSet result = statement.executeQuery()) {
-        List<List<Object>> rows = new ArrayList<>();
-        int columns = result.getMetaData().getColumnCount();
-        while (result.next()) {
-          List<Object> row = new ArrayList<>();
-          for (int column = 1; column <= columns; column++) {
-            row.add(value(result, column));
-          }
-          rows.add(row);
-        }
-        return rows;
-      }
-    }
+    return database.rows(sql, parameters);
   }
 
-  private static Object value(ResultSet result, int column) throws SQLException {
-    Object value = result.getObject(column);
-    if (value instanceof Array array) {
-      return List.of((Object[]) array.getArray());
-    }
-    if (value instanceof Date date) {
-      return date.toLocalDate();
-    }
-    return value;
-  }
 }

@@ -1,9 +1,16 @@
 package io.patent2tech.connectors.postgres;
 
+import java.sql.Array;
 import java.sql.Connection;
+import java.sql.Date;
 import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 
@@ -39,6 +46,50 @@ final class PostgresTestDatabase implements AutoCloseable {
   Connection connect() throws SQLException {
     PostgresSettings settings = settings();
     return DriverManager.getConnection(settings.jdbcUrl(), settings.user(), settings.password());
+  }
+
+  /**
+   * The rows of a query in the test schema, each a list of column values in plain Java terms:
+   * arrays as lists, dates as LocalDate, timestamptz as Instant, jsonb as its text.
+   */
+  List<List<Object>> rows(String sql, Object... parameters) throws SQLException {
+    try (Connection connection = connect();
+        PreparedStatement statement = connection.prepareStatement(sql)) {
+      for (int i = 0; i < parameters.length; i++) {
+        statement.setObject(i + 1, parameters[i]);
+      }
+      try (ResultSet result = statement.executeQuery()) {
+        List<List<Object>> rows = new ArrayList<>();
+        int columns = result.getMetaData().getColumnCount();
+        while (result.next()) {
+          List<Object> row = new ArrayList<>();
+          for (int column = 1; column <= columns; column++) {
+            row.add(value(result, column));
+          }
+          rows.add(row);
+        }
+        return rows;
+      }
+    }
+  }
+
+  private static Object value(ResultSet result, int column) throws SQLException {
+    String type = result.getMetaData().getColumnTypeName(column);
+    if ("timestamptz".equals(type)) {
+      OffsetDateTime time = result.getObject(column, OffsetDateTime.class);
+      return time == null ? null : time.toInstant();
+    }
+    if ("jsonb".equals(type)) {
+      return result.getString(column);
+    }
+    Object value = result.getObject(column);
+    if (value instanceof Array array) {
+      return List.of((Object[]) array.getArray());
+    }
+    if (value instanceof Date date) {
+      return date.toLocalDate();
+    }
+    return value;
   }
 
   @Override
