@@ -23,14 +23,9 @@ import org.apache.flink.api.common.JobExecutionResult;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.common.JobID;
 import org.apache.flink.api.connector.source.util.ratelimit.RateLimiterStrategy;
-import org.apache.flink.configuration.Configuration;
-import org.apache.flink.configuration.RestartStrategyOptions;
 import org.apache.flink.connector.datagen.source.DataGeneratorSource;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.formats.avro.typeutils.AvroTypeInfo;
-import org.apache.flink.metrics.Counter;
-import org.apache.flink.runtime.testutils.InMemoryReporter;
-import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.junit.jupiter.api.AfterEach;
@@ -41,14 +36,10 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 /** Runs the bulk sink in a real Flink job (MiniCluster) against a real Elasticsearch. */
 class ElasticsearchBulkSinkIT {
 
-  private static final InMemoryReporter METRICS = InMemoryReporter.createWithRetainedMetrics();
+  private static final MeteredMiniCluster CLUSTER = new MeteredMiniCluster(2);
 
   @RegisterExtension
-  static final MiniClusterExtension FLINK = new MiniClusterExtension(new MiniClusterResourceConfiguration.Builder()
-      .setConfiguration(METRICS.addToConfiguration(new Configuration()))
-      .setNumberTaskManagers(1)
-      .setNumberSlotsPerTaskManager(2)
-      .build());
+  static final MiniClusterExtension FLINK = CLUSTER.extension();
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -286,12 +277,9 @@ class ElasticsearchBulkSinkIT {
   }
 
   private static StreamExecutionEnvironment environment() {
-    Configuration configuration = new Configuration();
-    configuration.set(RestartStrategyOptions.RESTART_STRATEGY, "none");
-    StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(configuration);
-    env.setParallelism(1);
-    return env;
+    return MeteredMiniCluster.environment();
   }
+
 
   /** The two sample patents and copies under further keys, {@code count} in all. */
   private static List<Patent> patents(int count) {
@@ -301,13 +289,10 @@ class ElasticsearchBulkSinkIT {
     return patents;
   }
 
-  /** The sum of a sink counter over all writer subtasks of a finished job. */
   private static long counter(JobID job, String name) {
-    return METRICS.getMetricsByIdentifiers(job).entrySet().stream()
-        .filter(metric -> metric.getKey().endsWith("." + name) && metric.getValue() instanceof Counter)
-        .mapToLong(metric -> ((Counter) metric.getValue()).getCount())
-        .sum();
+    return CLUSTER.counter(job, name);
   }
+
 
   private static byte[] bytes(ByteBuffer buffer) {
     ByteBuffer view = buffer.duplicate();

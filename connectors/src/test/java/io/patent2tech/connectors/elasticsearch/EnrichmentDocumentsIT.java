@@ -15,11 +15,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.flink.api.common.JobID;
-import org.apache.flink.configuration.Configuration;
-import org.apache.flink.configuration.RestartStrategyOptions;
-import org.apache.flink.metrics.Counter;
-import org.apache.flink.runtime.testutils.InMemoryReporter;
-import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.junit.jupiter.api.AfterEach;
@@ -34,14 +29,10 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  */
 class EnrichmentDocumentsIT {
 
-  private static final InMemoryReporter METRICS = InMemoryReporter.createWithRetainedMetrics();
+  private static final MeteredMiniCluster CLUSTER = new MeteredMiniCluster(1);
 
   @RegisterExtension
-  static final MiniClusterExtension FLINK = new MiniClusterExtension(new MiniClusterResourceConfiguration.Builder()
-      .setConfiguration(METRICS.addToConfiguration(new Configuration()))
-      .setNumberTaskManagers(1)
-      .setNumberSlotsPerTaskManager(1)
-      .build());
+  static final MiniClusterExtension FLINK = CLUSTER.extension();
 
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final String KEY = "US-8930553-B2";
@@ -171,18 +162,12 @@ class EnrichmentDocumentsIT {
   }
 
   private static StreamExecutionEnvironment environment() {
-    Configuration configuration = new Configuration();
-    configuration.set(RestartStrategyOptions.RESTART_STRATEGY, "none");
-    StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(configuration);
-    env.setParallelism(1);
-    return env;
+    return MeteredMiniCluster.environment();
   }
 
-  /** The sum of a sink counter over all writer subtasks of a finished job. */
+
   private static long counter(JobID job, String name) {
-    return METRICS.getMetricsByIdentifiers(job).entrySet().stream()
-        .filter(metric -> metric.getKey().endsWith("." + name) && metric.getValue() instanceof Counter)
-        .mapToLong(metric -> ((Counter) metric.getValue()).getCount())
-        .sum();
+    return CLUSTER.counter(job, name);
   }
+
 }
