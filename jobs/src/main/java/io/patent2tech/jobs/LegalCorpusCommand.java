@@ -27,7 +27,7 @@ public final class LegalCorpusCommand {
       Stream.of(CommonSettings.ES_URL, ALIAS), EmbeddingSettings.SETTINGS.stream()).toList();
 
   public static final String USAGE = "load-legal-corpus [options] FILE\n"
-      + "  Loads a legal corpus (JSON lines, e.g. ../shared/legal-corpus/legal_corpus.jsonl) into\n"
+      + "  Loads a legal corpus (JSON lines, e.g. data/legal-corpus/legal_corpus.jsonl) into\n"
       + "  Elasticsearch with embeddings, for retrieval by the enrichment. Re-running changes nothing.\n";
 
   private LegalCorpusCommand() {}

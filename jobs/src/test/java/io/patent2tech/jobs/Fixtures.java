@@ -7,7 +7,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The captured patent files in ../shared/fixtures (system property p2t.fixtures). */
+/** The captured patent files in the repository's fixtures/ (system property p2t.fixtures). */
 public final class Fixtures {
 
   private Fixtures() {}
@@ -27,9 +27,8 @@ public final class Fixtures {
     return ice;
   }
 
-  /** ../shared/legal-corpus/legal_corpus.jsonl, beside the fixtures. */
+  /** The legal corpus quickstart loads: data/legal-corpus/legal_corpus.jsonl in the repository. */
   public static Path legalCorpus() {
-    return Path.of(System.getProperty("p2t.fixtures")).resolveSibling("legal-corpus")
-        .resolve("legal_corpus.jsonl");
+    return Path.of(System.getProperty("p2t.repo"), "data", "legal-corpus", "legal_corpus.jsonl");
   }
 }

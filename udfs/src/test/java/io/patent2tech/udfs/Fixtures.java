@@ -10,14 +10,14 @@ import java.nio.file.Paths;
 
 import io.patent2tech.schema.Source;
 
-/** The captured real files beside the checkout (system property p2t.fixtures, set by the parent pom). */
+/** The captured real files in the repository's fixtures/ (system property p2t.fixtures, set by the parent pom). */
 public final class Fixtures {
 
   private Fixtures() {}
 
   public static Path dir() {
     String p = System.getProperty("p2t.fixtures");
-    Path dir = p != null ? Paths.get(p) : Paths.get("..", "..", "shared", "fixtures");
+    Path dir = p != null ? Paths.get(p) : Paths.get("..", "fixtures");
     assertThat(dir.resolve("uspto")).as("fixture directory (system property p2t.fixtures)").isDirectory();
     return dir;
   }

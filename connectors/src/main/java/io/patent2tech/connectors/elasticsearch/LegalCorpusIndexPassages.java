@@ -20,7 +20,7 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Reads the legal corpus file (../shared/legal-corpus/legal_corpus.jsonl, one JSON record per line,
+ * Reads the legal corpus file (data/legal-corpus/legal_corpus.jsonl, one JSON record per line,
  * fields in its README) and cuts each record into passages: retrieval hands single provisions to
  * the LLM, and an embedding describes a short text better than a long one.
  *

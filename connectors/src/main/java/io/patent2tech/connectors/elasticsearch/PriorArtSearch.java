@@ -15,7 +15,7 @@ import java.util.Objects;
 
 /**
  * Nearest landed patents to a patent's embedding: Elasticsearch kNN over the {@code embedding}
- * field of the patents alias (DESIGN.md section 6, issue 3 point 4).
+ * field of the patents alias (docs/design.md section 6, issue 3 point 4).
  *
  * <p>The patent itself, documents of the same application ({@code application_key}: its pre-grant
  * publication and its grant) and of the same family ({@code family_id}) are filtered out inside the

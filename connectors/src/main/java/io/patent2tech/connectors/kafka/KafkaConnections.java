@@ -17,7 +17,7 @@ import io.patent2tech.schema.TopicCodec;
 
 /**
  * Kafka sources and sinks the way every job of ours uses them: exactly-once transactional writes
- * and {@code read_committed} reads (DESIGN.md section 3, "Delivery").
+ * and {@code read_committed} reads (docs/design.md section 3, "Delivery").
  */
 public final class KafkaConnections {
 

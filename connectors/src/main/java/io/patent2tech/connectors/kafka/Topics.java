@@ -16,7 +16,7 @@ import org.apache.kafka.common.errors.TopicExistsException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** The topics of DESIGN.md section 8, and their creation where a cluster does not have them yet. */
+/** The topics of docs/design.md section 8, and their creation where a cluster does not have them yet. */
 public final class Topics {
 
   public static final String NORMALIZED = "patents.normalized";

@@ -5,16 +5,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 
-/** ../shared/legal-corpus/legal_corpus.jsonl beside the checkout (next to p2t.fixtures). */
+/** The legal corpus in the repository: data/legal-corpus/legal_corpus.jsonl (system property p2t.repo). */
 final class LegalCorpusIndexFixture {
 
   private LegalCorpusIndexFixture() {}
 
   static Path corpus() {
-    String fixtures = System.getProperty("p2t.fixtures");
-    Path shared = fixtures != null ? Paths.get(fixtures).getParent() : Paths.get("..", "..", "shared");
-    Path file = shared.resolve("legal-corpus").resolve("legal_corpus.jsonl");
-    assertThat(file).as("legal corpus beside the checkout").isRegularFile();
+    String repo = System.getProperty("p2t.repo");
+    Path root = repo != null ? Paths.get(repo) : Paths.get("..");
+    Path file = root.resolve("data").resolve("legal-corpus").resolve("legal_corpus.jsonl");
+    assertThat(file).as("legal corpus in the repository").isRegularFile();
     return file;
   }
 }

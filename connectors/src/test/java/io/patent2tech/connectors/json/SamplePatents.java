@@ -19,7 +19,7 @@ import java.util.List;
 
 /**
  * Patent records for the landing tests, transcribed (claims and description abridged) from the
- * captured USPTO files ../shared/fixtures/uspto/grant/US08930553.xml (utility grant, 8 claims,
+ * captured USPTO files fixtures/uspto/grant/US08930553.xml (utility grant, 8 claims,
  * IPC + USPC, 6 drawing sheets) and ipgD0701016.xml (design grant, no abstract, Locarno).
  */
 public final class SamplePatents {

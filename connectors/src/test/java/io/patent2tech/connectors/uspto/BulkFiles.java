@@ -24,7 +24,7 @@ final class BulkFiles {
     String dir = System.getProperty("p2t.fixtures");
     if (dir == null) {
       throw new IllegalStateException(
-          "system property p2t.fixtures (the shared fixtures directory) is not set");
+          "system property p2t.fixtures (the repository's fixtures directory) is not set");
     }
     return Path.of(dir);
   }

@@ -18,7 +18,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The combination (DESIGN.md section 6, seed 002 section 4, docs/scoring.md): each question's
+ * The combination (docs/design.md section 6, seed 002 section 4, docs/scoring.md): each question's
  * final score is the weighted mean of the stages that produced a score, the weights renormalized
  * over them, and the record names those stages and the weights used.
  *

@@ -34,7 +34,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The enrich job (DESIGN.md section 6):
+ * The enrich job (docs/design.md section 6):
  *
  * <pre>
  *  patents.normalized -> decode -> skip evaluated -> embed -> retrieve -> rules -> LLM -> combine -+-> patents.enriched

@@ -9,7 +9,7 @@ import java.util.HexFormat;
 import java.util.Locale;
 
 /**
- * The evaluation's weights, thresholds, retrieval limits and stage switches (DESIGN.md section 6,
+ * The evaluation's weights, thresholds, retrieval limits and stage switches (docs/design.md section 6,
  * seed 002 section 4), as the enrich job reads them from EVAL_* settings.
  *
  * @param noveltyWeights rule, RAG and LLM weights of the novelty score (0.3 / 0.4 / 0.3)

@@ -17,7 +17,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The retrieval step (DESIGN.md section 6, issue 3 point 4): per patent, the nearest landed prior
+ * The retrieval step (docs/design.md section 6, issue 3 point 4): per patent, the nearest landed prior
  * art by kNN (without itself, its application and its family; least similarity {@code
  * minSimilarity}) and the nearest legal passages on novelty and on inventive step of the patent's
  * jurisdiction, {@code topK} each.

@@ -13,7 +13,7 @@ import org.apache.flink.util.Collector;
 import io.patent2tech.schema.Patent;
 
 /**
- * Dedupe levels 1 and 2 of DESIGN.md section 4, keyed by publication key.
+ * Dedupe levels 1 and 2 of docs/design.md section 4, keyed by publication key.
  *
  * <ol>
  *   <li>same key and same content hash: dropped (a replayed or re-delivered document);</li>

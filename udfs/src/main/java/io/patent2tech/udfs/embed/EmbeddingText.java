@@ -5,7 +5,7 @@ import io.patent2tech.udfs.PatentTexts;
 import java.util.StringJoiner;
 
 /**
- * The text a patent is embedded from (DESIGN.md section 6): title, abstract and the first
+ * The text a patent is embedded from (docs/design.md section 6): title, abstract and the first
  * independent claim, one per line, in the patent's language where the record has several.
  *
  * <p>Two cuts apply. Here, the text is capped at {@link #MAX_CHARS} characters (at a word

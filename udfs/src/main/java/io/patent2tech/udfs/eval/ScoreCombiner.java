@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Combines stage scores as DESIGN.md section 6 and seed 002 section 4 define it:
+ * Combines stage scores as docs/design.md section 6 and seed 002 section 4 define it:
  * {@code final = sum(weight_i * score_i)} over the stages, with the weights renormalized over the
  * stages that produced a score, so switching the LLM or RAG off (or either failing) leaves a
  * score on the same [0, 1] scale.

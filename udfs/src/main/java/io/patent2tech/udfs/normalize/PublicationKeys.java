@@ -1,7 +1,7 @@
 package io.patent2tech.udfs.normalize;
 
 /**
- * DOCDB-style document keys (DESIGN.md section 4).
+ * DOCDB-style document keys (docs/design.md section 4).
  *
  * <ul>
  *   <li>publication key {@code CC-NUMBER-KIND}: {@code US,08930553,B2 -> US-8930553-B2},

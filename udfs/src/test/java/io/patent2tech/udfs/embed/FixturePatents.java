@@ -7,7 +7,7 @@ import io.patent2tech.udfs.UsptoDocumentProcessor;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The captured ICE grants and applications (../shared/fixtures/uspto), parsed as the ingest job does. */
+/** The captured ICE grants and applications (fixtures/uspto), parsed as the ingest job does. */
 final class FixturePatents {
 
   static final List<String> FILES = List.of(
