@@ -159,7 +159,7 @@ public final class EmbeddingBenchmark {
     UsptoDocumentProcessor processor = new UsptoDocumentProcessor();
     List<Patent> distinct = new ArrayList<>();
     for (byte[] document : ParserBenchmark.iceDocuments(fixtures)) {
-      distinct.add(processor.process(document, new Source("USPTO", null, "fixture", null, 0L, 0L), 0L));
+      distinct.add(processor.process(document, new Source("USPTO", null, "fixture", null, 0L, 0L, null, null), 0L));
     }
     return distinct;
   }

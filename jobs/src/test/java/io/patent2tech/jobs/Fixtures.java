@@ -12,12 +12,16 @@ public final class Fixtures {
 
   private Fixtures() {}
 
-  /** The USPTO ICE documents of the fixtures: 7 grants and 3 applications, 10 publications. */
+  /**
+   * The USPTO ICE documents of the fixtures: 7 grants and 3 applications, 10 publications (the
+   * integration tests' counts are over these; the v4.7 grant that came later is left out).
+   */
   public static List<Path> iceDocuments() {
     Path uspto = Path.of(System.getProperty("p2t.fixtures"), "uspto");
     List<Path> ice = new ArrayList<>();
     try (var grants = Files.list(uspto.resolve("grant"))) {
-      grants.sorted().forEach(ice::add);
+      grants.sorted().filter(g -> !g.getFileName().toString().startsWith("grant_"))
+          .forEach(ice::add);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

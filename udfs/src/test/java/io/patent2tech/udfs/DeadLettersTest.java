@@ -11,7 +11,7 @@ import io.patent2tech.schema.Source;
 
 class DeadLettersTest {
 
-  private static final Source WHERE = new Source("USPTO", null, "ipg150106.zip", "ipg150106.xml", 17L, 123_456L);
+  private static final Source WHERE = new Source("USPTO", null, "ipg150106.zip", "ipg150106.xml", 17L, 123_456L, null, null);
 
   @Test
   void smallRawInputTravelsInTheDeadLetter() {
@@ -41,7 +41,7 @@ class DeadLettersTest {
     assertThat(d.getPublicationKey()).isEqualTo("US-1-B1");
     assertThat(d.getErrorClass()).isNull();
 
-    Source noEntry = new Source("USPTO", null, "a.xml", null, 0L, null);
+    Source noEntry = new Source("USPTO", null, "a.xml", null, 0L, null, null, null);
     assertThat(DeadLetters.of("uspto", "parse", "r", null, noEntry, raw, null, 100, 5L).getRawPointer())
         .isEqualTo("a.xml@?+101");
   }

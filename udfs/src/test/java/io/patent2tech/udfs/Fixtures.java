@@ -35,6 +35,6 @@ public final class Fixtures {
   }
 
   public static Source source(String file, long position) {
-    return new Source("USPTO", null, file, null, position, 0L);
+    return new Source("USPTO", null, file, null, position, 0L, null, null);
   }
 }

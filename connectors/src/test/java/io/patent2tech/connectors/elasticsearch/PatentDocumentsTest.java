@@ -101,7 +101,7 @@ class PatentDocumentsTest {
     Patent relanded = Patent.newBuilder(original)
         .setIngestTime(original.getIngestTime() + 86_400_000L)
         .setSource(new Source("USPTO", original.getSource().getProduct(), "ipg150106.zip",
-            "ipg150106.xml", 4711L, 123_456_789L))
+            "ipg150106.xml", 4711L, 123_456_789L, null, null))
         .build();
 
     assertThat(PatentDocuments.document(relanded)).isEqualTo(PatentDocuments.document(original));

@@ -196,6 +196,6 @@ public final class SamplePatents {
   }
 
   private static Source source(String file, String product) {
-    return new Source("USPTO", product, file, null, 0L, 0L);
+    return new Source("USPTO", product, file, null, 0L, 0L, null, null);
   }
 }

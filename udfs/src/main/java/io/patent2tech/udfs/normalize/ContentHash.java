@@ -53,7 +53,7 @@ public final class ContentHash {
     private final DigestSink sink;
     private final SpecificDatumWriter<Patent> writer = new SpecificDatumWriter<>(Patent.class);
     private final Patent scratch = new Patent();
-    private final Source blankSource = new Source("", null, "", null, 0L, null);
+    private final Source blankSource = new Source("", null, "", null, 0L, null, null, null);
     private BinaryEncoder encoder;
 
     Hasher() {

@@ -20,8 +20,8 @@ class ContentHashTest {
 
   @Test
   void sameContentSameHashWhereverAndWheneverItWasRead() throws Exception {
-    Patent a = read(new Source("USPTO", null, "ipg150106.zip", "ipg150106.xml", 17L, 123_456L), 1L);
-    Patent b = read(new Source("USPTO", null, "other-week.xml", null, 4_000L, 99_999_999L), 2L);
+    Patent a = read(new Source("USPTO", null, "ipg150106.zip", "ipg150106.xml", 17L, 123_456L, null, null), 1L);
+    Patent b = read(new Source("USPTO", null, "other-week.xml", null, 4_000L, 99_999_999L, null, null), 2L);
     assertThat(a.getContentHash()).matches("[0-9a-f]{64}").isEqualTo(b.getContentHash());
     assertThat(a.getSource().getPosition()).isNotEqualTo(b.getSource().getPosition());
     // version and the hash field itself do not count either
