@@ -5,6 +5,8 @@ import java.util.List;
 
 import io.patent2tech.jobs.config.Setting;
 import io.patent2tech.jobs.config.Settings;
+import io.patent2tech.jobs.collect.CollectJob;
+import io.patent2tech.jobs.collect.CollectSettings;
 import io.patent2tech.jobs.enrich.EnrichJob;
 import io.patent2tech.jobs.ingest.IngestJob;
 import io.patent2tech.jobs.landing.LandingJob;
@@ -22,6 +24,7 @@ public final class Main {
 
   private static final List<Command> COMMANDS = List.of(
       new Command("ingest", IngestJob.USAGE, IngestJob.SETTINGS, IngestJob.FLAGS),
+      new Command("collect", CollectJob.USAGE, CollectSettings.SETTINGS, CollectSettings.FLAGS),
       new Command("land", LandingJob.USAGE, LandingJob.SETTINGS, LandingJob.FLAGS),
       new Command("enrich", EnrichJob.USAGE, EnrichJob.SETTINGS, EnrichJob.FLAGS),
       new Command("parse", ParseCommand.USAGE, ParseCommand.SETTINGS, ParseCommand.FLAGS),
@@ -78,6 +81,7 @@ public final class Main {
     }
     switch (command.name) {
       case "ingest" -> IngestJob.run(settings);
+      case "collect" -> CollectJob.run(settings);
       case "land" -> LandingJob.run(settings);
       case "enrich" -> EnrichJob.run(settings);
       case "counts" -> CountsCommand.run(settings, System.out);

@@ -1,0 +1,101 @@
+package io.patent2tech.jobs.collect;
+
+import java.time.Duration;
+import java.util.Map;
+
+import org.apache.flink.api.common.eventtime.WatermarkStrategy;
+import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+
+import io.patent2tech.connectors.collect.CollectRecord;
+import io.patent2tech.connectors.collect.source.CollectSource;
+import io.patent2tech.connectors.kafka.KafkaConnections;
+import io.patent2tech.connectors.kafka.Topics;
+import io.patent2tech.connectors.postgres.CollectionRunSink;
+import io.patent2tech.connectors.postgres.PostgresMigrations;
+import io.patent2tech.jobs.config.CommonSettings;
+import io.patent2tech.jobs.config.FlinkEnvironments;
+import io.patent2tech.jobs.config.Settings;
+import io.patent2tech.schema.DeadLetter;
+import io.patent2tech.schema.Patent;
+import io.patent2tech.schema.TopicCodec;
+import io.patent2tech.udfs.dedupe.PublicationDedupe;
+
+/**
+ * The collect job:
+ *
+ * <pre>
+ *  USPTO bulk products ─┐
+ *  EPO OPS ─────────────┼─> collect (on schedules) -> parse -> normalize -> validate -> dedupe -> patents.normalized
+ *  KIPRIS Plus ─────────┘                                |                               |
+ *                                            patents.dlq <+        run ledger <-----------+--> collection_runs (Postgres)
+ * </pre>
+ *
+ * One job for all offices: they share the parse -> dedupe chain and its keyed state, so the same
+ * publication reaching us twice is published once; the source gives each office its own reader,
+ * schedule and quota (docs/sources.md). Kafka topics are written exactly once.
+ */
+public final class CollectJob {
+
+  public static final String USAGE = "collect [options]\n"
+      + "  Pulls new publications from the offices (USPTO bulk products, EPO OPS, KIPRIS Plus) on their\n"
+      + "  schedules and writes normalized patents to Kafka exactly once, rejected documents to the DLQ,\n"
+      + "  and one collection_runs row per run to PostgreSQL. Runs until cancelled; with --from and --to\n"
+      + "  it collects those publication days once (a backfill) and ends. Credentials come from the\n"
+      + "  environment or files (docs/sources.md), never from the command line.\n";
+
+  private CollectJob() {}
+
+  /** Adds the collect pipeline to {@code env}. */
+  public static void build(StreamExecutionEnvironment env, Settings s, CollectSource source) {
+    String bootstrap = s.require(CommonSettings.KAFKA_BOOTSTRAP.key());
+    String normalizedTopic = s.require(CommonSettings.TOPIC_NORMALIZED.key());
+    String dlqTopic = s.require(CommonSettings.TOPIC_DLQ.key());
+    String txPrefix = s.require(CollectSettings.TRANSACTIONAL_ID_PREFIX.key());
+
+    DataStream<CollectRecord> fetched = env
+        .fromSource(source, WatermarkStrategy.noWatermarks(), "office-collectors")
+        .uid("office-collectors");
+
+    SingleOutputStreamOperator<Patent> normalized = fetched
+        .process(new ParseFetchedDocuments(s.getInt(CollectSettings.DLQ_MAX_RAW_BYTES.key())))
+        .name("parse-normalize-validate").uid("parse-normalize-validate");
+
+    Duration ttl = s.getDuration(CommonSettings.DEDUPE_TTL.key());
+    SingleOutputStreamOperator<Patent> published = normalized
+        .keyBy(Patent::getPublicationKey)
+        .process(new PublicationDedupe(ttl)).name("dedupe").uid("dedupe");
+    published
+        .sinkTo(KafkaConnections.exactlyOnceSink(bootstrap, normalizedTopic, txPrefix + "-normalized",
+            TopicCodec::patents, Patent::getPublicationKey))
+        .name(normalizedTopic).uid("sink-normalized");
+
+    normalized.getSideOutput(ParseFetchedDocuments.DEAD_LETTERS)
+        .sinkTo(KafkaConnections.exactlyOnceSink(bootstrap, dlqTopic, txPrefix + "-dlq",
+            TopicCodec::deadLetters, DeadLetter::getSourceFile))
+        .name(dlqTopic).uid("sink-dlq");
+
+    normalized.getSideOutput(ParseFetchedDocuments.RUN_PROGRESS)
+        .union(published
+            .filter(p -> p.getSource().getCollectionRun() != null)
+            .map(p -> RunProgress.published(p.getSource().getCollectionRun()))
+            .name("count-published").uid("count-published"))
+        .keyBy(p -> p.runId)
+        .process(new RunLedger()).name("run-ledger").uid("run-ledger")
+        .sinkTo(CollectionRunSink.create(CommonSettings.postgres(s),
+            s.getDuration(CommonSettings.PG_BATCH_INTERVAL.key()).toMillis()))
+        .name("collection_runs").uid("sink-collection-runs");
+  }
+
+  public static void run(Settings s) throws Exception {
+    CollectSource source = CollectSettings.source(s);
+    Topics.ensure(s.require(CommonSettings.KAFKA_BOOTSTRAP.key()), Map.of(
+        s.require(CommonSettings.TOPIC_NORMALIZED.key()), 3,
+        s.require(CommonSettings.TOPIC_DLQ.key()), 1));
+    PostgresMigrations.migrate(CommonSettings.postgres(s));
+    StreamExecutionEnvironment env = FlinkEnvironments.create(s);
+    build(env, s, source);
+    env.execute("patent2tech-collect");
+  }
+}

@@ -1,0 +1,37 @@
+package io.patent2tech.jobs.collect;
+
+import java.io.Serializable;
+
+import io.patent2tech.connectors.collect.FetchedDocument;
+import io.patent2tech.schema.Patent;
+import io.patent2tech.schema.Source;
+import io.patent2tech.udfs.DocumentRejectedException;
+import io.patent2tech.udfs.UsptoDocumentProcessor;
+
+/**
+ * Picks the office's mapper for a fetched document by its format: one mapper per wire format, all
+ * producing the canonical {@link Patent}. Stateless, thread-safe.
+ */
+public final class OfficeDocuments implements Serializable {
+
+  private static final long serialVersionUID = 1L;
+
+  private final UsptoDocumentProcessor uspto = new UsptoDocumentProcessor();
+
+  public Patent process(FetchedDocument doc, Source where, long now) throws DocumentRejectedException {
+    return switch (doc.format) {
+      case FetchedDocument.FORMAT_USPTO_XML -> uspto.process(part(doc, "xml"), where, now);
+      default -> throw new DocumentRejectedException(DocumentRejectedException.STAGE_PARSE,
+          "no mapper for format '" + doc.format + "'", null, null);
+    };
+  }
+
+  private static byte[] part(FetchedDocument doc, String name) throws DocumentRejectedException {
+    byte[] b = doc.part(name);
+    if (b == null) {
+      throw new DocumentRejectedException(DocumentRejectedException.STAGE_PARSE,
+          "fetched " + doc.format + " document has no '" + name + "' part", null, null);
+    }
+    return b;
+  }
+}
