@@ -42,6 +42,9 @@ public final class CountsCommand {
 
   private static final Pattern ES_COUNT = Pattern.compile("\"count\"\\s*:\\s*(\\d+)");
 
+  /** How many of the latest collection runs counts lists. */
+  static final int LAST_RUNS = 10;
+
   private CountsCommand() {}
 
   public static void run(Settings s, PrintStream out) throws Exception {
@@ -69,6 +72,39 @@ public final class CountsCommand {
           rs.next();
           out.printf("  %-28s %d rows%n", table, rs.getLong(1));
         }
+      }
+      lastCollectionRuns(st, out);
+    }
+  }
+
+  /** The latest collection runs, newest first: what the collect job fetched and published. */
+  static void lastCollectionRuns(Statement st, PrintStream out) throws java.sql.SQLException {
+    try (ResultSet exists = st.executeQuery("select to_regclass('collection_runs') is not null")) {
+      exists.next();
+      if (!exists.getBoolean(1)) {
+        out.printf("  %-28s none (the collect job has not run)%n", "collection_runs");
+        return;
+      }
+    }
+    try (ResultSet rs = st.executeQuery("select count(*) from collection_runs")) {
+      rs.next();
+      out.printf("  %-28s %d rows%n", "collection_runs", rs.getLong(1));
+    }
+    try (ResultSet rs = st.executeQuery("select office, window_from, window_to, attempt, status, listed, fetched, "
+        + "published, rejected, skipped, requests, coalesce(error, '') from collection_runs "
+        + "order by coalesce(started_at, updated_at) desc, run_id desc limit " + LAST_RUNS)) {
+      boolean header = false;
+      while (rs.next()) {
+        if (!header) {
+          out.printf("Last collection runs (newest first)%n  %-6s %-23s %-9s %7s %7s %9s %8s %7s %8s  %s%n",
+              "office", "window", "status", "listed", "fetched", "published", "rejected", "skipped",
+              "requests", "error");
+          header = true;
+        }
+        String status = rs.getString(5) + (rs.getInt(4) > 1 ? " #" + rs.getInt(4) : "");
+        out.printf("  %-6s %-23s %-9s %7d %7d %9d %8d %7d %8d  %s%n", rs.getString(1),
+            rs.getString(2) + ".." + rs.getString(3), status, rs.getLong(6), rs.getLong(7),
+            rs.getLong(8), rs.getLong(9), rs.getLong(10), rs.getLong(11), rs.getString(12));
       }
     }
   }

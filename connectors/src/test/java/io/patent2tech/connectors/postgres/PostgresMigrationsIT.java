@@ -32,7 +32,7 @@ class PostgresMigrationsIT {
 
     assertThat(strings("SELECT table_name FROM information_schema.tables "
             + "WHERE table_schema = current_schema() ORDER BY table_name"))
-        .containsExactly("citations", "claims", "classifications", "dead_letters", "figures",
+        .containsExactly("citations", "claims", "classifications", "collection_runs", "dead_letters", "figures",
             "flyway_schema_history", "llm_answer_cache", "parties", "patent_analyses", "patent_evaluations",
             "patents", "related_documents");
     assertThat(strings("SELECT routine_name FROM information_schema.routines "
@@ -47,7 +47,8 @@ class PostgresMigrationsIT {
 
     assertThat(strings("SELECT coalesce(version, 'R') || ' ' || description FROM flyway_schema_history "
             + "WHERE success ORDER BY installed_rank"))
-        .containsExactly("1 patents", "2 llm answer cache", "3 enrichment", "R p2t upsert enrichment",
+        .containsExactly("1 patents", "2 llm answer cache", "3 enrichment", "4 collection runs",
+            "R p2t upsert enrichment",
             "R p2t upsert patent");
   }
 
