@@ -34,6 +34,15 @@ public final class Fixtures {
     }
   }
 
+  /** A file of fixtures/kipris (KIPRIS Plus responses). */
+  public static byte[] kipris(String name) {
+    try {
+      return Files.readAllBytes(dir().resolve("kipris").resolve(name));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
   public static Source source(String file, long position) {
     return new Source("USPTO", null, file, null, position, 0L, null, null);
   }
