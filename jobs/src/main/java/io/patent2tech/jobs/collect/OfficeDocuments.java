@@ -7,6 +7,8 @@ import io.patent2tech.schema.Patent;
 import io.patent2tech.schema.Source;
 import io.patent2tech.udfs.DocumentRejectedException;
 import io.patent2tech.udfs.UsptoDocumentProcessor;
+import io.patent2tech.udfs.kipris.KiprisApiException;
+import io.patent2tech.udfs.kipris.KiprisDocumentProcessor;
 
 /**
  * Picks the office's mapper for a fetched document by its format: one mapper per wire format, all
@@ -17,13 +19,25 @@ public final class OfficeDocuments implements Serializable {
   private static final long serialVersionUID = 1L;
 
   private final UsptoDocumentProcessor uspto = new UsptoDocumentProcessor();
+  private final KiprisDocumentProcessor kipris = new KiprisDocumentProcessor();
 
   public Patent process(FetchedDocument doc, Source where, long now) throws DocumentRejectedException {
     return switch (doc.format) {
       case FetchedDocument.FORMAT_USPTO_XML -> uspto.process(part(doc, "xml"), where, now);
+      case FetchedDocument.FORMAT_KIPRIS -> kipris(part(doc, "detail"), where, now);
       default -> throw new DocumentRejectedException(DocumentRejectedException.STAGE_PARSE,
           "no mapper for format '" + doc.format + "'", null, null);
     };
+  }
+
+  private Patent kipris(byte[] detail, Source where, long now) throws DocumentRejectedException {
+    try {
+      return kipris.process(detail, where, now);
+    } catch (KiprisApiException e) {
+      // the detail request itself was refused: this document cannot be read, the run goes on
+      throw new DocumentRejectedException(DocumentRejectedException.STAGE_PARSE,
+          "KIPRIS answered the detail request with an error: " + e.getMessage(), null, e);
+    }
   }
 
   private static byte[] part(FetchedDocument doc, String name) throws DocumentRejectedException {
