@@ -112,7 +112,8 @@ public final class KiprisEnvelope {
       if (!rootSeen) {
         throw new IOException("not an XML response: no root element");
       }
-    } catch (XMLStreamException e) {
+    } catch (XMLStreamException | RuntimeException e) {
+      // Woodstox reports some errors (a multi-byte character cut off) as unchecked exceptions
       throw new IOException("malformed KIPRIS response: " + e.getMessage(), e);
     }
     return new KiprisEnvelope(nz(code), nz(msg), nz(success), total, numbers);

@@ -239,10 +239,10 @@ public final class OfficeHttp {
 
   /** The start of a response body for a message, redacted (an error page may echo the request). */
   public String shorten(byte[] body) {
-    String flat = new String(body, 0, Math.min(body.length, 4 * MAX_BODY_CHARS),
-        java.nio.charset.StandardCharsets.UTF_8).strip().replaceAll("\\s+", " ");
-    flat = flat.length() <= MAX_BODY_CHARS ? flat : flat.substring(0, MAX_BODY_CHARS) + "...";
-    return redact(flat);
+    // redact before cutting: a key cut in half by the cut would no longer be recognised
+    String flat = redact(new String(body, 0, Math.min(body.length, 64 << 10),
+        java.nio.charset.StandardCharsets.UTF_8)).strip().replaceAll("\\s+", " ");
+    return flat.length() <= MAX_BODY_CHARS ? flat : flat.substring(0, MAX_BODY_CHARS) + "...";
   }
 
   private static void discard(Object body) {
