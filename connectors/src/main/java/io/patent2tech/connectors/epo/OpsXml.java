@@ -36,6 +36,11 @@ final class OpsXml {
   static final String NS_EXCHANGE = "http://www.epo.org/exchange";
   static final String NS_XLINK = "http://www.w3.org/1999/xlink";
 
+  // factories are costly to create and not thread-safe: one per thread
+  private static final ThreadLocal<DocumentBuilderFactory> DOM = ThreadLocal.withInitial(OpsXml::newDocumentBuilderFactory);
+  private static final ThreadLocal<SAXParserFactory> SAX = ThreadLocal.withInitial(OpsXml::newSaxParserFactory);
+  private static final ThreadLocal<TransformerFactory> XSLT = ThreadLocal.withInitial(TransformerFactory::newInstance);
+
   private OpsXml() {}
 
   /** A malformed or unexpected OPS response. */
@@ -49,7 +54,7 @@ final class OpsXml {
 
   static Document parse(byte[] bytes) throws MalformedException {
     try {
-      DocumentBuilder b = documentBuilderFactory().newDocumentBuilder();
+      DocumentBuilder b = DOM.get().newDocumentBuilder();
       b.setErrorHandler(null);
       return b.parse(new ByteArrayInputStream(bytes));
     } catch (SAXException | IOException e) {
@@ -62,11 +67,7 @@ final class OpsXml {
   /** Whether {@code bytes} is one well-formed XML document (a truncated response is not). */
   static boolean wellFormed(byte[] bytes) {
     try {
-      SAXParserFactory f = SAXParserFactory.newInstance();
-      f.setNamespaceAware(true);
-      f.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
-      f.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
-      f.newSAXParser().parse(new ByteArrayInputStream(bytes), new DefaultHandler());
+      SAX.get().newSAXParser().parse(new ByteArrayInputStream(bytes), new DefaultHandler());
       return true;
     } catch (SAXException | IOException e) {
       return false;
@@ -106,7 +107,7 @@ final class OpsXml {
    */
   static byte[] standalone(Element exchangeDocument) {
     try {
-      Document out = documentBuilderFactory().newDocumentBuilder().newDocument();
+      Document out = DOM.get().newDocumentBuilder().newDocument();
       Element source = exchangeDocument.getOwnerDocument().getDocumentElement();
       Element root = out.createElementNS(NS_OPS, "ops:world-patent-data");
       root.setAttributeNS(XMLConstants.XMLNS_ATTRIBUTE_NS_URI, "xmlns", NS_EXCHANGE);
@@ -124,7 +125,7 @@ final class OpsXml {
       Element wrapper = out.createElementNS(NS_EXCHANGE, "exchange-documents");
       root.appendChild(wrapper);
       wrapper.appendChild(out.importNode(exchangeDocument, true));
-      Transformer t = TransformerFactory.newInstance().newTransformer();
+      Transformer t = XSLT.get().newTransformer();
       t.setOutputProperty(OutputKeys.ENCODING, "UTF-8");
       t.setOutputProperty(OutputKeys.STANDALONE, "yes");
       ByteArrayOutputStream bytes = new ByteArrayOutputStream();
@@ -140,13 +141,29 @@ final class OpsXml {
     return nodes.getLength() == 0 ? null : (Element) nodes.item(0);
   }
 
-  private static DocumentBuilderFactory documentBuilderFactory() throws ParserConfigurationException {
-    DocumentBuilderFactory f = DocumentBuilderFactory.newInstance();
-    f.setNamespaceAware(true);
-    f.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
-    f.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
-    f.setXIncludeAware(false);
-    f.setExpandEntityReferences(false);
-    return f;
+  private static DocumentBuilderFactory newDocumentBuilderFactory() {
+    try {
+      DocumentBuilderFactory f = DocumentBuilderFactory.newInstance();
+      f.setNamespaceAware(true);
+      f.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
+      f.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
+      f.setXIncludeAware(false);
+      f.setExpandEntityReferences(false);
+      return f;
+    } catch (ParserConfigurationException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static SAXParserFactory newSaxParserFactory() {
+    try {
+      SAXParserFactory f = SAXParserFactory.newInstance();
+      f.setNamespaceAware(true);
+      f.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
+      f.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
+      return f;
+    } catch (ParserConfigurationException | SAXException e) {
+      throw new IllegalStateException(e);
+    }
   }
 }

@@ -153,23 +153,31 @@ class EpoOpsCollectorTest {
   void windowOverTwoThousandHitsIsSplitByDateUntilEachPartFits() throws Exception {
     ops.minimal = true;
     ops.day("2024-05-01", 1500).day("2024-05-02", 900).day("2024-05-03", 700).day("2024-05-04", 2500);
-    OfficeCollector.Cursor cursor = collector(settings().fetchFulltext(false)).open(window("2024-05-01", "2024-05-04"), 0);
+    // resume near the end: planning is complete, only the last page is fetched
+    OfficeCollector.Cursor cursor = collector(settings().fetchFulltext(false)).open(window("2024-05-01", "2024-05-04"), 5095);
 
     List<FetchedDocument> docs = drain(cursor);
 
     assertThat(searches(SEARCH)).extracting(s -> s.substring(s.indexOf('"'))).containsExactly(
         "\"20240501 20240504\"", "\"20240501 20240502\"", "\"20240501 20240501\"", "\"20240502 20240502\"",
         "\"20240503 20240504\"", "\"20240503 20240503\"", "\"20240504 20240504\"");
-    assertThat(searches(BIBLIO)).allSatisfy(s -> {
-      int begin = Integer.parseInt(s.substring(0, s.indexOf('-')));
-      assertThat(begin).isLessThanOrEqualTo(2000);
-    });
-    // a single day over 2,000 cannot be split: its first 2,000 are taken and the cut is recorded
-    assertThat(docs).hasSize(1500 + 900 + 700 + 2000);
+    assertThat(searches(BIBLIO)).containsExactly("1901-2000 pd within \"20240504 20240504\"");
+    // a single day over 2,000 cannot be split: its first 2,000 are taken (1500 + 900 + 700 + 2000 = 5100)
+    // and the cut is recorded
+    assertThat(docs).extracting(d -> d.position).containsExactly(5095L, 5096L, 5097L, 5098L, 5099L);
+    assertThat(docs.get(4).file).isEqualTo("epo-ops:US.1005099.A1");
     assertThat(cursor.stats().listed).isEqualTo(5600);
     assertThat(cursor.stats().quotaSnapshot().get("epo-ops-truncated-days")).contains("2024-05-04 (2500 hits");
+  }
+
+  @Test
+  void splitWindowsArePagedInDateOrder() throws Exception {
+    ops.minimal = true;
+    ops.day("2024-05-01", 1500).day("2024-05-02", 900);
+    List<FetchedDocument> docs = drain(collector(settings().fetchFulltext(false)).open(window("2024-05-01", "2024-05-02"), 0));
+    assertThat(docs).hasSize(2400);
     assertThat(docs.get(1500).file).isEqualTo("epo-ops:US.1001500.A1");
-    assertThat(docs.get(5099).position).isEqualTo(5099);
+    assertThat(searches(BIBLIO)).hasSize(15 + 9).allSatisfy(s -> assertThat(s).doesNotContain("20240501 20240502"));
   }
 
   @Test

@@ -39,7 +39,7 @@ final class FakeOps implements ReplayServer.Route {
   volatile String validToken;
   volatile String throttling;
   volatile boolean minimal;
-  IntFunction<String> country = i -> i % 10 == 3 ? "EP" : i % 10 == 7 ? "WO" : "US";
+  IntFunction<String> country = i -> i % 50 == 3 ? "EP" : i % 50 == 7 ? "WO" : "US";
 
   private final String template = EpoFixtures.exchangeDocumentTemplate();
   final byte[] claims = EpoFixtures.bytes("patent-dev/get_claims_response.xml");
