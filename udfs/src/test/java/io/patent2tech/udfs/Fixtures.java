@@ -34,6 +34,19 @@ public final class Fixtures {
     }
   }
 
+  /** A file under fixtures/epo-ops, e.g. {@code epo("patent-dev/get_biblio_response.xml")}. */
+  public static Path epo(String relative) {
+    return dir().resolve("epo-ops").resolve(relative);
+  }
+
+  public static byte[] epoBytes(String relative) {
+    try {
+      return Files.readAllBytes(epo(relative));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
   public static Source source(String file, long position) {
     return new Source("USPTO", null, file, null, position, 0L, null, null);
   }

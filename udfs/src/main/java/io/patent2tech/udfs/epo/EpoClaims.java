@@ -22,7 +22,8 @@ import io.patent2tech.udfs.normalize.Texts;
  * <p>Dependencies are read from the words, since there is no markup: "claim 1", "claims 1 or 2",
  * "claim 4, 5, 6 or 7", "claims 1 to 3"/"1-3" (German "Anspruch/Ansprüche", French
  * "revendication(s)" alike), only numbers below the claim's own; "any of the foregoing/preceding
- * claims" (and the German/French equivalents) depends on every earlier claim. A claim with no such
+ * claims" (and the German/French equivalents) depends on every earlier claim, unless numbers follow
+ * ("any preceding claim 7 to 9" is 7, 8, 9). A claim with no such
  * reference is independent.
  */
 final class EpoClaims {
@@ -37,7 +38,7 @@ final class EpoClaims {
   private static final Pattern RANGE_WORD = Pattern.compile("(?iu)^\\s*(?:-|–|to|through|bis|à)\\s*$");
 
   private static final Pattern ALL_PRECEDING = Pattern.compile(
-      "(?iu)\\b(?:preceding|foregoing|previous|prior)\\s+claims?\\b"
+      "(?iu)\\b(?:preceding|foregoing|previous|prior)\\s+claims?\\b(?!\\s*\\d)"
           + "|\\b(?:vorhergehenden|vorangehenden|vorstehenden)\\s+ansprüche"
           + "|\\brevendications\\s+pr[ée]c[ée]dentes");
 
