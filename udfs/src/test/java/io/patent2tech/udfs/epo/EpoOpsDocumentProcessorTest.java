@@ -218,6 +218,22 @@ class EpoOpsDocumentProcessorTest {
   }
 
   @Test
+  void processorSurvivesJavaSerialization() throws Exception {
+    // a Flink operator holds one: it must serialize and work after the round trip
+    java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+    try (java.io.ObjectOutputStream out = new java.io.ObjectOutputStream(bytes)) {
+      out.writeObject(processor);
+    }
+    EpoOpsDocumentProcessor copy;
+    try (java.io.ObjectInputStream in = new java.io.ObjectInputStream(
+        new java.io.ByteArrayInputStream(bytes.toByteArray()))) {
+      copy = (EpoOpsDocumentProcessor) in.readObject();
+    }
+    assertThat(copy.process(Fixtures.epoBytes(EP1000000_BIBLIO), Fixtures.epoBytes(EP1000000_CLAIMS), null, null,
+        NOW).getClaims()).hasSize(11);
+  }
+
+  @Test
   void fullCycleHoldsTwoDocumentsAndAnIndexPicksOne() throws Exception {
     byte[] fullCycle = Fixtures.epoBytes("published/test/full_cycle_example.xml");
     Patent b1 = biblioOnly.process(fullCycle, 1, null, null, where("full_cycle_example.xml"), NOW);
