@@ -36,8 +36,21 @@ public final class Fixtures {
 
   /** A file of fixtures/kipris (KIPRIS Plus responses). */
   public static byte[] kipris(String name) {
+    return read(dir().resolve("kipris").resolve(name));
+  }
+
+  /** A file under fixtures/epo-ops, e.g. {@code epo("patent-dev/get_biblio_response.xml")}. */
+  public static Path epo(String relative) {
+    return dir().resolve("epo-ops").resolve(relative);
+  }
+
+  public static byte[] epoBytes(String relative) {
+    return read(epo(relative));
+  }
+
+  private static byte[] read(Path file) {
     try {
-      return Files.readAllBytes(dir().resolve("kipris").resolve(name));
+      return Files.readAllBytes(file);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

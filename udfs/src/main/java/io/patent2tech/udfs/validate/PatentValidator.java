@@ -16,12 +16,25 @@ import io.patent2tech.udfs.DocumentRejectedException;
  * {@code publication.kind}, {@code publication.date}, {@code title}, {@code claims},
  * {@code application.number}, plus the record's own {@code publication_key} and
  * {@code content_hash} (the normalizer's output).
+ *
+ * <p>{@link #PatentValidator(boolean)} with false leaves out the claims check: EPO OPS serves
+ * bibliographic data and claims as separate responses, and a search with the biblio constituent
+ * yields records that have no claims yet (see {@code EpoOpsDocumentProcessor}).
  */
 public final class PatentValidator implements Serializable {
 
   private static final long serialVersionUID = 1L;
 
-  public PatentValidator() {}
+  private final boolean claimsRequired;
+
+  public PatentValidator() {
+    this(true);
+  }
+
+  /** @param claimsRequired whether a record without a claim with text is rejected (default true) */
+  public PatentValidator(boolean claimsRequired) {
+    this.claimsRequired = claimsRequired;
+  }
 
   public void validate(Patent p) throws DocumentRejectedException {
     if (p == null) {
@@ -50,7 +63,7 @@ public final class PatentValidator implements Serializable {
     if (!anyText(p.getTitles(), LocalizedText::getText)) {
       throw missing("title", key);
     }
-    if (!anyText(p.getClaims(), Claim::getText)) {
+    if (claimsRequired && !anyText(p.getClaims(), Claim::getText)) {
       throw missing("claims (at least one claim with text)", key);
     }
     DocumentId app = p.getApplication();
