@@ -7,6 +7,7 @@ import io.patent2tech.schema.Patent;
 import io.patent2tech.schema.Source;
 import io.patent2tech.udfs.DocumentRejectedException;
 import io.patent2tech.udfs.UsptoDocumentProcessor;
+import io.patent2tech.udfs.epo.EpoOpsDocumentProcessor;
 import io.patent2tech.udfs.kipris.KiprisApiException;
 import io.patent2tech.udfs.kipris.KiprisDocumentProcessor;
 
@@ -20,11 +21,15 @@ public final class OfficeDocuments implements Serializable {
 
   private final UsptoDocumentProcessor uspto = new UsptoDocumentProcessor();
   private final KiprisDocumentProcessor kipris = new KiprisDocumentProcessor();
+  // OPS has claims and description for EP and WO publications only: the others land without claims
+  private final EpoOpsDocumentProcessor epo = new EpoOpsDocumentProcessor(false);
 
   public Patent process(FetchedDocument doc, Source where, long now) throws DocumentRejectedException {
     return switch (doc.format) {
       case FetchedDocument.FORMAT_USPTO_XML -> uspto.process(part(doc, "xml"), where, now);
       case FetchedDocument.FORMAT_KIPRIS -> kipris(part(doc, "detail"), where, now);
+      case FetchedDocument.FORMAT_EPO_OPS ->
+          epo.process(part(doc, "biblio"), doc.part("claims"), doc.part("description"), where, now);
       default -> throw new DocumentRejectedException(DocumentRejectedException.STAGE_PARSE,
           "no mapper for format '" + doc.format + "'", null, null);
     };
