@@ -12,8 +12,10 @@ import io.patent2tech.connectors.collect.CollectRecord;
 import io.patent2tech.connectors.collect.source.CollectSource;
 import io.patent2tech.connectors.kafka.KafkaConnections;
 import io.patent2tech.connectors.kafka.Topics;
+import io.patent2tech.connectors.postgres.CollectionRunHistory;
 import io.patent2tech.connectors.postgres.CollectionRunSink;
 import io.patent2tech.connectors.postgres.PostgresMigrations;
+import io.patent2tech.connectors.postgres.PostgresSettings;
 import io.patent2tech.jobs.config.CommonSettings;
 import io.patent2tech.jobs.config.FlinkEnvironments;
 import io.patent2tech.jobs.config.Settings;
@@ -89,11 +91,12 @@ public final class CollectJob {
   }
 
   public static void run(Settings s) throws Exception {
-    CollectSource source = CollectSettings.source(s);
+    PostgresSettings postgres = CommonSettings.postgres(s);
+    PostgresMigrations.migrate(postgres);
+    CollectSource source = CollectSettings.source(s, CollectionRunHistory.finishedWindows(postgres));
     Topics.ensure(s.require(CommonSettings.KAFKA_BOOTSTRAP.key()), Map.of(
         s.require(CommonSettings.TOPIC_NORMALIZED.key()), 3,
         s.require(CommonSettings.TOPIC_DLQ.key()), 1));
-    PostgresMigrations.migrate(CommonSettings.postgres(s));
     StreamExecutionEnvironment env = FlinkEnvironments.create(s);
     build(env, s, source);
     env.execute("patent2tech-collect");

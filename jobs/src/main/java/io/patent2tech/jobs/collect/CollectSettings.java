@@ -13,6 +13,7 @@ import java.util.function.Function;
 import io.patent2tech.connectors.collect.OfficeCollector;
 import io.patent2tech.connectors.collect.OfficeSchedule;
 import io.patent2tech.connectors.collect.source.CollectSource;
+import io.patent2tech.connectors.postgres.CollectionRunHistory;
 import io.patent2tech.jobs.config.CommonSettings;
 import io.patent2tech.jobs.config.Setting;
 import io.patent2tech.jobs.config.Settings;
@@ -122,13 +123,20 @@ public final class CollectSettings {
         s.get(o.filter.key()), s.getInt(o.maxWindowDays.key()));
   }
 
-  /** The source over the enabled offices, with collectors made by {@code collectors} (office name -> factory). */
-  public static CollectSource source(Settings s, Function<String, OfficeCollector.Factory> collectors) {
+  /**
+   * The source over the enabled offices, with collectors made by {@code collectors} (office name ->
+   * factory), skipping the days {@code finished} says earlier jobs collected under the same filter.
+   */
+  public static CollectSource source(Settings s, Function<String, OfficeCollector.Factory> collectors,
+      List<CollectionRunHistory.FinishedWindow> finished) {
     CollectSource.Builder b = CollectSource.builder()
         .tick(s.getDuration(TICK.key()))
         .retries(s.getDuration(RETRY_DELAY.key()), s.getInt(MAX_ATTEMPTS.key()));
     for (String office : enabled(s)) {
-      b.office(schedule(s, office), collectors.apply(office));
+      OfficeSchedule schedule = schedule(s, office);
+      b.office(schedule, collectors.apply(office));
+      finished.stream().filter(w -> w.covers(schedule.office, schedule.filter))
+          .forEach(w -> b.alreadyCollected(schedule.office, w.from(), w.to()));
     }
     LocalDate from = date(s, FROM);
     LocalDate to = date(s, TO);
@@ -142,8 +150,8 @@ public final class CollectSettings {
   }
 
   /** The source with the offices' real collectors, configured from the options and credentials. */
-  public static CollectSource source(Settings s) {
-    return source(s, office -> OfficeCollectors.create(s, office, options(office)));
+  public static CollectSource source(Settings s, List<CollectionRunHistory.FinishedWindow> finished) {
+    return source(s, office -> OfficeCollectors.create(s, office, options(office)), finished);
   }
 
   private static LocalDate date(Settings s, Setting setting) {

@@ -51,6 +51,7 @@ public final class CollectSource
   private final Duration retryDelay;
   private final int maxAttempts;
   private final Clock clock;
+  private final Map<String, List<LocalDate[]>> collected;
 
   private CollectSource(Builder b) {
     this.schedules = List.copyOf(b.schedules);
@@ -62,6 +63,7 @@ public final class CollectSource
     // a backfill is bounded: it reports a failed run and ends instead of waiting to retry
     this.maxAttempts = b.from != null ? 1 : b.maxAttempts;
     this.clock = b.clock;
+    this.collected = Map.copyOf(b.collected);
   }
 
   public static Builder builder() {
@@ -89,7 +91,7 @@ public final class CollectSource
   @Override
   public SplitEnumerator<WindowSplit, CollectEnumState> restoreEnumerator(
       SplitEnumeratorContext<WindowSplit> context, CollectEnumState state) {
-    return new CollectEnumerator(context, schedules, boundedFrom, boundedTo, tick.toMillis(), clock, state);
+    return new CollectEnumerator(context, schedules, boundedFrom, boundedTo, tick.toMillis(), clock, collected, state);
   }
 
   @Override
@@ -117,6 +119,7 @@ public final class CollectSource
     private Duration retryDelay = Duration.ofHours(1);
     private int maxAttempts = 3;
     private Clock clock = Clock.systemUTC();
+    private final Map<String, List<LocalDate[]>> collected = new LinkedHashMap<>();
 
     /** Collects an office on a schedule through the given collectors. */
     public Builder office(OfficeSchedule schedule, OfficeCollector.Factory collector) {
@@ -148,6 +151,16 @@ public final class CollectSource
     public Builder retries(Duration retryDelay, int maxAttempts) {
       this.retryDelay = retryDelay;
       this.maxAttempts = maxAttempts;
+      return this;
+    }
+
+    /**
+     * Days an earlier job already collected for {@code office} (its finished runs in
+     * collection_runs): no run is created for them again, so a new job over the same window
+     * publishes nothing new and a restarted deployment continues where the last one stopped.
+     */
+    public Builder alreadyCollected(String office, LocalDate from, LocalDate to) {
+      collected.computeIfAbsent(office, o -> new ArrayList<>()).add(new LocalDate[] {from, to});
       return this;
     }
 

@@ -118,6 +118,24 @@ class CollectSourceTest {
             "EPO-2024-05-05-0", "EPO-2024-05-06-0", "EPO-2024-05-07-0");
   }
 
+  @Test
+  void daysAnEarlierJobCollectedAreNotCollectedAgain() throws Exception {
+    CollectSource source = CollectSource.builder()
+        .office(schedule("EPO", 7), InMemoryCollector.factory("EPO", 1, Set.of()))
+        .alreadyCollected("EPO", LocalDate.of(2024, 5, 3), LocalDate.of(2024, 5, 4))
+        .alreadyCollected("KIPO", LocalDate.of(2024, 5, 1), LocalDate.of(2024, 5, 7))
+        .bounded(LocalDate.of(2024, 5, 1), LocalDate.of(2024, 5, 7))
+        .build();
+
+    List<CollectRecord> out = run(source, 1);
+
+    assertThat(events(out, RunEvent.FINISHED)).extracting(e -> e.windowFrom + ".." + e.windowTo)
+        .containsExactlyInAnyOrder("2024-05-01..2024-05-02", "2024-05-05..2024-05-07");
+    assertThat(out.stream().filter(r -> r.document != null).map(r -> r.document.file))
+        .containsExactlyInAnyOrder("EPO-2024-05-01-0", "EPO-2024-05-02-0", "EPO-2024-05-05-0",
+            "EPO-2024-05-06-0", "EPO-2024-05-07-0");
+  }
+
   private static List<RunEvent> events(List<CollectRecord> out, String phase) {
     return out.stream().filter(r -> r.run != null && r.run.phase.equals(phase)).map(r -> r.run).toList();
   }

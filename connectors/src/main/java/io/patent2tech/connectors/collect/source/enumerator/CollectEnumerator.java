@@ -41,6 +41,8 @@ public final class CollectEnumerator implements SplitEnumerator<WindowSplit, Col
   private final LocalDate boundedTo;
   private final long tickMillis;
   private final Clock clock;
+  /** Office -> day ranges finished by earlier jobs (collection_runs): never collected again. */
+  private final Map<String, List<LocalDate[]>> collected;
 
   private final Map<String, LocalDate> highWaterMarks;
   private final Map<String, Long> lastRuns;
@@ -48,13 +50,15 @@ public final class CollectEnumerator implements SplitEnumerator<WindowSplit, Col
   private boolean boundedWindowsCreated;
 
   public CollectEnumerator(SplitEnumeratorContext<WindowSplit> context, List<OfficeSchedule> schedules,
-      LocalDate boundedFrom, LocalDate boundedTo, long tickMillis, Clock clock, CollectEnumState state) {
+      LocalDate boundedFrom, LocalDate boundedTo, long tickMillis, Clock clock,
+      Map<String, List<LocalDate[]>> collected, CollectEnumState state) {
     this.context = context;
     this.schedules = List.copyOf(schedules);
     this.boundedFrom = boundedFrom;
     this.boundedTo = boundedTo;
     this.tickMillis = tickMillis;
     this.clock = clock;
+    this.collected = collected;
     this.highWaterMarks = new LinkedHashMap<>(state.highWaterMarks);
     this.lastRuns = new LinkedHashMap<>(state.lastRuns);
     this.unassigned = new ArrayList<>(state.unassigned);
@@ -104,15 +108,48 @@ public final class CollectEnumerator implements SplitEnumerator<WindowSplit, Col
   }
 
   private void createRuns(OfficeSchedule s, LocalDate from, LocalDate to, long nowMillis) {
-    for (LocalDate start = from; !start.isAfter(to); start = start.plusDays(s.maxWindowDays)) {
-      LocalDate end = start.plusDays(s.maxWindowDays - 1L);
-      if (end.isAfter(to)) {
-        end = to;
+    for (LocalDate[] gap : notYetCollected(s.office, from, to)) {
+      for (LocalDate start = gap[0]; !start.isAfter(gap[1]); start = start.plusDays(s.maxWindowDays)) {
+        LocalDate end = start.plusDays(s.maxWindowDays - 1L);
+        if (end.isAfter(gap[1])) {
+          end = gap[1];
+        }
+        WindowSplit run = WindowSplit.newRun(new CollectWindow(s.office, start, end, s.filter), nowMillis);
+        LOG.info("collect {}: new run {}", s.office, run.runId);
+        unassigned.add(run);
       }
-      WindowSplit run = WindowSplit.newRun(new CollectWindow(s.office, start, end, s.filter), nowMillis);
-      LOG.info("collect {}: new run {}", s.office, run.runId);
-      unassigned.add(run);
     }
+  }
+
+  /** The parts of from..to that no earlier job's finished run covers, in order. */
+  List<LocalDate[]> notYetCollected(String office, LocalDate from, LocalDate to) {
+    List<LocalDate[]> gaps = new ArrayList<>();
+    LocalDate start = from;
+    for (LocalDate day = from; !day.isAfter(to); day = day.plusDays(1)) {
+      if (isCollected(office, day)) {
+        if (start.isBefore(day)) {
+          gaps.add(new LocalDate[] {start, day.minusDays(1)});
+        }
+        start = day.plusDays(1);
+      }
+    }
+    if (!start.isAfter(to)) {
+      gaps.add(new LocalDate[] {start, to});
+    }
+    if (gaps.size() != 1 || !gaps.get(0)[0].equals(from) || !gaps.get(0)[1].equals(to)) {
+      LOG.info("collect {}: {}..{} partly collected by earlier runs (collection_runs); collecting {}", office,
+          from, to, gaps.isEmpty() ? "nothing" : gaps.stream().map(g -> g[0] + ".." + g[1]).toList());
+    }
+    return gaps;
+  }
+
+  private boolean isCollected(String office, LocalDate day) {
+    for (LocalDate[] r : collected.getOrDefault(office, List.of())) {
+      if (!day.isBefore(r[0]) && !day.isAfter(r[1])) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private void assignPending() {
