@@ -105,6 +105,9 @@ public final class EpoOpsReplay implements ReplayServer.Route {
   @Override
   public ReplayServer.Response answer(ReplayServer.Request r) {
     String path = r.uri().getRawPath();
+    if (!path.startsWith("/3.2/")) {
+      return null; // not OPS: another office's route on the same server
+    }
     if (r.method().equals("POST") && path.equals("/3.2/auth/accesstoken")) {
       String basic = "Basic " + Base64.getEncoder().encodeToString((key + ":" + secret).getBytes(StandardCharsets.UTF_8));
       if (!basic.equals(r.header("Authorization"))) {

@@ -1531,6 +1531,8 @@ public final class UsptoXmlParser implements Serializable {
       s.setEntry(where != null ? where.getEntry() : null);
       s.setPosition(where != null ? where.getPosition() : 0L);
       s.setOffset(where != null ? where.getOffset() : null);
+      s.setRequest(where != null ? where.getRequest() : null);
+      s.setCollectionRun(where != null ? where.getCollectionRun() : null);
       return s;
     }
 
