@@ -54,11 +54,20 @@ public final class ParseCommand {
 
   private ParseCommand() {}
 
-  /** @return the number of dead letters (0 when every document parsed) */
-  public static int run(Settings s, PrintStream out, PrintStream err) throws IOException {
+  /** @throws IllegalArgumentException no file given, or an unknown {@code --format} */
+  public static void checkUsage(Settings s) {
     if (s.positional().isEmpty()) {
-      throw new IllegalArgumentException("parse needs at least one file");
+      throw new IllegalArgumentException("at least one FILE is needed (parse --help)");
     }
+    InputFormat.ofOption(s.get(FORMAT.key()));
+  }
+
+  /**
+   * @return the number of dead letters (0 when every document parsed)
+   * @throws IllegalArgumentException as {@link #checkUsage}
+   */
+  public static int run(Settings s, PrintStream out, PrintStream err) throws IOException {
+    checkUsage(s);
     InputFormat forced = InputFormat.ofOption(s.get(FORMAT.key()));
     Map<InputFormat, FormatReader> readers = new EnumMap<>(InputFormat.class);
     readers.put(InputFormat.USPTO, new UsptoFiles(s.getInt(MAX_DOCUMENT_BYTES.key())));

@@ -233,4 +233,12 @@ class ParseCommandTest {
     assertThat(parse("--format", "epo", EP_BIBLIO).keys()).containsExactly("EP-1000000-A1");
     assertThatThrownBy(() -> parse("--format", "jpo", EP_BIBLIO)).isInstanceOf(IllegalArgumentException.class);
   }
+
+  @Test
+  void usageErrorsComeBeforeAnyOutput() {
+    assertThatThrownBy(() -> Main.run(new String[] {"parse", "--format", "jpo", EP_BIBLIO.toString()}))
+        .isInstanceOf(Main.UsageException.class).hasMessage("parse: --format must be auto, uspto, epo or kipris, not 'jpo'");
+    assertThatThrownBy(() -> Main.run(new String[] {"parse"}))
+        .isInstanceOf(Main.UsageException.class).hasMessageContaining("at least one FILE");
+  }
 }
