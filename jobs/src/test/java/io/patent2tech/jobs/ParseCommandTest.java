@@ -2,6 +2,7 @@ package io.patent2tech.jobs;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -206,8 +207,8 @@ class ParseCommandTest {
     assertThat(r.deadLetters()).extracting(d -> d.get("source").asText(), d -> d.get("stage").asText(),
         d -> d.get("source_file").asText())
         .containsExactly(
-            org.assertj.core.groups.Tuple.tuple("epo", "parse", truncatedEpo.toString()),
-            org.assertj.core.groups.Tuple.tuple("kipris", "parse", truncatedKipris.toString()));
+            tuple("epo", "parse", truncatedEpo.toString()),
+            tuple("kipris", "parse", truncatedKipris.toString()));
     assertThat(r.deadLetters()).allSatisfy(d -> assertThat(d.get("reason").asText()).containsIgnoringCase("malformed"));
     assertThat(r.deadLetterCount()).isEqualTo(2);
   }
