@@ -87,6 +87,11 @@ public final class Main {
       case "counts" -> CountsCommand.run(settings, System.out);
       case "load-legal-corpus" -> LegalCorpusCommand.run(settings, System.out);
       case "parse" -> {
+        try {
+          ParseCommand.checkUsage(settings);
+        } catch (IllegalArgumentException e) {
+          throw new UsageException("parse: " + e.getMessage(), e);
+        }
         return ParseCommand.run(settings, System.out, System.err) == 0 ? 0 : 1;
       }
       default -> throw new IllegalStateException(command.name);

@@ -19,10 +19,15 @@ public final class OfficeDocuments implements Serializable {
 
   private static final long serialVersionUID = 1L;
 
+  /**
+   * OPS has claims and description for EP and WO publications only: the others land without claims.
+   * The {@code parse} command reads saved OPS responses with the same rule.
+   */
+  public static final boolean EPO_CLAIMS_REQUIRED = false;
+
   private final UsptoDocumentProcessor uspto = new UsptoDocumentProcessor();
   private final KiprisDocumentProcessor kipris = new KiprisDocumentProcessor();
-  // OPS has claims and description for EP and WO publications only: the others land without claims
-  private final EpoOpsDocumentProcessor epo = new EpoOpsDocumentProcessor(false);
+  private final EpoOpsDocumentProcessor epo = new EpoOpsDocumentProcessor(EPO_CLAIMS_REQUIRED);
 
   public Patent process(FetchedDocument doc, Source where, long now) throws DocumentRejectedException {
     return switch (doc.format) {
