@@ -215,7 +215,7 @@ class EpoOpsCollectorTest {
   void hourlyQuotaRejectionWaitsForTheNextFullHour() throws Exception {
     clock = new FakeClock(java.time.Instant.parse("2024-05-22T10:59:59.500Z"), true);
     ops.day("2024-05-01", 5);
-    String reason = EpoFixtures.rubyCassetteHeader("fhg-imw/epo_rate_limit_exceeded.yml", "X-Rejection-Reason").get(0);
+    String reason = EpoFixtures.cassetteHeader("fhg-imw/epo_rate_limit_exceeded.yml", "X-Rejection-Reason").get(0);
     assertThat(reason).isEqualTo("IndividualQuotaPerHour");
     AtomicInteger n = new AtomicInteger();
     server.route(r -> r.method().equals("GET") && n.incrementAndGet() == 1
