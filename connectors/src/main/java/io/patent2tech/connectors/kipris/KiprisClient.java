@@ -3,6 +3,8 @@ package io.patent2tech.connectors.kipris;
 import io.patent2tech.connectors.collect.CollectionFailedException;
 import io.patent2tech.connectors.collect.http.OfficeHttp;
 import io.patent2tech.connectors.collect.http.Redactor;
+import io.patent2tech.udfs.kipris.KiprisApiException;
+import io.patent2tech.udfs.kipris.KiprisEnvelope;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -23,7 +25,8 @@ import java.util.regex.Pattern;
  * out both raw (with {@code + / =}) and already encoded, and an encoded key encoded again is
  * rejected by the office as unregistered.
  *
- * <p>An error envelope on a search fails the run ({@link CollectionFailedException} with the
+ * <p>Envelopes are read by the udfs' {@link KiprisEnvelope} (both API generations and the
+ * data.go.kr gateway form). An error envelope on a search fails the run ({@link CollectionFailedException} with the
  * office's code and message); on a detail only the codes that concern that one document (no data,
  * bad parameter) become a document error, the rest (key, quota, service) fail the run.
  */
@@ -70,20 +73,20 @@ public final class KiprisClient {
         + "&patent=" + config.patents + "&utility=" + config.utilityModels
         + "&numOfRows=" + config.numOfRows + "&pageNo=" + pageNo;
     byte[] body = get(config.searchPath, query);
-    KiprisEnvelope envelope;
+    KiprisEnvelope.SearchPage page;
     try {
-      envelope = KiprisEnvelope.read(body);
-    } catch (IOException e) {
-      throw new CollectionFailedException("KIPRIS search " + masked(config.searchPath, query)
-          + " answered malformed XML: " + http.redact(e.getMessage()));
-    }
-    if (!envelope.ok()) {
-      if (envelope.resultCode.equals("03")) {
+      page = KiprisEnvelope.searchPage(body);
+    } catch (KiprisApiException e) {
+      if (e.unreadable()) {
+        throw new CollectionFailedException("KIPRIS search " + masked(config.searchPath, query)
+            + " answered " + http.redact(e.getMessage()));
+      }
+      if ("03".equals(e.resultCode())) {
         return new SearchPage(0, List.of()); // "no data"
       }
-      throw new CollectionFailedException(http.redact(envelope.error()));
+      throw new CollectionFailedException(http.redact(error(e)));
     }
-    return new SearchPage(envelope.totalCount, envelope.applicationNumbers);
+    return new SearchPage(page.totalCount() == null ? -1 : page.totalCount(), page.applicationNumbers());
   }
 
   /** The bibliography detail of one application. */
@@ -91,19 +94,28 @@ public final class KiprisClient {
     String query = "applicationNumber=" + URLEncoder.encode(applicationNumber, StandardCharsets.UTF_8);
     String request = masked(config.detailPath, query);
     byte[] body = get(config.detailPath, query);
-    KiprisEnvelope envelope;
     try {
-      envelope = KiprisEnvelope.read(body);
-    } catch (IOException e) {
-      return new Detail(request, body, http.redact(e.getMessage()));
-    }
-    if (!envelope.ok()) {
-      if (DOCUMENT_ERRORS.contains(envelope.resultCode)) {
-        return new Detail(request, body, http.redact(envelope.error()));
+      KiprisEnvelope.check(body);
+    } catch (KiprisApiException e) {
+      if (e.unreadable()) {
+        return new Detail(request, body, http.redact(e.getMessage()));
       }
-      throw new CollectionFailedException(http.redact(envelope.error()));
+      if (DOCUMENT_ERRORS.contains(e.resultCode())) {
+        return new Detail(request, body, http.redact(error(e)));
+      }
+      throw new CollectionFailedException(http.redact(error(e)));
     }
     return new Detail(request, body, null);
+  }
+
+  /** "KIPRIS error 30: SERVICE KEY IS NOT REGISTERED ERROR.": the office's code and message. */
+  static String error(KiprisApiException e) {
+    return "KIPRIS error " + (isBlank(e.resultCode()) ? "(no code)" : e.resultCode()) + ": "
+        + (isBlank(e.resultMessage()) ? "(no message)" : e.resultMessage());
+  }
+
+  private static boolean isBlank(String s) {
+    return s == null || s.isBlank();
   }
 
   /** GET path?query&key=..., failing the run on any status but 200. */

@@ -1,14 +1,12 @@
 package io.patent2tech.connectors.epo;
 
+import io.patent2tech.connectors.http.Cassette;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /** The captured OPS files under fixtures/epo-ops (system property {@code p2t.fixtures}). */
 final class EpoFixtures {
@@ -44,22 +42,10 @@ final class EpoFixtures {
   }
 
   /**
-   * Values of a response header in a Ruby VCR cassette (fhg-imw), in recorded order, with folded
-   * continuation lines joined.
+   * Values of a response header in a recorded cassette (e.g. the Ruby VCR ones under fhg-imw), in
+   * recorded order.
    */
-  static List<String> rubyCassetteHeader(String relative, String header) {
-    String yml = text(relative);
-    Pattern p = Pattern.compile("\\n\\s+" + Pattern.quote(header) + ":\\s*\\n\\s+- ([^\\n]*(?:\\n {8,}[^\\n-][^\\n]*)*)",
-        Pattern.CASE_INSENSITIVE);
-    Matcher m = p.matcher(yml);
-    List<String> out = new ArrayList<>();
-    while (m.find()) {
-      String v = m.group(1).replaceAll("\\s*\\n\\s*", " ").strip();
-      if (v.startsWith("'") && v.endsWith("'")) {
-        v = v.substring(1, v.length() - 1);
-      }
-      out.add(v);
-    }
-    return out;
+  static List<String> cassetteHeader(String relative, String header) {
+    return Cassette.header(dir().resolve(relative), header);
   }
 }

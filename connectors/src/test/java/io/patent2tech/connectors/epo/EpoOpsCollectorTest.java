@@ -1,5 +1,6 @@
 package io.patent2tech.connectors.epo;
 
+import static io.patent2tech.connectors.collect.Cursors.drain;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -13,7 +14,6 @@ import io.patent2tech.connectors.http.ReplayServer;
 import java.io.ByteArrayInputStream;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -56,14 +56,6 @@ class EpoOpsCollectorTest {
 
   private static CollectWindow window(String from, String to) {
     return new CollectWindow("EPO", LocalDate.parse(from), LocalDate.parse(to), null);
-  }
-
-  static List<FetchedDocument> drain(OfficeCollector.Cursor cursor) throws Exception {
-    List<FetchedDocument> out = new ArrayList<>();
-    for (FetchedDocument d = cursor.next(); d != null; d = cursor.next()) {
-      out.add(d);
-    }
-    return out;
   }
 
   private List<String> searches(String path) {
@@ -215,7 +207,7 @@ class EpoOpsCollectorTest {
   void hourlyQuotaRejectionWaitsForTheNextFullHour() throws Exception {
     clock = new FakeClock(java.time.Instant.parse("2024-05-22T10:59:59.500Z"), true);
     ops.day("2024-05-01", 5);
-    String reason = EpoFixtures.rubyCassetteHeader("fhg-imw/epo_rate_limit_exceeded.yml", "X-Rejection-Reason").get(0);
+    String reason = EpoFixtures.cassetteHeader("fhg-imw/epo_rate_limit_exceeded.yml", "X-Rejection-Reason").get(0);
     assertThat(reason).isEqualTo("IndividualQuotaPerHour");
     AtomicInteger n = new AtomicInteger();
     server.route(r -> r.method().equals("GET") && n.incrementAndGet() == 1

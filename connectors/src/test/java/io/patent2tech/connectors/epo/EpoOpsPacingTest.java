@@ -3,6 +3,7 @@ package io.patent2tech.connectors.epo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.patent2tech.connectors.collect.CollectWindow;
+import io.patent2tech.connectors.collect.Cursors;
 import io.patent2tech.connectors.epo.ops.OpsCredentials;
 import io.patent2tech.connectors.epo.ops.OpsSettings;
 import io.patent2tech.connectors.http.ReplayServer;
@@ -25,7 +26,7 @@ class EpoOpsPacingTest {
       EpoOpsCollector collector = new EpoOpsCollector(settings, OpsCredentials.of(FakeOps.KEY, FakeOps.SECRET));
 
       long started = System.nanoTime();
-      var docs = EpoOpsCollectorTest.drain(collector.open(
+      var docs = Cursors.drain(collector.open(
           new CollectWindow("EPO", LocalDate.parse("2024-05-01"), LocalDate.parse("2024-05-01"), null), 0));
 
       assertThat(docs).hasSize(40);

@@ -7,6 +7,7 @@ import io.patent2tech.connectors.collect.CollectWindow;
 import io.patent2tech.connectors.collect.CollectionFailedException;
 import io.patent2tech.connectors.epo.ops.OpsCredentials;
 import io.patent2tech.connectors.epo.ops.OpsSettings;
+import io.patent2tech.connectors.http.CapturedLogs;
 import io.patent2tech.connectors.http.ReplayServer;
 import java.io.ByteArrayOutputStream;
 import java.io.ObjectOutputStream;
@@ -43,7 +44,7 @@ class EpoOpsSecretsTest {
 
   @Test
   void errorsAndLogsNeverShowCredentials() throws Exception {
-    try (ReplayServer server = new ReplayServer(); LogCapture log = new LogCapture("io.patent2tech.connectors.epo")) {
+    try (ReplayServer server = new ReplayServer(); CapturedLogs log = new CapturedLogs("io.patent2tech.connectors.epo")) {
       FakeOps ops = new FakeOps().day("2024-05-01", 5);
       AtomicInteger n = new AtomicInteger();
       // an expired token (re-auth logged), a 503 (retry logged), then an error page that echoes the request headers
@@ -82,7 +83,7 @@ class EpoOpsSecretsTest {
 
   @Test
   void refusedCredentialsFailWithoutQuotingThem() throws Exception {
-    try (ReplayServer server = new ReplayServer(); LogCapture log = new LogCapture("io.patent2tech.connectors.epo")) {
+    try (ReplayServer server = new ReplayServer(); CapturedLogs log = new CapturedLogs("io.patent2tech.connectors.epo")) {
       server.route(r -> ReplayServer.Response.of(401, "application/json",
           ("{\"ErrorCode\":\"invalid_client\",\"Error\":\"ClientId is Invalid: " + FakeOps.KEY + "\"}").getBytes()));
       EpoOpsCollector collector = new EpoOpsCollector(OpsSettings.defaults().baseUrl(server.url()),

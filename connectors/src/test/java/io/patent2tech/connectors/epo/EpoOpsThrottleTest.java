@@ -29,7 +29,7 @@ class EpoOpsThrottleTest {
 
   @Test
   void readsTheCapturedThrottlingHeaders() {
-    String captured = EpoFixtures.rubyCassetteHeader("fhg-imw/all_queries.yml", "X-Throttling-Control").get(0);
+    String captured = EpoFixtures.cassetteHeader("fhg-imw/all_queries.yml", "X-Throttling-Control").get(0);
     OpsThrottle.ThrottlingControl tc = OpsThrottle.parse(captured);
     assertThat(tc.systemState()).isEqualTo("idle");
     assertThat(tc.services()).containsEntry(OpsService.SEARCH, new OpsThrottle.Allowance("green", 30))

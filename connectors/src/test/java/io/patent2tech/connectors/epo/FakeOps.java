@@ -48,7 +48,7 @@ final class FakeOps implements ReplayServer.Route {
       .get(0).body();
 
   FakeOps() {
-    throttling = EpoFixtures.rubyCassetteHeader("fhg-imw/all_queries.yml", "X-Throttling-Control").get(0);
+    throttling = EpoFixtures.cassetteHeader("fhg-imw/all_queries.yml", "X-Throttling-Control").get(0);
   }
 
   FakeOps day(String date, int count) {

@@ -12,11 +12,20 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
- * A recorded HTTP exchange file (VCR.py cassette, YAML: {@code interactions: [{request, response}]})
- * from fixtures/, read into {@link Interaction}s that a {@link ReplayServer} can serve.
+ * A recorded HTTP exchange file from fixtures/, read into {@link Interaction}s that a {@link
+ * ReplayServer} can serve. Two dialects:
+ * <ul>
+ *   <li>VCR.py (the patent_client cassettes): {@code interactions: [{request: {method, uri},
+ *       response: {status_code: 200, headers: {name: [value]}, content: ...}}]}; older ones write
+ *       {@code status: {code: 200, message: OK}} and {@code body: {string: ...}};</li>
+ *   <li>Ruby VCR (fixtures/epo-ops/fhg-imw): {@code http_interactions: [{request: {method: get,
+ *       uri}, response: {status: {code: 403, message}, headers: {Name: [value]}, body: {encoding,
+ *       string} or {base64_string}}}]}.</li>
+ * </ul>
  */
 public final class Cassette {
 
@@ -29,6 +38,16 @@ public final class Cassette {
 
     public String bodyText() {
       return new String(body, StandardCharsets.UTF_8);
+    }
+
+    /** The (first) value of a response header, its name matched ignoring case; null when absent. */
+    public String header(String name) {
+      for (Map.Entry<String, String> h : headers.entrySet()) {
+        if (h.getKey().equalsIgnoreCase(name)) {
+          return h.getValue();
+        }
+      }
+      return null;
     }
   }
 
@@ -45,7 +64,8 @@ public final class Cassette {
       throw new UncheckedIOException("cannot read cassette " + file, e);
     }
     List<Interaction> out = new ArrayList<>();
-    for (JsonNode i : root.path("interactions")) {
+    JsonNode interactions = root.has("http_interactions") ? root.path("http_interactions") : root.path("interactions");
+    for (JsonNode i : interactions) {
       JsonNode req = i.path("request");
       JsonNode res = i.path("response");
       Map<String, String> headers = new LinkedHashMap<>();
@@ -53,16 +73,44 @@ public final class Cassette {
         JsonNode v = h.getValue();
         headers.put(h.getKey(), v.isArray() ? (v.size() == 0 ? "" : v.get(0).asText()) : v.asText());
       });
-      out.add(new Interaction(req.path("method").asText("GET"), URI.create(req.path("uri").asText()),
-          res.path("status").path("code").asInt(200), headers, body(res)));
+      out.add(new Interaction(req.path("method").asText("GET").toUpperCase(Locale.ROOT),
+          URI.create(req.path("uri").asText()), status(res), headers, body(res)));
     }
     return out;
+  }
+
+  /** The values of a response header over all interactions, in recorded order (those that have it). */
+  public static List<String> header(Path file, String name) {
+    List<String> out = new ArrayList<>();
+    for (Interaction i : read(file)) {
+      String v = i.header(name);
+      if (v != null) {
+        out.add(v);
+      }
+    }
+    return out;
+  }
+
+  /** {@code status_code: 200}, {@code status: {code: 200}} or {@code status: 200}; 200 when none. */
+  private static int status(JsonNode res) {
+    JsonNode code = res.path("status_code");
+    if (code.isMissingNode() || code.isNull()) {
+      code = res.path("status");
+      if (code.isObject()) {
+        code = code.path("code");
+      }
+    }
+    return code.isMissingNode() || code.isNull() ? 200 : code.asInt(200);
   }
 
   private static byte[] body(JsonNode res) {
     JsonNode content = res.path("content");
     if (content.isMissingNode() || content.isNull()) {
-      content = res.path("body").path("string");
+      JsonNode body = res.path("body");
+      if (body.has("base64_string")) {
+        return Base64.getMimeDecoder().decode(body.path("base64_string").asText());
+      }
+      content = body.isTextual() ? body : body.path("string");
     }
     if (content.isBinary()) {
       try {

@@ -1,5 +1,6 @@
 package io.patent2tech.connectors.kipris;
 
+import static io.patent2tech.connectors.collect.Cursors.drain;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -7,15 +8,14 @@ import io.patent2tech.connectors.collect.CollectWindow;
 import io.patent2tech.connectors.collect.CollectionFailedException;
 import io.patent2tech.connectors.collect.FetchedDocument;
 import io.patent2tech.connectors.collect.OfficeCollector;
-import io.patent2tech.connectors.collect.http.CapturedLogs;
 import io.patent2tech.connectors.collect.http.CredentialSource;
 import io.patent2tech.connectors.collect.http.OfficeHttp;
+import io.patent2tech.connectors.http.CapturedLogs;
 import io.patent2tech.connectors.http.ReplayServer;
 import java.io.ByteArrayOutputStream;
 import java.io.ObjectOutputStream;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -64,14 +64,6 @@ class KiprisCollectorTest {
         ? ReplayServer.Response.of(200, "application/xml", KiprisFixtures.detail(query(r).get("applicationNumber")))
         : null);
     return numbers;
-  }
-
-  static List<FetchedDocument> drain(OfficeCollector.Cursor cursor) throws Exception {
-    List<FetchedDocument> out = new ArrayList<>();
-    for (FetchedDocument d; (d = cursor.next()) != null; ) {
-      out.add(d);
-    }
-    return out;
   }
 
   @Test

@@ -74,12 +74,7 @@ public final class KiprisEnvelope {
    *                            when the bytes are not a readable response
    */
   public static SearchPage searchPage(byte[] xml) throws KiprisApiException {
-    XmlNode root;
-    try {
-      root = KiprisXml.read(xml);
-    } catch (KiprisXml.Unreadable e) {
-      throw KiprisApiException.unreadable(e.getMessage(), e);
-    }
+    XmlNode root = root(xml);
     check(root);
     if (!"response".equalsIgnoreCase(root.name())) {
       throw KiprisApiException.unreadable("root element <" + root.name() + "> is not a KIPRIS <response>", null);
@@ -117,6 +112,25 @@ public final class KiprisEnvelope {
     }
     Long start = firstLong(itemsNode, "SearchStartNumber");
     return new SearchPage(total, toInt(rowsPerPage), toInt(page), toInt(start), List.copyOf(rows));
+  }
+
+  /**
+   * Checks the envelope of any response (a search page, a detail) without reading its rows: the
+   * collector's test of whether a detail it fetched is an answer at all.
+   *
+   * @throws KiprisApiException on an error envelope, or ({@link KiprisApiException#unreadable()})
+   *                            when the bytes are not well-formed XML
+   */
+  public static void check(byte[] xml) throws KiprisApiException {
+    check(root(xml));
+  }
+
+  private static XmlNode root(byte[] xml) throws KiprisApiException {
+    try {
+      return KiprisXml.read(xml);
+    } catch (KiprisXml.Unreadable e) {
+      throw KiprisApiException.unreadable(e.getMessage(), e);
+    }
   }
 
   /** Throws when the envelope reports an error; a response without any header passes. */

@@ -3,6 +3,7 @@ package io.patent2tech.connectors.epo.ops;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.patent2tech.connectors.collect.CollectionFailedException;
+import io.patent2tech.connectors.collect.http.Redactor;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -69,22 +70,16 @@ public final class OpsAuth {
     return tokenRequests;
   }
 
-  /** {@code text} with the key, secret and current token replaced by {@code ***}. */
+  /**
+   * {@code text} with the key, secret, Basic value and current token replaced by {@code ***} (in
+   * every form {@link Redactor} knows: raw, percent-encoded, decoded).
+   */
   public synchronized String redact(String text) {
     if (text == null) {
       return null;
     }
-    String out = text;
-    if (key != null) {
-      out = replace(out, key.secret());
-      out = replace(out, key.key());
-      out = replace(out, basic(key));
-    }
-    return replace(out, token);
-  }
-
-  private static String replace(String text, String secret) {
-    return secret == null || secret.isEmpty() ? text : text.replace(secret, "***");
+    return key == null ? new Redactor(token).redact(text)
+        : new Redactor(key.secret(), key.key(), basic(key), token).redact(text);
   }
 
   private void fetch() throws IOException, InterruptedException {

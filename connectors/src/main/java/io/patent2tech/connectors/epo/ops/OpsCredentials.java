@@ -1,23 +1,20 @@
 package io.patent2tech.connectors.epo.ops;
 
+import io.patent2tech.connectors.collect.CollectionFailedException;
+import io.patent2tech.connectors.collect.http.CredentialSource;
 import java.io.IOException;
-import java.io.Reader;
 import java.io.Serializable;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
-import java.nio.file.Path;
-import java.util.Properties;
+import java.util.Objects;
 
 /**
- * Where the OPS consumer key and secret come from, resolved in the task that calls OPS, so that
- * the secret never travels in a job graph, a command line or a log. Serializable: what is
- * serialized is only where to look (variable names, a file path). {@code toString()} never shows
- * a secret.
+ * Where the OPS consumer key and secret come from: two {@link CredentialSource}s (environment
+ * variables, properties of one file, or values), resolved in the task that calls OPS, so that the
+ * secret never travels in a job graph, a command line or a log. Serializable: what is serialized is
+ * only where to look (variable names, a file path). {@code toString()} never shows a secret.
  */
-public abstract class OpsCredentials implements Serializable {
+public final class OpsCredentials implements Serializable {
 
-  private static final long serialVersionUID = 1L;
+  private static final long serialVersionUID = 2L;
 
   /** Environment variable holding the consumer key. */
   public static final String ENV_KEY = "EPO_OPS_KEY";
@@ -38,8 +35,32 @@ public abstract class OpsCredentials implements Serializable {
     }
   }
 
-  /** Reads the key and secret now. */
-  public abstract Key get() throws IOException;
+  private final CredentialSource key;
+  private final CredentialSource secret;
+
+  private OpsCredentials(CredentialSource key, CredentialSource secret) {
+    this.key = Objects.requireNonNull(key, "key");
+    this.secret = Objects.requireNonNull(secret, "secret");
+  }
+
+  /** The key and the secret from these sources. */
+  public static OpsCredentials of(CredentialSource key, CredentialSource secret) {
+    return new OpsCredentials(key, secret);
+  }
+
+  /**
+   * Reads the key and secret now.
+   *
+   * @throws IOException ({@link CollectionFailedException}) when either is missing or empty; the
+   *     message names where it was looked for, never a value
+   */
+  public Key get() throws IOException {
+    try {
+      return new Key(key.resolve(), secret.resolve());
+    } catch (CollectionFailedException e) {
+      throw new CollectionFailedException("EPO OPS credentials missing: " + e.getMessage());
+    }
+  }
 
   /** From {@code EPO_OPS_KEY} and {@code EPO_OPS_SECRET}. */
   public static OpsCredentials fromEnvironment() {
@@ -48,7 +69,7 @@ public abstract class OpsCredentials implements Serializable {
 
   /** From the named environment variables. */
   public static OpsCredentials fromEnvironment(String keyVariable, String secretVariable) {
-    return new FromEnvironment(keyVariable, secretVariable);
+    return of(CredentialSource.environment(keyVariable), CredentialSource.environment(secretVariable));
   }
 
   /**
@@ -56,7 +77,7 @@ public abstract class OpsCredentials implements Serializable {
    * {@code EPO_OPS_SECRET}); only the path is kept.
    */
   public static OpsCredentials fromFile(String path) {
-    return new FromFile(path);
+    return of(CredentialSource.property(path, "key", ENV_KEY), CredentialSource.property(path, "secret", ENV_SECRET));
   }
 
   /**
@@ -64,82 +85,12 @@ public abstract class OpsCredentials implements Serializable {
    * when serialized, so jobs should use {@link #fromEnvironment()} or {@link #fromFile(String)}.
    */
   public static OpsCredentials of(String key, String secret) {
-    return new Fixed(new Key(key, secret));
+    new Key(key, secret); // refuse empty values now, not at the first request
+    return of(CredentialSource.value(key), CredentialSource.value(secret));
   }
 
-  private static final class FromEnvironment extends OpsCredentials {
-    private static final long serialVersionUID = 1L;
-    private final String keyVariable;
-    private final String secretVariable;
-
-    FromEnvironment(String keyVariable, String secretVariable) {
-      this.keyVariable = keyVariable;
-      this.secretVariable = secretVariable;
-    }
-
-    @Override
-    public Key get() throws IOException {
-      String key = System.getenv(keyVariable);
-      String secret = System.getenv(secretVariable);
-      if (key == null || key.isBlank() || secret == null || secret.isBlank()) {
-        throw new IOException("EPO OPS credentials missing: set the environment variables "
-            + keyVariable + " and " + secretVariable);
-      }
-      return new Key(key.strip(), secret.strip());
-    }
-
-    @Override
-    public String toString() {
-      return "OpsCredentials(env " + keyVariable + ", " + secretVariable + ")";
-    }
-  }
-
-  private static final class FromFile extends OpsCredentials {
-    private static final long serialVersionUID = 1L;
-    private final String path;
-
-    FromFile(String path) {
-      this.path = path;
-    }
-
-    @Override
-    public Key get() throws IOException {
-      Properties p = new Properties();
-      try (Reader r = Files.newBufferedReader(Path.of(path), StandardCharsets.UTF_8)) {
-        p.load(r);
-      } catch (NoSuchFileException e) {
-        throw new IOException("EPO OPS credentials file not found: " + path);
-      }
-      String key = p.getProperty("key", p.getProperty(ENV_KEY));
-      String secret = p.getProperty("secret", p.getProperty(ENV_SECRET));
-      if (key == null || key.isBlank() || secret == null || secret.isBlank()) {
-        throw new IOException("EPO OPS credentials file " + path + " needs the properties key and secret");
-      }
-      return new Key(key.strip(), secret.strip());
-    }
-
-    @Override
-    public String toString() {
-      return "OpsCredentials(file " + path + ")";
-    }
-  }
-
-  private static final class Fixed extends OpsCredentials {
-    private static final long serialVersionUID = 1L;
-    private final Key key;
-
-    Fixed(Key key) {
-      this.key = key;
-    }
-
-    @Override
-    public Key get() {
-      return key;
-    }
-
-    @Override
-    public String toString() {
-      return "OpsCredentials(fixed ***)";
-    }
+  @Override
+  public String toString() {
+    return "OpsCredentials(key from " + key + ", secret from " + secret + ")";
   }
 }

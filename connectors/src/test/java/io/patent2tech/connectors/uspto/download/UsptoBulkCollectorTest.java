@@ -1,5 +1,6 @@
 package io.patent2tech.connectors.uspto.download;
 
+import static io.patent2tech.connectors.collect.Cursors.drain;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -7,9 +8,9 @@ import io.patent2tech.connectors.collect.CollectWindow;
 import io.patent2tech.connectors.collect.CollectionFailedException;
 import io.patent2tech.connectors.collect.FetchedDocument;
 import io.patent2tech.connectors.collect.OfficeCollector;
-import io.patent2tech.connectors.collect.http.CapturedLogs;
 import io.patent2tech.connectors.collect.http.CredentialSource;
 import io.patent2tech.connectors.collect.http.OfficeHttp;
+import io.patent2tech.connectors.http.CapturedLogs;
 import io.patent2tech.connectors.http.ReplayServer;
 import java.io.ByteArrayOutputStream;
 import java.io.ObjectOutputStream;
@@ -94,14 +95,6 @@ class UsptoBulkCollectorTest {
     server.route(r -> r.uri().getPath().endsWith("/ipg240102.zip")
         ? ReplayServer.Response.of(200, "application/zip", zip) : null);
     return server;
-  }
-
-  static List<FetchedDocument> drain(OfficeCollector.Cursor cursor) throws Exception {
-    List<FetchedDocument> out = new ArrayList<>();
-    for (FetchedDocument d; (d = cursor.next()) != null; ) {
-      out.add(d);
-    }
-    return out;
   }
 
   @Test
