@@ -11,8 +11,8 @@ import io.patent2tech.connectors.postgres.CollectionRunRow;
 
 /**
  * Keeps each collection run's row (keyed by run id, in checkpointed state) and emits it for
- * collection_runs: at once on the run's start and end, and at most once per {@link #FLUSH_MILLIS}
- * while documents are being counted. Published and skipped are counted as the dedupe sees them:
+ * collection_runs: at once on the run's start and end, at most once per {@link #FLUSH_MILLIS}
+ * while its documents are being counted, and at once for counts that arrive after its end. Published and skipped are counted as the dedupe sees them:
  * skipped = parsed but not published (the same content was already published).
  */
 public final class RunLedger extends KeyedProcessFunction<String, RunProgress, CollectionRunRow> {
@@ -55,7 +55,9 @@ public final class RunLedger extends KeyedProcessFunction<String, RunProgress, C
     if (r.windowFrom == null) {
       return; // the run's start has not arrived yet (another path): its row is written with it
     }
-    if (now) {
+    if (now || !"running".equals(r.status)) {
+      // after its end a run gets only the last published counts: written at once, since a bounded
+      // job ends without firing the flush timers
       out.collect(r.copy());
     } else if (flushPending.value() == null) {
       flushPending.update(true);

@@ -158,8 +158,12 @@ class CollectJobIT {
       texts.add(new String(v, StandardCharsets.ISO_8859_1));
     }
     texts.add(LocalStack.esSources(ALIAS).toString());
+    // every log line of this test JVM (src/test/resources/log4j2-test.properties: our code at DEBUG)
+    Path log = Path.of("target", "test-logs", "jobs.log");
+    assertThat(log).isRegularFile();
+    texts.add(Files.readString(log, StandardCharsets.UTF_8));
     for (String secret : SECRETS) {
-      assertThat(texts).as("records, rows and documents").noneMatch(t -> t.contains(secret));
+      assertThat(texts).as("records, rows, documents and logs").noneMatch(t -> t.contains(secret));
     }
   }
 
