@@ -17,7 +17,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.apache.flink.runtime.minicluster.MiniCluster;
 import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
+import org.apache.flink.test.junit5.InjectMiniCluster;
 import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -144,6 +151,93 @@ class CollectJobIT {
     assertThat(collectionRuns()).hasSize(3);
 
     assertNoSecretsIn(published, deadLetters(), collectionRuns());
+  }
+
+  /**
+   * A run of 60 KIPRIS applications (details served slowly) whose TaskManager is killed mid-window:
+   * the job restarts from its last checkpoint on a new TaskManager, resumes the run after the
+   * documents that checkpoint covers, and every document is published exactly once.
+   */
+  @Test
+  void aJobKilledMidWindowEndsWithEveryDocumentExactlyOnce(@InjectMiniCluster MiniCluster cluster) throws Exception {
+    String run = LocalStack.runName("collectkill");
+    String topic = run + ".patents.normalized";
+    String dlq = run + ".patents.dlq";
+    LocalDate day = LocalDate.of(2024, 6, 3);
+    byte[] template = Files.readAllBytes(Path.of(System.getProperty("p2t.fixtures"),
+        "kipris/synthetic/detail_1020190012345.xml"));
+    KiprisReplay kipris = new KiprisReplay(KIPRIS_KEY_ENCODED);
+    int applications = 60;
+    for (int i = 0; i < applications; i++) {
+      String number = "10201900" + (20000 + i);
+      kipris.publish(day, number, new String(template, StandardCharsets.UTF_8)
+          .replace("1020190012345", number).replace("1021234560000", "10" + (3000000 + i) + "0000")
+          .getBytes(StandardCharsets.UTF_8));
+    }
+    AtomicInteger details = new AtomicInteger();
+    try (ReplayServer slow = new ReplayServer()) {
+      slow.route(r -> {
+        if (r.uri().getPath().equals(KiprisReplay.DETAIL_PATH)) {
+          details.incrementAndGet();
+          sleep(150);
+        }
+        return kipris.answer(r);
+      });
+      LocalStack.createSchema(run);
+      try {
+        Settings settings = Settings.parse(CollectSettings.SETTINGS, CollectSettings.FLAGS, new String[] {
+            "--kafka.bootstrap", LocalStack.KAFKA, "--topic.normalized", topic, "--topic.dlq", dlq,
+            "--pg.url", LocalStack.pgUrlInSchema(run), "--pg.user", LocalStack.PG_USER,
+            "--pg.password", LocalStack.PG_PASSWORD, "--collect.offices", "kipris",
+            "--from", day.toString(), "--to", day.toString(), "--collect.kipris.url", slow.url(),
+            "--collect.kipris.key-file", dir.resolve("kipris.key").toString(),
+            "--transactional-id-prefix", run, "--checkpoint.interval", "500 ms",
+            "--restart.delay", "500 ms", "--parallelism", "1"}, Map.of());
+        CompletableFuture<Void> job = CompletableFuture.runAsync(() -> {
+          try {
+            CollectJob.run(settings);
+          } catch (Exception e) {
+            throw new CompletionException(e);
+          }
+        });
+        while (details.get() < applications / 3) {
+          assertThat(job).isNotDone();
+          sleep(50);
+        }
+        cluster.terminateTaskManager(0).get();
+        cluster.startTaskManager();
+        job.get(3, TimeUnit.MINUTES);
+
+        List<String> keys = new ArrayList<>();
+        for (byte[] v : LocalStack.committedValues(topic)) {
+          keys.add(TopicCodec.patents().decode(v).getPublicationKey());
+        }
+        assertThat(keys).as("committed records").hasSize(applications).doesNotHaveDuplicates();
+        assertThat(details.get()).as("details fetched: the restart fetched again what the last checkpoint did not cover")
+            .isGreaterThan(applications);
+        try (Connection c = DriverManager.getConnection(LocalStack.pgUrlInSchema(run), LocalStack.PG_USER,
+            LocalStack.PG_PASSWORD); Statement st = c.createStatement();
+            ResultSet rs = st.executeQuery("select status, fetched, published, skipped from collection_runs")) {
+          assertThat(rs.next()).isTrue();
+          assertThat(rs.getString(1)).isEqualTo("finished");
+          assertThat(rs.getLong(2)).isEqualTo(applications);
+          assertThat(rs.getLong(3)).isEqualTo(applications);
+          assertThat(rs.getLong(4)).isZero();
+          assertThat(rs.next()).isFalse();
+        }
+      } finally {
+        LocalStack.deleteTopics(List.of(topic, dlq));
+        LocalStack.dropSchema(run);
+      }
+    }
+  }
+
+  private static void sleep(long millis) {
+    try {
+      Thread.sleep(millis);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 
   private static void assertNoSecretsIn(Object... outputs) throws Exception {

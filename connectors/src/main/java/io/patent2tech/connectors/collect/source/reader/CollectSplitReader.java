@@ -143,7 +143,8 @@ public final class CollectSplitReader implements SplitReader<CollectRecord, Wind
     if (stats != null) {
       synchronized (stats) {
         e.listed = stats.listed;
-        e.fetched = stats.fetched;
+        // a resumed run's cursor counts from where it resumed; the documents before were fetched too
+        e.fetched = split.emitted + stats.fetched;
         e.requests = stats.requests;
         e.bytes = stats.bytes;
         e.throttledMillis = stats.throttledMillis;
