@@ -37,7 +37,7 @@ public final class Main {
   public static final class UsageException extends IllegalArgumentException {
     private static final long serialVersionUID = 1L;
 
-    UsageException(String message, Throwable cause) {
+    public UsageException(String message, Throwable cause) {
       super(message, cause);
     }
   }

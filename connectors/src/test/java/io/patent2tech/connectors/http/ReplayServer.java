@@ -61,7 +61,12 @@ public final class ReplayServer implements AutoCloseable {
   private final List<Request> requests = new CopyOnWriteArrayList<>();
 
   public ReplayServer() throws IOException {
-    server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+    this(0);
+  }
+
+  /** On a given loopback port (0: a free one). */
+  public ReplayServer(int port) throws IOException {
+    server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
     server.createContext("/", this::handle);
     server.setExecutor(executor);
     server.start();

@@ -16,6 +16,7 @@ import io.patent2tech.connectors.postgres.CollectionRunHistory;
 import io.patent2tech.connectors.postgres.CollectionRunSink;
 import io.patent2tech.connectors.postgres.PostgresMigrations;
 import io.patent2tech.connectors.postgres.PostgresSettings;
+import io.patent2tech.jobs.Main;
 import io.patent2tech.jobs.config.CommonSettings;
 import io.patent2tech.jobs.config.FlinkEnvironments;
 import io.patent2tech.jobs.config.Settings;
@@ -93,7 +94,13 @@ public final class CollectJob {
   public static void run(Settings s) throws Exception {
     PostgresSettings postgres = CommonSettings.postgres(s);
     PostgresMigrations.migrate(postgres);
-    CollectSource source = CollectSettings.source(s, CollectionRunHistory.finishedWindows(postgres));
+    CollectSource source;
+    try {
+      source = CollectSettings.source(s, CollectionRunHistory.finishedWindows(postgres));
+    } catch (IllegalArgumentException e) {
+      // a missing credential, a bad schedule or date: say what to set, no stack trace
+      throw new Main.UsageException("collect: " + e.getMessage(), e);
+    }
     Topics.ensure(s.require(CommonSettings.KAFKA_BOOTSTRAP.key()), Map.of(
         s.require(CommonSettings.TOPIC_NORMALIZED.key()), 3,
         s.require(CommonSettings.TOPIC_DLQ.key()), 1));
