@@ -76,7 +76,8 @@ public final class CollectSettings {
   public static final OfficeOptions EPO = OfficeOptions.of("epo", "Europe/Berlin", "https://ops.epo.org",
       "CQL added to the publication-date query with 'and', e.g. cpc=H04L");
   public static final OfficeOptions KIPRIS = OfficeOptions.of("kipris", "Asia/Seoul",
-      "http://plus.kipris.or.kr", "KIPRIS kinds, comma-separated (patent, utility)");
+      "http://plus.kipris.or.kr",
+      "KIPRIS date fields searched, comma-separated (openDate: publications, registerDate: registrations; default both)");
 
   public static final List<Setting> SETTINGS;
   public static final List<String> FLAGS = List.of();

@@ -121,10 +121,12 @@ public final class CollectSplitReader implements SplitReader<CollectRecord, Wind
 
   private void endRun(RecordsBySplits.Builder<CollectRecord> batch, String error) {
     RunStats stats = cursor == null ? new RunStats() : cursor.stats();
-    batch.add(current.runId, CollectRecord.of(
-        event(current, error == null ? RunEvent.FINISHED : RunEvent.FAILED, stats, error)));
+    RunEvent end = event(current, error == null ? RunEvent.FINISHED : RunEvent.FAILED, stats, error);
+    batch.add(current.runId, CollectRecord.of(end));
     batch.addFinishedSplit(current.runId);
-    LOG.info("collect: run {} {} ({})", current.runId, error == null ? "finished" : "failed", stats);
+    LOG.info("collect: run {} {}: listed {}, fetched {}, {} requests, {} bytes, waited {} ms for the office's pacing",
+        current.runId, error == null ? "finished" : "failed", end.listed, end.fetched, end.requests, end.bytes,
+        end.throttledMillis);
     closeCursor();
     current = null;
   }
