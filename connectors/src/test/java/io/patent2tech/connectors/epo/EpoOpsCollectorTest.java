@@ -223,6 +223,22 @@ class EpoOpsCollectorTest {
   }
 
   @Test
+  void aThrottlingRejectionWaitsOnlyItsRetryAfter() throws Exception {
+    ops.day("2024-05-01", 5);
+    AtomicInteger n = new AtomicInteger();
+    // what OPS sends a consumer that asked faster than the service's allowance
+    server.route(r -> r.method().equals("GET") && n.incrementAndGet() == 1
+        ? new ReplayServer.Response(403, Map.of("Content-Type", "text/xml", "X-Rejection-Reason",
+            "ThrottlingControlQuota", "Retry-After", "2"), "<error><code>403</code></error>".getBytes())
+        : null);
+    OfficeCollector.Cursor cursor = collector(settings().fetchFulltext(false)).open(window("2024-05-01", "2024-05-01"), 0);
+
+    assertThat(drain(cursor)).hasSize(5);
+    assertThat(clock.sleeps()).contains(Duration.ofSeconds(2)).doesNotContain(Duration.ofSeconds(30));
+    assertThat(cursor.stats().quotaSnapshot()).containsEntry("x-rejection-reason", "ThrottlingControlQuota");
+  }
+
+  @Test
   void quotaThatResetsTooLateOrWeeklyFailsTheRun() throws Exception {
     ops.day("2024-05-01", 5);
     AtomicInteger n = new AtomicInteger();

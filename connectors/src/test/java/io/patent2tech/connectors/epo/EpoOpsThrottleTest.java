@@ -22,7 +22,8 @@ import org.junit.jupiter.api.Test;
 class EpoOpsThrottleTest {
 
   private final FakeClock clock = new FakeClock(Instant.parse("2024-05-22T10:59:59.500Z"), false);
-  private final OpsSettings settings = OpsSettings.defaults().defaultRetryAfter(Duration.ofSeconds(5))
+  // no pacing headroom: the allowance's own spacing, to the millisecond (headroom: its own test)
+  private final OpsSettings settings = OpsSettings.defaults().pacingHeadroom(0).defaultRetryAfter(Duration.ofSeconds(5))
       .maxRetryAfter(Duration.ofSeconds(120)).maxQuotaWait(Duration.ofMinutes(61))
       .initialBackoff(Duration.ofMillis(500)).maxBackoff(Duration.ofSeconds(30));
   private final OpsThrottle throttle = new OpsThrottle(clock, settings);
@@ -109,6 +110,23 @@ class EpoOpsThrottleTest {
     assertThat(throttle.retryAfter("86400")).isEqualTo(Duration.ofSeconds(120));
     assertThat(throttle.retryAfter("Wed, 22 May 2024 11:00:09 GMT")).isEqualTo(Duration.ofMillis(9500));
     assertThat(throttle.retryAfter("Wed, 22 May 2024 10:00:00 GMT")).isZero(); // in the past
+  }
+
+  @Test
+  void byDefaultRequestsAreSpacedWithHeadroomUnderTheAllowance() {
+    OpsThrottle withHeadroom = new OpsThrottle(clock, OpsSettings.defaults());
+    withHeadroom.observe("busy (search=yellow:120)", null);
+    withHeadroom.reserve(OpsService.SEARCH);
+    // 60 s / 120 = 500 ms, plus 5 %: 121 requests can never fall inside one sliding minute
+    assertThat(withHeadroom.reserve(OpsService.SEARCH)).isEqualTo(Duration.ofMillis(525));
+  }
+
+  @Test
+  void onlyQuotaWindowReasonsAreWaitedOutForEveryService() {
+    assertThat(OpsThrottle.isQuotaWindow("IndividualQuotaPerHour")).isTrue();
+    assertThat(OpsThrottle.isQuotaWindow("RegisteredQuotaPerWeek")).isTrue();
+    assertThat(OpsThrottle.isQuotaWindow("ThrottlingControlQuota")).isFalse();
+    assertThat(OpsThrottle.isQuotaWindow(null)).isFalse();
   }
 
   @Test

@@ -94,9 +94,10 @@ public final class OpsClient {
     int failures = 0;
     int quotaWaits = 0;
     while (true) {
+      // the token first: a token request must not eat into the time the throttle reserved
+      String token = auth.token();
       Duration waited = throttle.acquire(service);
       add(stats, waited);
-      String token = auth.token();
       HttpRequest request = HttpRequest.newBuilder(uri)
           .timeout(settings.requestTimeout())
           .header("Authorization", "Bearer " + token)
@@ -141,6 +142,13 @@ public final class OpsClient {
         if (quotaWaits > settings.maxQuotaWaits()) {
           throw failure(requestLine, status, text, "quota " + rejection + " still exhausted after "
               + settings.maxQuotaWaits() + " wait(s)");
+        }
+        if (!OpsThrottle.isQuotaWindow(rejection)) {
+          // asked faster than the service's allowance: that service waits its Retry-After
+          Duration wait = throttle.retryAfter(headers.firstValue("Retry-After").orElse(null));
+          LOG.warn("EPO OPS rejected {} ({}); {} waits {} ms", requestLine, rejection, service, wait.toMillis());
+          throttle.block(service, wait);
+          continue;
         }
         Duration wait = throttle.quotaWait(rejection);
         LOG.warn("EPO OPS rejected {} ({}); waiting {} s for the quota window", requestLine, rejection,

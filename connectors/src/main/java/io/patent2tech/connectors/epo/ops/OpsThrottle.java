@@ -25,7 +25,8 @@ import java.util.regex.Pattern;
  * {@code 60 s / allowance} after the previous request of the same service. Callers reserve their
  * start time atomically before they sleep, so parallel callers are spaced out rather than released
  * together. A black service, a 429/503 with Retry-After, and a 403 quota rejection block the
- * service (or all of them) until the given time.
+ * service (or all of them) until the given time. The spacing keeps a little headroom under the
+ * allowance ({@link OpsSettings#pacingHeadroom()}).
  *
  * <p>Every wait is clamped to {@code [0, settings.maxRetryAfter]} (quota waits to {@code
  * maxQuotaWait}, beyond which the run fails instead): a garbage or negative Retry-After is read as
@@ -105,7 +106,8 @@ public final class OpsThrottle {
       if (a.black()) {
         block(e.getKey(), retryAfter(retryAfter));
       } else {
-        intervalNanos.put(e.getKey(), MINUTE_NANOS / Math.max(1, a.perMinute()));
+        intervalNanos.put(e.getKey(),
+            (long) (MINUTE_NANOS * (1 + settings.pacingHeadroom()) / Math.max(1, a.perMinute())));
       }
     }
   }
@@ -147,6 +149,18 @@ public final class OpsThrottle {
    * fail the run: waiting days inside a collection run is not sensible, the window is retried on
    * a later run.
    */
+  /**
+   * Whether a 403's {@code X-Rejection-Reason} names a quota window (per minute, hour, day, week),
+   * which {@link #quotaWait} waits out for every service; other reasons (OPS's {@code
+   * ThrottlingControlQuota}: one service was asked faster than its allowance) block only that
+   * service for the response's Retry-After.
+   */
+  public static boolean isQuotaWindow(String reason) {
+    String lower = reason == null ? "" : reason.strip().toLowerCase(Locale.ROOT);
+    return lower.endsWith("perminute") || lower.endsWith("perhour") || lower.endsWith("perday")
+        || lower.endsWith("perweek");
+  }
+
   public Duration quotaWait(String reason) throws CollectionFailedException {
     String r = reason == null ? "" : reason.strip();
     String lower = r.toLowerCase(Locale.ROOT);
