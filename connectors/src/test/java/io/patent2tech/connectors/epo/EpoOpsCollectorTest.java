@@ -60,7 +60,7 @@ class EpoOpsCollectorTest {
 
   private List<String> searches(String path) {
     return server.requests().stream().filter(r -> r.uri().getRawPath().equals(path))
-        .map(r -> FakeOps.query(r.uri().getRawQuery()).get("Range") + " " + FakeOps.query(r.uri().getRawQuery()).get("q"))
+        .map(r -> r.query().get("Range") + " " + r.query().get("q"))
         .toList();
   }
 
@@ -187,7 +187,7 @@ class EpoOpsCollectorTest {
     assertThat(drain(cursor)).hasSize(150);
     assertThat(ops.tokensIssued.get()).isEqualTo(2);
     List<String> lines = server.requests().stream().map(r -> r.method() + " " + r.uri().getRawPath()
-        + " " + FakeOps.query(r.uri().getRawQuery()).getOrDefault("Range", "")).toList();
+        + " " + r.query().getOrDefault("Range", "")).toList();
     assertThat(lines).containsExactly(
         "POST /3.2/auth/accesstoken ", "GET " + SEARCH + " 1-1", "GET " + BIBLIO + " 1-100",
         "GET " + BIBLIO + " 101-150", "POST /3.2/auth/accesstoken ", "GET " + BIBLIO + " 101-150");
@@ -353,7 +353,7 @@ class EpoOpsCollectorTest {
     assertThat(resumed).extracting(d -> d.file).containsExactlyElementsOf(all.subList(137, 250).stream().map(d -> d.file).toList());
     List<ReplayServer.Request> after = server.requests().subList(before, server.requests().size());
     assertThat(after).filteredOn(r -> r.uri().getRawPath().equals(BIBLIO))
-        .extracting(r -> FakeOps.query(r.uri().getRawQuery()).get("Range")).containsExactly("101-200", "201-250");
+        .extracting(r -> r.query().get("Range")).containsExactly("101-200", "201-250");
     assertThat(after).filteredOn(r -> r.uri().getRawPath().contains("/publication/docdb/"))
         .allSatisfy(r -> assertThat(Integer.parseInt(r.uri().getRawPath().replaceAll(".*\\.(\\d+)\\.A1/.*", "$1")))
             .isGreaterThanOrEqualTo(1000137));

@@ -39,6 +39,28 @@ public final class ReplayServer implements AutoCloseable {
     public String pathAndQuery() {
       return uri.getRawPath() + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
     }
+
+    /** The query parameters, percent-decoded (the last of repeated names wins). */
+    public Map<String, String> query() {
+      Map<String, String> out = new java.util.LinkedHashMap<>();
+      rawQuery().forEach((k, v) -> out.put(java.net.URLDecoder.decode(k, java.nio.charset.StandardCharsets.UTF_8),
+          java.net.URLDecoder.decode(v, java.nio.charset.StandardCharsets.UTF_8)));
+      return out;
+    }
+
+    /** The query parameters exactly as sent, still percent-encoded: for checking what a client encoded. */
+    public Map<String, String> rawQuery() {
+      Map<String, String> out = new java.util.LinkedHashMap<>();
+      if (uri.getRawQuery() != null) {
+        for (String kv : uri.getRawQuery().split("&")) {
+          int eq = kv.indexOf('=');
+          if (eq > 0) {
+            out.put(kv.substring(0, eq), kv.substring(eq + 1));
+          }
+        }
+      }
+      return out;
+    }
   }
 
   /** The answer to a request. */

@@ -33,14 +33,6 @@ class KiprisCollectorTest {
   private static final CollectWindow WINDOW =
       new CollectWindow("KIPO", LocalDate.of(2024, 1, 1), LocalDate.of(2024, 1, 31), "openDate");
 
-  static Map<String, String> query(ReplayServer.Request r) {
-    Map<String, String> params = new LinkedHashMap<>();
-    for (String p : r.uri().getRawQuery().split("&")) {
-      int eq = p.indexOf('=');
-      params.put(p.substring(0, eq), p.substring(eq + 1));
-    }
-    return params;
-  }
 
   private static OfficeCollector collector(ReplayServer server, String key, int rows) {
     return KiprisCollectorFactory.defaults(CredentialSource.value(key)).withBaseUrl(server.url())
@@ -55,13 +47,13 @@ class KiprisCollectorTest {
       if (!r.uri().getPath().equals(SEARCH)) {
         return null;
       }
-      int page = Integer.parseInt(query(r).get("pageNo"));
+      int page = Integer.parseInt(r.rawQuery().get("pageNo"));
       List<String> slice = numbers.subList(Math.min(25, (page - 1) * 10), Math.min(25, page * 10));
       return ReplayServer.Response.of(200, "application/xml",
           KiprisFixtures.searchPage(page, 10, 25, slice.toArray(String[]::new)));
     });
     server.route(r -> r.uri().getPath().equals(DETAIL)
-        ? ReplayServer.Response.of(200, "application/xml", KiprisFixtures.detail(query(r).get("applicationNumber")))
+        ? ReplayServer.Response.of(200, "application/xml", KiprisFixtures.detail(r.rawQuery().get("applicationNumber")))
         : null);
     return numbers;
   }
@@ -88,10 +80,10 @@ class KiprisCollectorTest {
       List<ReplayServer.Request> searches = server.requests().stream()
           .filter(r -> r.uri().getPath().equals(SEARCH)).toList();
       assertThat(searches).hasSize(3);
-      assertThat(query(searches.get(0))).containsEntry("openDate", "20240101~20240131")
+      assertThat(searches.get(0).rawQuery()).containsEntry("openDate", "20240101~20240131")
           .containsEntry("patent", "true").containsEntry("utility", "true")
           .containsEntry("numOfRows", "10").containsEntry("pageNo", "1");
-      assertThat(query(searches.get(2))).containsEntry("pageNo", "3");
+      assertThat(searches.get(2).rawQuery()).containsEntry("pageNo", "3");
       assertThat(cursor.stats().listed).isEqualTo(25);
       assertThat(cursor.stats().fetched).isEqualTo(25);
       assertThat(cursor.stats().requests).isEqualTo(28);
@@ -108,7 +100,7 @@ class KiprisCollectorTest {
     byte[] page = KiprisEnvelopeTest.fixture("neojune_enterprise_patent_120050421158_1.xml");
     try (ReplayServer server = new ReplayServer()) {
       server.route(r -> r.uri().getPath().equals(SEARCH) ? ReplayServer.Response.of(200, "text/xml", page) : null);
-      server.route(r -> ReplayServer.Response.of(200, "text/xml", KiprisFixtures.detail(query(r).get("applicationNumber"))));
+      server.route(r -> ReplayServer.Response.of(200, "text/xml", KiprisFixtures.detail(r.rawQuery().get("applicationNumber"))));
 
       List<FetchedDocument> docs = drain(collector(server, KEY, 500).open(WINDOW, 0));
 
@@ -151,7 +143,7 @@ class KiprisCollectorTest {
       byte[] whole = KiprisFixtures.detail("1020240000001");
       byte[] truncated = Arrays.copyOf(whole, whole.length - 40);
       server.route(r -> ReplayServer.Response.of(200, "application/xml",
-          query(r).get("applicationNumber").equals("1020240000001") ? truncated
+          r.rawQuery().get("applicationNumber").equals("1020240000001") ? truncated
               : KiprisFixtures.detail("1020240000002")));
 
       List<FetchedDocument> docs = drain(collector(server, KEY, 10).open(WINDOW, 0));

@@ -2,7 +2,6 @@ package io.patent2tech.connectors.replay;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -129,7 +128,7 @@ public final class EpoOpsReplay implements ReplayServer.Route {
     if (!biblio && !path.equals("/3.2/rest-services/published-data/search")) {
       return null;
     }
-    Map<String, String> q = query(r.uri().getRawQuery());
+    Map<String, String> q = r.query();
     Matcher pd = PD.matcher(q.getOrDefault("q", ""));
     Matcher range = RANGE.matcher(q.getOrDefault("Range", "1-25"));
     if (!pd.find() || !range.matches()) {
@@ -186,19 +185,6 @@ public final class EpoOpsReplay implements ReplayServer.Route {
     return new ReplayServer.Response(status, headers, body);
   }
 
-  static Map<String, String> query(String raw) {
-    Map<String, String> out = new LinkedHashMap<>();
-    if (raw != null) {
-      for (String kv : raw.split("&")) {
-        int eq = kv.indexOf('=');
-        if (eq > 0) {
-          out.put(URLDecoder.decode(kv.substring(0, eq), StandardCharsets.UTF_8),
-              URLDecoder.decode(kv.substring(eq + 1), StandardCharsets.UTF_8));
-        }
-      }
-    }
-    return out;
-  }
 
   static byte[] read(Path file) {
     try {

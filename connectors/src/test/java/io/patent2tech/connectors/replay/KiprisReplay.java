@@ -53,11 +53,11 @@ public final class KiprisReplay implements ReplayServer.Route {
     if (!path.equals(SEARCH_PATH) && !path.equals(DETAIL_PATH)) {
       return null;
     }
-    Map<String, String> raw = rawQuery(r.uri().getRawQuery());
+    Map<String, String> raw = r.rawQuery();
     if (!encodedKey.equals(raw.get("ServiceKey"))) {
       return xml(error("30", "SERVICE KEY IS NOT REGISTERED ERROR."));
     }
-    Map<String, String> q = EpoOpsReplay.query(r.uri().getRawQuery());
+    Map<String, String> q = r.query();
     if (path.equals(DETAIL_PATH)) {
       return applications.stream().filter(a -> a.number.equals(q.get("applicationNumber"))).findFirst()
           .map(a -> xml(a.detail)).orElseGet(() -> xml(error("03", "NODATA_ERROR")));
@@ -102,16 +102,4 @@ public final class KiprisReplay implements ReplayServer.Route {
     return ReplayServer.Response.of(200, "application/xml;charset=UTF-8", body);
   }
 
-  private static Map<String, String> rawQuery(String raw) {
-    Map<String, String> out = new LinkedHashMap<>();
-    if (raw != null) {
-      for (String kv : raw.split("&")) {
-        int eq = kv.indexOf('=');
-        if (eq > 0) {
-          out.put(kv.substring(0, eq), kv.substring(eq + 1));
-        }
-      }
-    }
-    return out;
-  }
 }

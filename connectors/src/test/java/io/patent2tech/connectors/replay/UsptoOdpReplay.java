@@ -73,7 +73,7 @@ public final class UsptoOdpReplay implements ReplayServer.Route {
       String name = rest.substring(rest.lastIndexOf('/') + 1);
       return new ReplayServer.Response(302, Map.of("Location", baseUrl + "/files/" + name), new byte[0]);
     }
-    Map<String, String> q = EpoOpsReplay.query(r.uri().getRawQuery());
+    Map<String, String> q = r.query();
     LocalDate from = LocalDate.parse(q.get("fileDataFromDate"));
     LocalDate to = LocalDate.parse(q.get("fileDataToDate"));
     ObjectNode out = listing.deepCopy();
