@@ -7,9 +7,8 @@ import java.util.List;
 import io.patent2tech.schema.Patent;
 import io.patent2tech.schema.Source;
 import io.patent2tech.udfs.DocumentRejectedException;
+import io.patent2tech.udfs.RecordFinisher;
 import io.patent2tech.udfs.epo.FulltextParser.Fulltext;
-import io.patent2tech.udfs.normalize.PatentNormalizer;
-import io.patent2tech.udfs.validate.PatentValidator;
 
 /**
  * parse -> normalize -> validate for EPO OPS 3.2 published-data responses, the EPO counterpart of
@@ -36,8 +35,7 @@ public final class EpoOpsDocumentProcessor implements Serializable {
 
   private final ExchangeDocumentParser biblioParser = new ExchangeDocumentParser();
   private final FulltextParser fulltextParser = new FulltextParser();
-  private final PatentNormalizer normalizer = new PatentNormalizer();
-  private final PatentValidator validator;
+  private final RecordFinisher finisher;
 
   /** Claims required (a record without claims is rejected, stage validate). */
   public EpoOpsDocumentProcessor() {
@@ -46,7 +44,7 @@ public final class EpoOpsDocumentProcessor implements Serializable {
 
   /** @param claimsRequired false to accept biblio-only records (no claims response at hand) */
   public EpoOpsDocumentProcessor(boolean claimsRequired) {
-    this.validator = new PatentValidator(claimsRequired);
+    this.finisher = new RecordFinisher(claimsRequired);
   }
 
   /**
@@ -155,20 +153,7 @@ public final class EpoOpsDocumentProcessor implements Serializable {
       throw new DocumentRejectedException(DocumentRejectedException.STAGE_PARSE, "parser error: " + e,
           emptyToNull(p.getPublicationKey()), e);
     }
-    try {
-      normalizer.normalize(p, false);
-    } catch (RuntimeException e) {
-      throw new DocumentRejectedException(DocumentRejectedException.STAGE_NORMALIZE, "normalizer error: " + e,
-          emptyToNull(p.getPublicationKey()), e);
-    }
-    try {
-      validator.validate(p);
-    } catch (RuntimeException e) {
-      throw new DocumentRejectedException(DocumentRejectedException.STAGE_VALIDATE, "validator error: " + e,
-          emptyToNull(p.getPublicationKey()), e);
-    }
-    p.setIngestTime(ingestTimeMillis);
-    return p;
+    return finisher.finish(p, false, ingestTimeMillis);
   }
 
   private static Source source(Source where, long position, boolean claims, boolean description) {
