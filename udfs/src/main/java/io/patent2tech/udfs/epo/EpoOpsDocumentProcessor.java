@@ -7,6 +7,7 @@ import java.util.List;
 import io.patent2tech.schema.Patent;
 import io.patent2tech.schema.Source;
 import io.patent2tech.udfs.DocumentRejectedException;
+import io.patent2tech.udfs.DocumentResult;
 import io.patent2tech.udfs.RecordFinisher;
 import io.patent2tech.udfs.epo.FulltextParser.Fulltext;
 
@@ -88,20 +89,20 @@ public final class EpoOpsDocumentProcessor implements Serializable {
    *
    * @param where the response's file/request; each record's {@code source.position} is its index
    */
-  public List<EpoDocumentResult> processAll(byte[] response, Source where, long ingestTimeMillis) {
+  public List<DocumentResult> processAll(byte[] response, Source where, long ingestTimeMillis) {
     String file = where == null ? null : where.getFile();
     List<Patent> docs;
     try {
       docs = biblioParser.parse(response);
     } catch (DocumentRejectedException e) {
-      return List.of(EpoDocumentResult.rejected(file, -1, e));
+      return List.of(DocumentResult.rejected(file, -1, e));
     }
-    List<EpoDocumentResult> out = new ArrayList<>(docs.size());
+    List<DocumentResult> out = new ArrayList<>(docs.size());
     for (int i = 0; i < docs.size(); i++) {
       try {
-        out.add(EpoDocumentResult.accepted(file, i, finish(docs.get(i), null, null, where, i, ingestTimeMillis)));
+        out.add(DocumentResult.accepted(file, i, finish(docs.get(i), null, null, where, i, ingestTimeMillis)));
       } catch (DocumentRejectedException e) {
-        out.add(EpoDocumentResult.rejected(file, i, e));
+        out.add(DocumentResult.rejected(file, i, e));
       }
     }
     return out;

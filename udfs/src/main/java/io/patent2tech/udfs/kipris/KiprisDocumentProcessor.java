@@ -7,6 +7,7 @@ import java.util.List;
 import io.patent2tech.schema.Patent;
 import io.patent2tech.schema.Source;
 import io.patent2tech.udfs.DocumentRejectedException;
+import io.patent2tech.udfs.DocumentResult;
 import io.patent2tech.udfs.RecordFinisher;
 
 /**
@@ -64,10 +65,11 @@ public final class KiprisDocumentProcessor implements Serializable {
    * @throws KiprisApiException        the response is an error envelope
    * @throws DocumentRejectedException the response as a whole cannot be read (malformed XML)
    */
-  public List<KiprisItemResult> processAll(byte[] response, Source where, long ingestTimeMillis)
+  public List<DocumentResult> processAll(byte[] response, Source where, long ingestTimeMillis)
       throws DocumentRejectedException, KiprisApiException {
     List<XmlNode> items = items(response);
-    List<KiprisItemResult> out = new ArrayList<>(items.size());
+    String file = where == null ? null : where.getFile();
+    List<DocumentResult> out = new ArrayList<>(items.size());
     for (int i = 0; i < items.size(); i++) {
       XmlNode item = items.get(i);
       String app = KiprisRecords.applicationNumber(item);
@@ -75,9 +77,9 @@ public final class KiprisDocumentProcessor implements Serializable {
       Patent normalized = null;
       try {
         normalized = finisher.normalized(parsed(item, at), false);
-        out.add(new KiprisItemResult(i, app, finisher.validated(normalized, ingestTimeMillis), normalized, null));
+        out.add(DocumentResult.of(file, i, app, finisher.validated(normalized, ingestTimeMillis), normalized, null));
       } catch (DocumentRejectedException e) {
-        out.add(new KiprisItemResult(i, app, null, normalized, e));
+        out.add(DocumentResult.of(file, i, app, null, normalized, e));
       }
     }
     return out;
