@@ -10,6 +10,7 @@ import org.codehaus.stax2.XMLStreamReader2;
 
 import io.patent2tech.udfs.DocumentRejectedException;
 import io.patent2tech.udfs.xml.SafeXml;
+import io.patent2tech.udfs.xml.StaxCursor;
 
 /**
  * StAX plumbing shared by the OPS readers: the namespaces, a hardened reader factory and the few
@@ -90,19 +91,10 @@ final class OpsXml {
   /**
    * Moves to the next start tag inside the element whose depth is {@code depth} (the element the
    * caller stood on when it took {@code r.getDepth()}); false when that element has ended (the
-   * reader then stands on its end tag).
+   * reader then stands on its end tag). {@link StaxCursor#nextStartWithin}, as the USPTO parser.
    */
   static boolean nextStartWithin(XMLStreamReader2 r, int depth) throws XMLStreamException {
-    while (r.hasNext()) {
-      int ev = r.next();
-      if (ev == XMLStreamConstants.START_ELEMENT) {
-        return true;
-      }
-      if (ev == XMLStreamConstants.END_ELEMENT && r.getDepth() <= depth) {
-        return false;
-      }
-    }
-    return false;
+    return StaxCursor.nextStartWithin(r, depth) != null;
   }
 
   /**

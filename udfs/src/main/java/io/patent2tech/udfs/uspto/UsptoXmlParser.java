@@ -35,6 +35,7 @@ import io.patent2tech.udfs.normalize.DocumentTypes;
 import io.patent2tech.udfs.normalize.PublicationKeys;
 import io.patent2tech.udfs.normalize.Texts;
 import io.patent2tech.udfs.xml.SafeXml;
+import io.patent2tech.udfs.xml.StaxCursor;
 
 /**
  * Streaming (StAX, single pass) parser for one USPTO ICE XML document: {@code us-patent-grant} and
@@ -1512,22 +1513,9 @@ public final class UsptoXmlParser implements Serializable {
 
     // -- small helpers --------------------------------------------------------------------------------
 
-    /**
-     * Advances to the next start tag anywhere inside the element at {@code depth} (the reader's
-     * depth at its start tag) and returns its local name; null once that element's end tag is read.
-     * A child the caller does not consume (readText, skipElement, a nested reader) is descended into
-     * by the next call, so handled elements are matched at any depth below.
-     */
+    /** {@link StaxCursor#nextStartWithin} on this document's reader. */
     private String nextStartWithin(int depth) throws XMLStreamException {
-      while (true) {
-        int ev = r.next();
-        if (ev == XMLStreamConstants.START_ELEMENT) {
-          return r.getLocalName();
-        }
-        if (ev == XMLStreamConstants.END_ELEMENT && r.getDepth() == depth) {
-          return null;
-        }
-      }
+      return StaxCursor.nextStartWithin(r, depth);
     }
 
     private String attr(String name) {
