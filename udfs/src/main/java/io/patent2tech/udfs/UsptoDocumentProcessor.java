@@ -4,9 +4,7 @@ import java.io.Serializable;
 
 import io.patent2tech.schema.Patent;
 import io.patent2tech.schema.Source;
-import io.patent2tech.udfs.normalize.PatentNormalizer;
 import io.patent2tech.udfs.uspto.UsptoXmlParser;
-import io.patent2tech.udfs.validate.PatentValidator;
 
 /**
  * parse -> normalize -> validate for one USPTO document: what the ingest job and scripts/parse call.
@@ -19,13 +17,11 @@ public final class UsptoDocumentProcessor implements Serializable {
   private static final long serialVersionUID = 1L;
 
   private final UsptoXmlParser parser;
-  private final PatentNormalizer normalizer;
-  private final PatentValidator validator;
+  private final RecordFinisher finisher;
 
   public UsptoDocumentProcessor() {
     this.parser = new UsptoXmlParser();
-    this.normalizer = new PatentNormalizer();
-    this.validator = new PatentValidator();
+    this.finisher = new RecordFinisher(true);
   }
 
   /**
@@ -36,24 +32,6 @@ public final class UsptoDocumentProcessor implements Serializable {
    */
   public Patent process(byte[] document, Source where, long ingestTimeMillis) throws DocumentRejectedException {
     Patent p = parser.parse(document, where);
-    try {
-      normalizer.normalize(p, true); // the parser's text is already collapsed
-    } catch (RuntimeException e) {
-      throw new DocumentRejectedException(DocumentRejectedException.STAGE_NORMALIZE,
-          "normalizer error: " + e, keyOf(p), e);
-    }
-    try {
-      validator.validate(p);
-    } catch (RuntimeException e) {
-      throw new DocumentRejectedException(DocumentRejectedException.STAGE_VALIDATE,
-          "validator error: " + e, keyOf(p), e);
-    }
-    p.setIngestTime(ingestTimeMillis);
-    return p;
-  }
-
-  private static String keyOf(Patent p) {
-    String k = p.getPublicationKey();
-    return k == null || k.isEmpty() ? null : k;
+    return finisher.finish(p, true, ingestTimeMillis); // the parser's text is already collapsed
   }
 }

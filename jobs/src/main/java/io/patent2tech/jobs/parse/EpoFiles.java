@@ -9,7 +9,7 @@ import java.util.Map;
 
 import io.patent2tech.jobs.collect.OfficeDocuments;
 import io.patent2tech.schema.Source;
-import io.patent2tech.udfs.epo.EpoDocumentResult;
+import io.patent2tech.udfs.DocumentResult;
 import io.patent2tech.udfs.epo.EpoOpsResponses;
 
 /**
@@ -34,7 +34,7 @@ public final class EpoFiles implements FormatReader {
       bytes.put(f, Files.readAllBytes(Path.of(f)));
     }
     long now = System.currentTimeMillis();
-    for (EpoDocumentResult r : responses.process(bytes, now)) {
+    for (DocumentResult r : responses.process(bytes, now)) {
       if (r.isAccepted()) {
         out.record(r.patent());
         continue;

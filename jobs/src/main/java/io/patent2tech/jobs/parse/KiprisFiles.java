@@ -7,9 +7,9 @@ import java.util.List;
 
 import io.patent2tech.schema.Source;
 import io.patent2tech.udfs.DocumentRejectedException;
+import io.patent2tech.udfs.DocumentResult;
 import io.patent2tech.udfs.kipris.KiprisApiException;
 import io.patent2tech.udfs.kipris.KiprisDocumentProcessor;
-import io.patent2tech.udfs.kipris.KiprisItemResult;
 
 /**
  * Saved KIPRIS Plus responses, one file at a time: every record of the response (a detail response
@@ -34,7 +34,7 @@ public final class KiprisFiles implements FormatReader {
 
   private void response(String file, byte[] bytes, ParseOutput out) {
     long now = System.currentTimeMillis();
-    List<KiprisItemResult> results;
+    List<DocumentResult> results;
     try {
       results = processor.processAll(bytes, where(file, 0), now);
     } catch (DocumentRejectedException e) {
@@ -48,11 +48,11 @@ public final class KiprisFiles implements FormatReader {
     if (results.isEmpty()) {
       out.note(file + ": KIPRIS response holds no record");
     }
-    for (KiprisItemResult r : results) {
-      if (r.accepted()) {
+    for (DocumentResult r : results) {
+      if (r.isAccepted()) {
         out.record(r.patent());
       } else {
-        out.rejected(r.rejection(), SOURCE, where(file, r.position()), bytes, now);
+        out.rejected(r.rejection(), SOURCE, where(file, r.index()), bytes, now);
       }
     }
   }

@@ -7,9 +7,9 @@ import java.util.List;
 import io.patent2tech.schema.Patent;
 import io.patent2tech.schema.Source;
 import io.patent2tech.udfs.DocumentRejectedException;
+import io.patent2tech.udfs.DocumentResult;
+import io.patent2tech.udfs.RecordFinisher;
 import io.patent2tech.udfs.epo.FulltextParser.Fulltext;
-import io.patent2tech.udfs.normalize.PatentNormalizer;
-import io.patent2tech.udfs.validate.PatentValidator;
 
 /**
  * parse -> normalize -> validate for EPO OPS 3.2 published-data responses, the EPO counterpart of
@@ -36,8 +36,7 @@ public final class EpoOpsDocumentProcessor implements Serializable {
 
   private final ExchangeDocumentParser biblioParser = new ExchangeDocumentParser();
   private final FulltextParser fulltextParser = new FulltextParser();
-  private final PatentNormalizer normalizer = new PatentNormalizer();
-  private final PatentValidator validator;
+  private final RecordFinisher finisher;
 
   /** Claims required (a record without claims is rejected, stage validate). */
   public EpoOpsDocumentProcessor() {
@@ -46,7 +45,7 @@ public final class EpoOpsDocumentProcessor implements Serializable {
 
   /** @param claimsRequired false to accept biblio-only records (no claims response at hand) */
   public EpoOpsDocumentProcessor(boolean claimsRequired) {
-    this.validator = new PatentValidator(claimsRequired);
+    this.finisher = new RecordFinisher(claimsRequired);
   }
 
   /**
@@ -90,20 +89,20 @@ public final class EpoOpsDocumentProcessor implements Serializable {
    *
    * @param where the response's file/request; each record's {@code source.position} is its index
    */
-  public List<EpoDocumentResult> processAll(byte[] response, Source where, long ingestTimeMillis) {
+  public List<DocumentResult> processAll(byte[] response, Source where, long ingestTimeMillis) {
     String file = where == null ? null : where.getFile();
     List<Patent> docs;
     try {
       docs = biblioParser.parse(response);
     } catch (DocumentRejectedException e) {
-      return List.of(EpoDocumentResult.rejected(file, -1, e));
+      return List.of(DocumentResult.rejected(file, -1, e));
     }
-    List<EpoDocumentResult> out = new ArrayList<>(docs.size());
+    List<DocumentResult> out = new ArrayList<>(docs.size());
     for (int i = 0; i < docs.size(); i++) {
       try {
-        out.add(EpoDocumentResult.accepted(file, i, finish(docs.get(i), null, null, where, i, ingestTimeMillis)));
+        out.add(DocumentResult.accepted(file, i, finish(docs.get(i), null, null, where, i, ingestTimeMillis)));
       } catch (DocumentRejectedException e) {
-        out.add(EpoDocumentResult.rejected(file, i, e));
+        out.add(DocumentResult.rejected(file, i, e));
       }
     }
     return out;
@@ -155,20 +154,7 @@ public final class EpoOpsDocumentProcessor implements Serializable {
       throw new DocumentRejectedException(DocumentRejectedException.STAGE_PARSE, "parser error: " + e,
           emptyToNull(p.getPublicationKey()), e);
     }
-    try {
-      normalizer.normalize(p, false);
-    } catch (RuntimeException e) {
-      throw new DocumentRejectedException(DocumentRejectedException.STAGE_NORMALIZE, "normalizer error: " + e,
-          emptyToNull(p.getPublicationKey()), e);
-    }
-    try {
-      validator.validate(p);
-    } catch (RuntimeException e) {
-      throw new DocumentRejectedException(DocumentRejectedException.STAGE_VALIDATE, "validator error: " + e,
-          emptyToNull(p.getPublicationKey()), e);
-    }
-    p.setIngestTime(ingestTimeMillis);
-    return p;
+    return finisher.finish(p, false, ingestTimeMillis);
   }
 
   private static Source source(Source where, long position, boolean claims, boolean description) {

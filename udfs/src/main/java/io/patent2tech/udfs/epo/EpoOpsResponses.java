@@ -22,6 +22,7 @@ import com.ctc.wstx.exc.WstxLazyException;
 import io.patent2tech.schema.Patent;
 import io.patent2tech.schema.Source;
 import io.patent2tech.udfs.DocumentRejectedException;
+import io.patent2tech.udfs.DocumentResult;
 import io.patent2tech.udfs.epo.FulltextParser.Fulltext;
 
 /**
@@ -109,9 +110,9 @@ public final class EpoOpsResponses implements Serializable {
    *         (index -1) per response that could not be used: malformed, of kind SEARCH or OTHER, or
    *         claims/description whose publication has no biblio among the inputs
    */
-  public List<EpoDocumentResult> process(Map<String, byte[]> responses, long ingestTimeMillis) {
-    List<EpoDocumentResult> out = new ArrayList<>();
-    List<EpoDocumentResult> unusable = new ArrayList<>();
+  public List<DocumentResult> process(Map<String, byte[]> responses, long ingestTimeMillis) {
+    List<DocumentResult> out = new ArrayList<>();
+    List<DocumentResult> unusable = new ArrayList<>();
     Map<String, byte[]> biblios = new LinkedHashMap<>();
     Map<String, Fulltext> claims = new HashMap<>();
     Map<String, Fulltext> descriptions = new HashMap<>();
@@ -130,7 +131,7 @@ public final class EpoOpsResponses implements Serializable {
             String what = isClaims ? "claims" : "description";
             for (Fulltext t : processor.parseFulltext(e.getValue(), what)) {
               if (t.key() == null) {
-                unusable.add(EpoDocumentResult.rejected(file, -1, OpsXml.reject(
+                unusable.add(DocumentResult.rejected(file, -1, OpsXml.reject(
                     what + " response without a publication reference: cannot be joined to a biblio", null)));
                 continue;
               }
@@ -139,15 +140,15 @@ public final class EpoOpsResponses implements Serializable {
             }
             break;
           case SEARCH:
-            unusable.add(EpoDocumentResult.rejected(file, -1, OpsXml.reject(
+            unusable.add(DocumentResult.rejected(file, -1, OpsXml.reject(
                 "search response without the biblio constituent (publication references only)", null)));
             break;
           default:
-            unusable.add(EpoDocumentResult.rejected(file, -1, OpsXml.reject(
+            unusable.add(DocumentResult.rejected(file, -1, OpsXml.reject(
                 "not a published-data biblio, claims or description response", null)));
         }
       } catch (DocumentRejectedException ex) {
-        unusable.add(EpoDocumentResult.rejected(file, -1, ex));
+        unusable.add(DocumentResult.rejected(file, -1, ex));
       }
     }
     Set<String> joined = new HashSet<>();
@@ -157,7 +158,7 @@ public final class EpoOpsResponses implements Serializable {
       try {
         docs = processor.parseBiblio(e.getValue());
       } catch (DocumentRejectedException ex) {
-        unusable.add(EpoDocumentResult.rejected(file, -1, ex));
+        unusable.add(DocumentResult.rejected(file, -1, ex));
         continue;
       }
       Source where = new Source("EPO", null, file, null, 0L, null, null, null);
@@ -173,16 +174,16 @@ public final class EpoOpsResponses implements Serializable {
           joined.add("description " + key);
         }
         try {
-          out.add(EpoDocumentResult.accepted(file, i, processor.finish(p, c, d, where, i, ingestTimeMillis)));
+          out.add(DocumentResult.accepted(file, i, processor.finish(p, c, d, where, i, ingestTimeMillis)));
         } catch (DocumentRejectedException ex) {
-          out.add(EpoDocumentResult.rejected(file, i, ex));
+          out.add(DocumentResult.rejected(file, i, ex));
         }
       }
     }
     for (Map.Entry<String, String> f : fulltextFile.entrySet()) {
       if (!joined.contains(f.getKey())) {
         String key = f.getKey().substring(f.getKey().indexOf(' ') + 1);
-        unusable.add(EpoDocumentResult.rejected(f.getValue(), -1, new DocumentRejectedException(
+        unusable.add(DocumentResult.rejected(f.getValue(), -1, new DocumentRejectedException(
             DocumentRejectedException.STAGE_PARSE, f.getKey() + " has no biblio response among the inputs", key,
             null)));
       }

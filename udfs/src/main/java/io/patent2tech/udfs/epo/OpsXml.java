@@ -2,19 +2,15 @@ package io.patent2tech.udfs.epo;
 
 import java.io.ByteArrayInputStream;
 
-import javax.xml.stream.Location;
 import javax.xml.stream.XMLInputFactory;
-import javax.xml.stream.XMLResolver;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
 
 import org.codehaus.stax2.XMLStreamReader2;
 
-import com.ctc.wstx.api.WstxInputProperties;
-import com.ctc.wstx.exc.WstxLazyException;
-import com.ctc.wstx.stax.WstxInputFactory;
-
 import io.patent2tech.udfs.DocumentRejectedException;
+import io.patent2tech.udfs.xml.SafeXml;
+import io.patent2tech.udfs.xml.StaxCursor;
 
 /**
  * StAX plumbing shared by the OPS readers: the namespaces, a hardened reader factory and the few
@@ -36,23 +32,11 @@ final class OpsXml {
   }
 
   /**
-   * Woodstox, namespace aware, coalescing, no DTD processing at all (OPS responses have none; a
-   * DOCTYPE in one is skipped, never fetched) and no external entities: a resolver hands back an
-   * empty stream, so nothing is ever opened, which is the same hardening as the USPTO parser.
+   * Namespace aware, coalescing, no DTD processing at all (OPS responses have none; a DOCTYPE in one
+   * is skipped, never fetched) and no external entities: {@link SafeXml}, as for the other offices.
    */
   static XMLInputFactory newInputFactory() {
-    WstxInputFactory f = new WstxInputFactory();
-    f.setProperty(XMLInputFactory.IS_NAMESPACE_AWARE, Boolean.TRUE);
-    f.setProperty(XMLInputFactory.IS_VALIDATING, Boolean.FALSE);
-    f.setProperty(XMLInputFactory.IS_COALESCING, Boolean.TRUE);
-    f.setProperty(XMLInputFactory.SUPPORT_DTD, Boolean.FALSE);
-    f.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, Boolean.FALSE);
-    XMLResolver nothing = (publicId, systemId, baseUri, namespace) -> new ByteArrayInputStream(new byte[0]);
-    f.setProperty(XMLInputFactory.RESOLVER, nothing);
-    f.setProperty(WstxInputProperties.P_DTD_RESOLVER, nothing);
-    f.setProperty(WstxInputProperties.P_ENTITY_RESOLVER, nothing);
-    f.setProperty(WstxInputProperties.P_NORMALIZE_LFS, Boolean.TRUE);
-    return f;
+    return SafeXml.newInputFactory(true, true, SafeXml.Dtd.NONE);
   }
 
   /** A reader over the bytes; blank or plainly non-XML input is a parse rejection. */
@@ -71,12 +55,7 @@ final class OpsXml {
       throw reject("empty " + what + " response (white space only)", null);
     }
     if (response[i] != '<') {
-      StringBuilder head = new StringBuilder();
-      for (int k = i; k < response.length && head.length() < 24; k++) {
-        int c = response[k] & 0xff;
-        head.append(c >= 0x20 && c < 0x7f ? (char) c : '?');
-      }
-      throw reject("not XML: " + what + " response starts with \"" + head + "\"", null);
+      throw reject("not XML: " + what + " response starts with \"" + SafeXml.asciiHead(response, i) + "\"", null);
     }
     try {
       return (XMLStreamReader2) Holder.FACTORY.createXMLStreamReader(new ByteArrayInputStream(response));
@@ -101,26 +80,7 @@ final class OpsXml {
 
   /** The reader's error as a parse rejection: message without Woodstox's location noise, plus line/column. */
   static DocumentRejectedException malformed(Throwable error, String what) {
-    Throwable e = error instanceof WstxLazyException && error.getCause() != null ? error.getCause() : error;
-    String msg = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-    int at = msg.indexOf("\n at [");
-    if (at >= 0) {
-      msg = msg.substring(0, at);
-    }
-    if (msg.startsWith("[")) {
-      int close = msg.indexOf("] ");
-      if (close > 0) {
-        msg = msg.substring(close + 2);
-      }
-    }
-    StringBuilder reason = new StringBuilder("malformed XML in ").append(what).append(" response: ")
-        .append(msg.replace('\n', ' ').trim());
-    Location loc = e instanceof XMLStreamException ? ((XMLStreamException) e).getLocation() : null;
-    if (loc != null && loc.getLineNumber() > 0) {
-      reason.append(" (line ").append(loc.getLineNumber()).append(", column ").append(loc.getColumnNumber())
-          .append(')');
-    }
-    return reject(reason.toString(), error);
+    return reject(SafeXml.malformedReason("malformed XML in " + what + " response: ", error, null), error);
   }
 
   /** Whether the reader stands on a start tag {@code ns:local}. */
@@ -131,19 +91,10 @@ final class OpsXml {
   /**
    * Moves to the next start tag inside the element whose depth is {@code depth} (the element the
    * caller stood on when it took {@code r.getDepth()}); false when that element has ended (the
-   * reader then stands on its end tag).
+   * reader then stands on its end tag). {@link StaxCursor#nextStartWithin}, as the USPTO parser.
    */
   static boolean nextStartWithin(XMLStreamReader2 r, int depth) throws XMLStreamException {
-    while (r.hasNext()) {
-      int ev = r.next();
-      if (ev == XMLStreamConstants.START_ELEMENT) {
-        return true;
-      }
-      if (ev == XMLStreamConstants.END_ELEMENT && r.getDepth() <= depth) {
-        return false;
-      }
-    }
-    return false;
+    return StaxCursor.nextStartWithin(r, depth) != null;
   }
 
   /**

@@ -7,8 +7,8 @@ import java.util.List;
 import io.patent2tech.schema.Patent;
 import io.patent2tech.schema.Source;
 import io.patent2tech.udfs.DocumentRejectedException;
-import io.patent2tech.udfs.normalize.PatentNormalizer;
-import io.patent2tech.udfs.validate.PatentValidator;
+import io.patent2tech.udfs.DocumentResult;
+import io.patent2tech.udfs.RecordFinisher;
 
 /**
  * parse -> normalize -> validate for KIPRIS Plus responses, the KIPRIS side of
@@ -29,12 +29,10 @@ public final class KiprisDocumentProcessor implements Serializable {
 
   private static final long serialVersionUID = 1L;
 
-  private final PatentNormalizer normalizer;
-  private final PatentValidator validator;
+  private final RecordFinisher finisher;
 
   public KiprisDocumentProcessor() {
-    this.normalizer = new PatentNormalizer();
-    this.validator = new PatentValidator();
+    this.finisher = new RecordFinisher(true);
   }
 
   /**
@@ -56,7 +54,7 @@ public final class KiprisDocumentProcessor implements Serializable {
           items.isEmpty() ? "response holds no record" : "response holds " + items.size()
               + " records; use processAll", null, null);
     }
-    return validated(normalized(parsed(items.get(0), where)), ingestTimeMillis);
+    return finisher.finish(parsed(items.get(0), where), false, ingestTimeMillis);
   }
 
   /**
@@ -67,20 +65,21 @@ public final class KiprisDocumentProcessor implements Serializable {
    * @throws KiprisApiException        the response is an error envelope
    * @throws DocumentRejectedException the response as a whole cannot be read (malformed XML)
    */
-  public List<KiprisItemResult> processAll(byte[] response, Source where, long ingestTimeMillis)
+  public List<DocumentResult> processAll(byte[] response, Source where, long ingestTimeMillis)
       throws DocumentRejectedException, KiprisApiException {
     List<XmlNode> items = items(response);
-    List<KiprisItemResult> out = new ArrayList<>(items.size());
+    String file = where == null ? null : where.getFile();
+    List<DocumentResult> out = new ArrayList<>(items.size());
     for (int i = 0; i < items.size(); i++) {
       XmlNode item = items.get(i);
       String app = KiprisRecords.applicationNumber(item);
       Source at = where == null ? null : Source.newBuilder(where).setPosition(i).build();
       Patent normalized = null;
       try {
-        normalized = normalized(parsed(item, at));
-        out.add(new KiprisItemResult(i, app, validated(normalized, ingestTimeMillis), normalized, null));
+        normalized = finisher.normalized(parsed(item, at), false);
+        out.add(DocumentResult.of(file, i, app, finisher.validated(normalized, ingestTimeMillis), normalized, null));
       } catch (DocumentRejectedException e) {
-        out.add(new KiprisItemResult(i, app, null, normalized, e));
+        out.add(DocumentResult.of(file, i, app, null, normalized, e));
       }
     }
     return out;
@@ -107,30 +106,5 @@ public final class KiprisDocumentProcessor implements Serializable {
     } catch (RuntimeException e) {
       throw new DocumentRejectedException(DocumentRejectedException.STAGE_PARSE, "mapper error: " + e, null, e);
     }
-  }
-
-  private Patent normalized(Patent p) throws DocumentRejectedException {
-    try {
-      return normalizer.normalize(p);
-    } catch (RuntimeException e) {
-      throw new DocumentRejectedException(DocumentRejectedException.STAGE_NORMALIZE,
-          "normalizer error: " + e, keyOf(p), e);
-    }
-  }
-
-  private Patent validated(Patent p, long ingestTimeMillis) throws DocumentRejectedException {
-    try {
-      validator.validate(p);
-    } catch (RuntimeException e) {
-      throw new DocumentRejectedException(DocumentRejectedException.STAGE_VALIDATE,
-          "validator error: " + e, keyOf(p), e);
-    }
-    p.setIngestTime(ingestTimeMillis);
-    return p;
-  }
-
-  private static String keyOf(Patent p) {
-    String k = p.getPublicationKey();
-    return k == null || k.isEmpty() ? null : k;
   }
 }

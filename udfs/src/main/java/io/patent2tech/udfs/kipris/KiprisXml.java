@@ -4,19 +4,17 @@ import java.io.ByteArrayInputStream;
 import java.util.ArrayDeque;
 import java.util.Deque;
 
-import javax.xml.stream.Location;
 import javax.xml.stream.XMLInputFactory;
-import javax.xml.stream.XMLResolver;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
 
-import com.ctc.wstx.api.WstxInputProperties;
 import com.ctc.wstx.exc.WstxLazyException;
-import com.ctc.wstx.stax.WstxInputFactory;
+
+import io.patent2tech.udfs.xml.SafeXml;
 
 /**
- * Reads a KIPRIS response into an {@link XmlNode} tree with StAX (Woodstox).
+ * Reads a KIPRIS response into an {@link XmlNode} tree with StAX (Woodstox, {@link SafeXml}).
  *
  * <p>Hardened more strictly than the USPTO reader: KIPRIS responses never carry a DOCTYPE, so DTD
  * support is off entirely (no internal subset, no entity declarations, nothing external is ever
@@ -48,19 +46,7 @@ final class KiprisXml {
   private KiprisXml() {}
 
   static XMLInputFactory newInputFactory() {
-    WstxInputFactory f = new WstxInputFactory();
-    f.setProperty(XMLInputFactory.IS_NAMESPACE_AWARE, Boolean.FALSE);
-    f.setProperty(XMLInputFactory.IS_VALIDATING, Boolean.FALSE);
-    f.setProperty(XMLInputFactory.IS_COALESCING, Boolean.TRUE);
-    f.setProperty(XMLInputFactory.IS_REPLACING_ENTITY_REFERENCES, Boolean.TRUE);
-    f.setProperty(XMLInputFactory.SUPPORT_DTD, Boolean.FALSE);
-    f.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, Boolean.FALSE);
-    XMLResolver nothing = (publicId, systemId, baseUri, namespace) -> new ByteArrayInputStream(new byte[0]);
-    f.setProperty(XMLInputFactory.RESOLVER, nothing);
-    f.setProperty(WstxInputProperties.P_DTD_RESOLVER, nothing);
-    f.setProperty(WstxInputProperties.P_ENTITY_RESOLVER, nothing);
-    f.setProperty(WstxInputProperties.P_NORMALIZE_LFS, Boolean.TRUE);
-    return f;
+    return SafeXml.newInputFactory(false, true, SafeXml.Dtd.NONE);
   }
 
   /** The root element of the response. */
@@ -68,7 +54,7 @@ final class KiprisXml {
     if (bytes == null) {
       throw new Unreadable("empty response", null);
     }
-    int start = leadingJunk(bytes);
+    int start = SafeXml.startOfContent(bytes);
     if (start >= bytes.length) {
       throw new Unreadable("empty response", null);
     }
@@ -154,43 +140,7 @@ final class KiprisXml {
   }
 
   private static String malformed(XMLStreamException e, XMLStreamReader r) {
-    String msg = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-    int at = msg.indexOf("\n at [");
-    if (at >= 0) {
-      msg = msg.substring(0, at);
-    }
-    if (msg.startsWith("[")) {
-      int close = msg.indexOf("] ");
-      if (close > 0) {
-        msg = msg.substring(close + 2);
-      }
-    }
-    msg = msg.replace('\n', ' ').trim();
-    Location loc = e.getLocation();
-    if (loc == null && r != null) {
-      try {
-        loc = r.getLocation();
-      } catch (RuntimeException ignored) {
-        loc = null;
-      }
-    }
-    StringBuilder sb = new StringBuilder("malformed XML: ").append(msg);
-    if (loc != null && loc.getLineNumber() > 0) {
-      sb.append(" (line ").append(loc.getLineNumber()).append(", column ").append(loc.getColumnNumber()).append(')');
-    }
-    return sb.toString();
-  }
-
-  /** Index of the first byte after a UTF-8 BOM and ASCII white space. */
-  private static int leadingJunk(byte[] b) {
-    int i = 0;
-    if (b.length >= 3 && (b[0] & 0xFF) == 0xEF && (b[1] & 0xFF) == 0xBB && (b[2] & 0xFF) == 0xBF) {
-      i = 3;
-    }
-    while (i < b.length && (b[i] == ' ' || b[i] == '\t' || b[i] == '\r' || b[i] == '\n')) {
-      i++;
-    }
-    return i;
+    return SafeXml.malformedReason("malformed XML: ", e, r);
   }
 
   private static String preview(byte[] b, int from) {

@@ -6,9 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
-import javax.xml.stream.Location;
 import javax.xml.stream.XMLInputFactory;
-import javax.xml.stream.XMLResolver;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
@@ -36,6 +34,8 @@ import io.patent2tech.udfs.normalize.ClassificationSymbols;
 import io.patent2tech.udfs.normalize.DocumentTypes;
 import io.patent2tech.udfs.normalize.PublicationKeys;
 import io.patent2tech.udfs.normalize.Texts;
+import io.patent2tech.udfs.xml.SafeXml;
+import io.patent2tech.udfs.xml.StaxCursor;
 
 /**
  * Streaming (StAX, single pass) parser for one USPTO ICE XML document: {@code us-patent-grant} and
@@ -74,20 +74,8 @@ public final class UsptoXmlParser implements Serializable {
    * internal entities. The benchmark uses it for its bare StAX scan, so both read bytes the same way.
    */
   public static XMLInputFactory newInputFactory() {
-    WstxInputFactory f = new WstxInputFactory();
-    f.setProperty(XMLInputFactory.IS_NAMESPACE_AWARE, Boolean.FALSE);
-    f.setProperty(XMLInputFactory.IS_VALIDATING, Boolean.FALSE);
-    f.setProperty(XMLInputFactory.IS_COALESCING, Boolean.FALSE);
-    f.setProperty(XMLInputFactory.IS_REPLACING_ENTITY_REFERENCES, Boolean.TRUE);
-    f.setProperty(XMLInputFactory.SUPPORT_DTD, Boolean.TRUE);
-    f.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, Boolean.FALSE);
-    XMLResolver nothing = (publicId, systemId, baseUri, namespace) -> new ByteArrayInputStream(new byte[0]);
-    f.setProperty(XMLInputFactory.RESOLVER, nothing);
-    f.setProperty(WstxInputProperties.P_DTD_RESOLVER, nothing);
-    f.setProperty(WstxInputProperties.P_ENTITY_RESOLVER, nothing);
-    f.setProperty(WstxInputProperties.P_CACHE_DTDS, Boolean.FALSE);
+    WstxInputFactory f = SafeXml.newInputFactory(false, false, SafeXml.Dtd.INTERNAL_SUBSET);
     f.setProperty(WstxInputProperties.P_CUSTOM_INTERNAL_ENTITIES, IsoEntities.replacementTexts());
-    f.setProperty(WstxInputProperties.P_NORMALIZE_LFS, Boolean.TRUE);
     return f;
   }
 
@@ -171,32 +159,7 @@ public final class UsptoXmlParser implements Serializable {
             + bad + ")", e);
       }
     }
-    int at = msg.indexOf("\n at [");
-    if (at >= 0) {
-      msg = msg.substring(0, at);
-    }
-    if (msg.startsWith("[")) {
-      int close = msg.indexOf("] ");
-      if (close > 0) {
-        msg = msg.substring(close + 2);
-      }
-    }
-    msg = msg.replace('\n', ' ').trim();
-    Location loc = e.getLocation();
-    if (loc == null && reader != null) {
-      try {
-        loc = reader.getLocation();
-      } catch (RuntimeException ignored) {
-        loc = null;
-      }
-    }
-    StringBuilder reason = new StringBuilder(msg.length() + 40);
-    reason.append("malformed XML: ").append(msg);
-    if (loc != null && loc.getLineNumber() > 0) {
-      reason.append(" (line ").append(loc.getLineNumber()).append(", column ").append(loc.getColumnNumber())
-          .append(')');
-    }
-    return reject(reason.toString(), e);
+    return reject(SafeXml.malformedReason("malformed XML: ", e, reader), e);
   }
 
   /** Offset of the first byte that does not start or continue a well-formed UTF-8 sequence, or -1. */
@@ -249,17 +212,12 @@ public final class UsptoXmlParser implements Serializable {
 
   /** Rejects what is plainly not XML before handing it to the XML reader. */
   private static void sniffFormat(byte[] b) throws DocumentRejectedException {
-    int i = 0;
     int n = b.length;
-    if (n >= 3 && (b[0] & 0xff) == 0xEF && (b[1] & 0xff) == 0xBB && (b[2] & 0xff) == 0xBF) {
-      i = 3;
-    } else if (n >= 2 && (((b[0] & 0xff) == 0xFE && (b[1] & 0xff) == 0xFF) || ((b[0] & 0xff) == 0xFF
+    if (n >= 2 && (((b[0] & 0xff) == 0xFE && (b[1] & 0xff) == 0xFF) || ((b[0] & 0xff) == 0xFF
         && (b[1] & 0xff) == 0xFE))) {
       return; // UTF-16: leave it to the XML reader
     }
-    while (i < n && (b[i] == ' ' || b[i] == '\t' || b[i] == '\r' || b[i] == '\n')) {
-      i++;
-    }
+    int i = SafeXml.startOfContent(b);
     if (i >= n) {
       throw reject("empty document (white space only)", null);
     }
@@ -269,12 +227,7 @@ public final class UsptoXmlParser implements Serializable {
     if (n - i >= 4 && b[i] == 'P' && b[i + 1] == 'A' && b[i + 2] == 'T' && b[i + 3] == 'N') {
       throw reject("unsupported format: APS Green Book text (1976-2001 full text, PATN records)", null);
     }
-    StringBuilder head = new StringBuilder();
-    for (int k = i; k < n && head.length() < 24; k++) {
-      int c = b[k] & 0xff;
-      head.append(c >= 0x20 && c < 0x7f ? (char) c : '?');
-    }
-    throw reject("unsupported format: not XML (starts with \"" + head + "\")", null);
+    throw reject("unsupported format: not XML (starts with \"" + SafeXml.asciiHead(b, i) + "\")", null);
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -1560,22 +1513,9 @@ public final class UsptoXmlParser implements Serializable {
 
     // -- small helpers --------------------------------------------------------------------------------
 
-    /**
-     * Advances to the next start tag anywhere inside the element at {@code depth} (the reader's
-     * depth at its start tag) and returns its local name; null once that element's end tag is read.
-     * A child the caller does not consume (readText, skipElement, a nested reader) is descended into
-     * by the next call, so handled elements are matched at any depth below.
-     */
+    /** {@link StaxCursor#nextStartWithin} on this document's reader. */
     private String nextStartWithin(int depth) throws XMLStreamException {
-      while (true) {
-        int ev = r.next();
-        if (ev == XMLStreamConstants.START_ELEMENT) {
-          return r.getLocalName();
-        }
-        if (ev == XMLStreamConstants.END_ELEMENT && r.getDepth() == depth) {
-          return null;
-        }
-      }
+      return StaxCursor.nextStartWithin(r, depth);
     }
 
     private String attr(String name) {

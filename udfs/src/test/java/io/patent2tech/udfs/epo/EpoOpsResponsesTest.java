@@ -16,6 +16,7 @@ import io.patent2tech.schema.Party;
 import io.patent2tech.schema.Patent;
 import io.patent2tech.schema.Source;
 import io.patent2tech.udfs.DocumentRejectedException;
+import io.patent2tech.udfs.DocumentResult;
 import io.patent2tech.udfs.Fixtures;
 import io.patent2tech.udfs.epo.EpoOpsResponses.Kind;
 
@@ -48,10 +49,10 @@ class EpoOpsResponsesTest {
   @Test
   void searchWithBiblioConstituentGivesOneResultPerDocument() {
     Source where = new Source("EPO", null, "search_with_constituent_response.xml", null, 7L, null, null, null);
-    List<EpoDocumentResult> results = new EpoOpsDocumentProcessor(false)
+    List<DocumentResult> results = new EpoOpsDocumentProcessor(false)
         .processAll(Fixtures.epoBytes(SEARCH_WITH_BIBLIO), where, NOW);
-    assertThat(results).allMatch(EpoDocumentResult::isAccepted);
-    assertThat(results).extracting(EpoDocumentResult::index, EpoDocumentResult::publicationKey).containsExactly(
+    assertThat(results).allMatch(DocumentResult::isAccepted);
+    assertThat(results).extracting(DocumentResult::index, DocumentResult::publicationKey).containsExactly(
         tuple(0, "AU-2024270787-A1"), tuple(1, "AU-2024265697-A1"), tuple(2, "DK-3740998-T3"));
     Patent au = results.get(0).patent();
     assertThat(au.getFamilyId()).isEqualTo("86386685");
@@ -88,9 +89,9 @@ class EpoOpsResponsesTest {
 
   @Test
   void withoutClaimsEveryDocumentIsRejectedOnItsOwnByTheDefaultProcessor() {
-    List<EpoDocumentResult> results = new EpoOpsDocumentProcessor()
+    List<DocumentResult> results = new EpoOpsDocumentProcessor()
         .processAll(Fixtures.epoBytes(SEARCH_WITH_BIBLIO), null, NOW);
-    assertThat(results).hasSize(3).noneMatch(EpoDocumentResult::isAccepted);
+    assertThat(results).hasSize(3).noneMatch(DocumentResult::isAccepted);
     assertThat(results).extracting(r -> r.rejection().stage()).containsOnly("validate");
     assertThat(results.get(2).publicationKey()).isEqualTo("DK-3740998-T3");
   }
@@ -98,7 +99,7 @@ class EpoOpsResponsesTest {
   @Test
   void truncatedMultiDocumentResponseIsOneRejection() {
     byte[] full = Fixtures.epoBytes(SEARCH_WITH_BIBLIO);
-    List<EpoDocumentResult> results = new EpoOpsDocumentProcessor(false)
+    List<DocumentResult> results = new EpoOpsDocumentProcessor(false)
         .processAll(Arrays.copyOf(full, full.length * 2 / 3), null, NOW);
     assertThat(results).hasSize(1);
     assertThat(results.get(0).index()).isEqualTo(-1);
@@ -118,10 +119,10 @@ class EpoOpsResponsesTest {
     in.put("refs-only.xml", Fixtures.epoBytes("patent-dev/search_response.xml"));
     in.put("dump.xml", Fixtures.epoBytes("published/fixtures/ep1000000_description_result.xml"));
 
-    List<EpoDocumentResult> results = new EpoOpsResponses(false).process(in, NOW);
+    List<DocumentResult> results = new EpoOpsResponses(false).process(in, NOW);
 
-    assertThat(results).filteredOn(EpoDocumentResult::isAccepted)
-        .extracting(EpoDocumentResult::file, EpoDocumentResult::index, EpoDocumentResult::publicationKey)
+    assertThat(results).filteredOn(DocumentResult::isAccepted)
+        .extracting(DocumentResult::file, DocumentResult::index, DocumentResult::publicationKey)
         .containsExactly(
             tuple("search.xml", 0, "AU-2024270787-A1"),
             tuple("search.xml", 1, "AU-2024265697-A1"),
@@ -135,7 +136,7 @@ class EpoOpsResponsesTest {
     assertThat(results.get(0).patent().getClaims()).isEmpty();
 
     assertThat(results).filteredOn(r -> !r.isAccepted())
-        .extracting(EpoDocumentResult::file, r -> r.rejection().reason())
+        .extracting(DocumentResult::file, r -> r.rejection().reason())
         .containsExactlyInAnyOrder(
             tuple("wo-claims.xml", "claims WO-2009085664-A2 has no biblio response among the inputs"),
             tuple("family.xml", "not a published-data biblio, claims or description response"),

@@ -15,6 +15,7 @@ import io.patent2tech.schema.Party;
 import io.patent2tech.schema.Patent;
 import io.patent2tech.schema.Source;
 import io.patent2tech.udfs.DocumentRejectedException;
+import io.patent2tech.udfs.DocumentResult;
 import io.patent2tech.udfs.Fixtures;
 
 /**
@@ -36,16 +37,16 @@ class KiprisLegacyFixturesTest {
     return new Source("KIPO", null, file, null, 0L, null, "GET patUtiModInfoSearchSevice applicant=...", "run-1");
   }
 
-  private List<KiprisItemResult> all(String file) throws Exception {
+  private List<DocumentResult> all(String file) throws Exception {
     return processor.processAll(Fixtures.kipris(file), where(file), 1_700_000_000_000L);
   }
 
   @Test
   void utilityModelRowIsTheY1RegistrationWithItsUPublicationRelated() throws Exception {
-    List<KiprisItemResult> results = all(HYESEONG);
+    List<DocumentResult> results = all(HYESEONG);
     assertThat(results).hasSize(6);
 
-    KiprisItemResult first = results.get(0);
+    DocumentResult first = results.get(0);
     assertThat(first.applicationNumber()).isEqualTo("2020150005106");
     Patent p = first.normalized();
     assertThat(p.getPublicationKey()).isEqualTo("KR-200482576-Y1");
@@ -71,7 +72,7 @@ class KiprisLegacyFixturesTest {
     assertThat(p.getContentHash()).hasSize(64);
 
     // search rows have no claims: the validator rejects them, one by one
-    assertThat(first.accepted()).isFalse();
+    assertThat(first.isAccepted()).isFalse();
     assertThat(first.rejection().stage()).isEqualTo(DocumentRejectedException.STAGE_VALIDATE);
     assertThat(first.rejection().reason()).contains("claims");
     assertThat(first.rejection().publicationKey()).isEqualTo("KR-200482576-Y1");
@@ -79,7 +80,7 @@ class KiprisLegacyFixturesTest {
 
   @Test
   void patentRowWithoutOpeningIsB1AndPositionsCountRows() throws Exception {
-    List<KiprisItemResult> results = all(HYESEONG);
+    List<DocumentResult> results = all(HYESEONG);
     Patent p = results.get(1).normalized();
     assertThat(p.getPublicationKey()).isEqualTo("KR-102650748-B1");
     assertThat(p.getPublication().getDate()).isEqualTo("2024-03-26");
@@ -103,7 +104,7 @@ class KiprisLegacyFixturesTest {
 
   @Test
   void pipeJoinedApplicantsAreSeveralParties() throws Exception {
-    List<KiprisItemResult> results = all(INNODIS);
+    List<DocumentResult> results = all(INNODIS);
     assertThat(results).hasSize(14);
     assertThat(results.get(0).normalized().getPublicationKey()).isEqualTo("KR-101476982-B1");
     Patent p = results.get(6).normalized();
@@ -117,7 +118,7 @@ class KiprisLegacyFixturesTest {
 
   @Test
   void numericReferencesInAbstractsAreDecoded() throws Exception {
-    List<KiprisItemResult> results = all(WINTEC);
+    List<DocumentResult> results = all(WINTEC);
     assertThat(results).hasSize(92);
     List<String> abstracts = results.stream().flatMap(r -> r.normalized().getAbstracts().stream())
         .map(LocalizedText::getText).collect(Collectors.toList());
@@ -150,7 +151,7 @@ class KiprisLegacyFixturesTest {
 
   @Test
   void designsAreRejectedWithAReason() throws Exception {
-    List<KiprisItemResult> results = all(DESIGNS);
+    List<DocumentResult> results = all(DESIGNS);
     assertThat(results).hasSize(2);
     assertThat(results.get(0).applicationNumber()).isEqualTo("3020180059066");
     assertThat(results.get(0).normalized()).isNull();
@@ -193,7 +194,7 @@ class KiprisLegacyFixturesTest {
     String single = xml.substring(0, firstEnd) + "\r\n\t\t\t" + xml.substring(countAt).replace(">6<", ">1<");
     byte[] bytes = single.getBytes(StandardCharsets.UTF_8);
 
-    List<KiprisItemResult> one = processor.processAll(bytes, where(HYESEONG), 0L);
+    List<DocumentResult> one = processor.processAll(bytes, where(HYESEONG), 0L);
     assertThat(one).hasSize(1);
     assertThat(one.get(0).normalized().getContentHash())
         .isEqualTo(all(HYESEONG).get(0).normalized().getContentHash());
@@ -207,7 +208,7 @@ class KiprisLegacyFixturesTest {
         .isInstanceOf(DocumentRejectedException.class).hasMessageContaining("holds 6 records; use processAll");
   }
 
-  private static List<String> hashes(List<KiprisItemResult> results) {
+  private static List<String> hashes(List<DocumentResult> results) {
     return results.stream().map(r -> r.normalized().getContentHash()).collect(Collectors.toList());
   }
 }
