@@ -37,9 +37,8 @@ class ParseCommandTest {
   private static final Path EPO_SEARCH = EPO.resolve("patent-dev/search_with_constituent_response.xml");
   private static final Path KIPRIS_SEARCH = KIPRIS.resolve("neojune_res_dummy_patent_120070385648_1.xml");
   private static final Path KIPRIS_DESIGN = KIPRIS.resolve("neojune_enterprise_design_120050421158_1.xml");
-  /** The synthetic kipo-api detail response of the udfs tests (no captured one exists). */
-  private static final Path KIPRIS_DETAIL = Path.of(System.getProperty("p2t.repo"),
-      "udfs/src/test/resources/io/patent2tech/udfs/kipris/detail_synthetic.xml");
+  /** The synthetic kipo-api detail response (no captured one exists; fixtures/PROVENANCE.md). */
+  private static final Path KIPRIS_DETAIL = KIPRIS.resolve("synthetic/detail_1020190012345.xml");
   private static final Path USPTO_GRANT = FIXTURES.resolve("uspto/grant/US08926509.xml");
 
   /** What one run printed: the JSON lines of stdout, stderr, the returned dead-letter count. */

@@ -3,9 +3,6 @@ package io.patent2tech.udfs.kipris;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
@@ -18,22 +15,19 @@ import io.patent2tech.schema.Party;
 import io.patent2tech.schema.Patent;
 import io.patent2tech.schema.Source;
 import io.patent2tech.udfs.DocumentRejectedException;
+import io.patent2tech.udfs.Fixtures;
 
 /**
  * {@code getBibliographyDetailInfoSearch} (kipo-api/kipi) responses. No captured detail response is
- * available as a file, so {@code detail_synthetic.xml} (test resources) reproduces the real layout
- * with invented content; the error envelopes are built here from the documented forms.
+ * available as a file, so {@code fixtures/kipris/synthetic/detail_1020190012345.xml} reproduces the
+ * real layout with invented content (fixtures/PROVENANCE.md); the error envelopes are built here from the documented forms.
  */
 class KiprisDetailTest {
 
   private final KiprisDocumentProcessor processor = new KiprisDocumentProcessor();
 
   private static String detail() {
-    try (InputStream in = KiprisDetailTest.class.getResourceAsStream("detail_synthetic.xml")) {
-      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return new String(Fixtures.kipris("synthetic/detail_1020190012345.xml"), StandardCharsets.UTF_8);
   }
 
   private static final Source WHERE =
