@@ -89,8 +89,8 @@ public final class CollectSettings {
         CommonSettings.DEDUPE_TTL, DLQ_MAX_RAW_BYTES, TRANSACTIONAL_ID_PREFIX));
     for (OfficeOptions o : List.of(USPTO, EPO, KIPRIS)) {
       all.addAll(o.all());
+      all.addAll(OfficeCollectors.settingsOf(o.office()));
     }
-    all.addAll(OfficeCollectors.SETTINGS);
     all.addAll(List.of(CommonSettings.CHECKPOINT_INTERVAL, CommonSettings.CHECKPOINT_DIR,
         CommonSettings.RESTART_ATTEMPTS, CommonSettings.RESTART_DELAY, CommonSettings.PARALLELISM));
     SETTINGS = List.copyOf(all);

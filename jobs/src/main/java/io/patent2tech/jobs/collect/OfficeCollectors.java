@@ -34,8 +34,15 @@ final class OfficeCollectors {
       "file holding the KIPRIS Plus service key, raw or already percent-encoded (default: environment variable "
           + KiprisCollectorFactory.KEY_ENV + ")");
 
-  static final List<Setting> SETTINGS =
-      List.of(USPTO_API, USPTO_KEY_FILE, USPTO_DOWNLOAD_DIR, EPO_CREDENTIALS_FILE, KIPRIS_KEY_FILE);
+  /** The office's own options beyond the common per-office ones (listed next to them in --help). */
+  static List<Setting> settingsOf(String office) {
+    return switch (office) {
+      case "uspto" -> List.of(USPTO_API, USPTO_KEY_FILE, USPTO_DOWNLOAD_DIR);
+      case "epo" -> List.of(EPO_CREDENTIALS_FILE);
+      case "kipris" -> List.of(KIPRIS_KEY_FILE);
+      default -> List.of();
+    };
+  }
 
   private OfficeCollectors() {}
 
