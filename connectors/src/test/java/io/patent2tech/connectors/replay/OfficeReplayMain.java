@@ -39,7 +39,14 @@ public final class OfficeReplayMain {
     Files.writeString(credentials.resolve("kipris.key"), KIPRIS_KEY + "\n");
     Files.writeString(credentials.resolve("uspto.key"), USPTO_KEY + "\n");
 
-    ReplayServer server = new ReplayServer(port);
+    ReplayServer server;
+    try {
+      server = new ReplayServer(port);
+    } catch (java.net.BindException e) {
+      System.err.println("replay-offices: port " + port + " is in use (another replay-offices?); choose one with --port N");
+      System.exit(1);
+      return;
+    }
     String url = server.url();
     server.route(r -> {
       System.err.println("replay-offices: " + r.method() + " " + r.pathAndQuery());
