@@ -136,6 +136,57 @@ class CollectSourceTest {
             "EPO-2024-05-06-0", "EPO-2024-05-07-0");
   }
 
+  /** A clock the test moves; static because the source (and its clock) is serialized into the job. */
+  static final class MovableClock extends java.time.Clock implements java.io.Serializable {
+    private static final long serialVersionUID = 1L;
+    static final java.util.concurrent.atomic.AtomicLong NOW = new java.util.concurrent.atomic.AtomicLong();
+
+    @Override
+    public ZoneId getZone() {
+      return ZoneId.of("UTC");
+    }
+
+    @Override
+    public java.time.Clock withZone(ZoneId zone) {
+      return this;
+    }
+
+    @Override
+    public java.time.Instant instant() {
+      return java.time.Instant.ofEpochMilli(NOW.get());
+    }
+  }
+
+  @Test
+  void theNextDailyRunCollectsOnlyTheDaysSinceTheLastOne() throws Exception {
+    MovableClock.NOW.set(java.time.Instant.parse("2024-05-08T03:00:00Z").toEpochMilli());
+    CollectSource source = CollectSource.builder()
+        .office(new OfficeSchedule("EPO", "daily 02:00", ZoneId.of("UTC"), 2, null, null, 7),
+            InMemoryCollector.factory("EPO", 1, Set.of()))
+        .clock(new MovableClock())
+        .tick(java.time.Duration.ofMillis(100))
+        .build();
+
+    StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+    env.setParallelism(1);
+    List<CollectRecord> out = new ArrayList<>();
+    try (CloseableIterator<CollectRecord> it =
+        env.fromSource(source, WatermarkStrategy.noWatermarks(), "collect").executeAndCollect()) {
+      while (events(out, RunEvent.FINISHED).isEmpty()) {
+        out.add(it.next());
+      }
+      // a day later, past 02:00: the run due then collects 2024-05-08 alone
+      MovableClock.NOW.set(java.time.Instant.parse("2024-05-09T02:30:00Z").toEpochMilli());
+      while (events(out, RunEvent.FINISHED).size() < 2) {
+        out.add(it.next());
+      }
+    }
+    assertThat(events(out, RunEvent.FINISHED)).extracting(e -> e.windowFrom + ".." + e.windowTo)
+        .containsExactly("2024-05-06..2024-05-07", "2024-05-08..2024-05-08");
+    assertThat(out.stream().filter(r -> r.document != null).map(r -> r.document.file))
+        .containsExactly("EPO-2024-05-06-0", "EPO-2024-05-07-0", "EPO-2024-05-08-0");
+  }
+
   private static List<RunEvent> events(List<CollectRecord> out, String phase) {
     return out.stream().filter(r -> r.run != null && r.run.phase.equals(phase)).map(r -> r.run).toList();
   }
