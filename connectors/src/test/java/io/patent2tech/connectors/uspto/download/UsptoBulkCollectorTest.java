@@ -196,10 +196,10 @@ class UsptoBulkCollectorTest {
 
   @Test
   void theFactoryIsSerializableAndNamesNoKey() throws Exception {
-    UsptoBulkCollectorFactory factory = UsptoBulkCollectorFactory.odp(CredentialSource.value(KEY), "/tmp/x");
+    UsptoBulkCollectorFactory factory = UsptoBulkCollectorFactory.odp(CredentialSource.value(KEY), "downloads");
     new ObjectOutputStream(new ByteArrayOutputStream()).writeObject(factory);
     assertThat(factory.toString()).doesNotContain(KEY);
-    assertThat(UsptoBulkCollectorFactory.odp("/tmp/x").toString()).contains("USPTO_API_KEY");
+    assertThat(UsptoBulkCollectorFactory.odp("downloads").toString()).contains("USPTO_API_KEY");
     assertThat(factory.office()).isEqualTo("USPTO");
   }
 
