@@ -91,8 +91,7 @@ public final class CollectSettings {
       all.addAll(o.all());
       all.addAll(OfficeCollectors.settingsOf(o.office()));
     }
-    all.addAll(List.of(CommonSettings.CHECKPOINT_INTERVAL, CommonSettings.CHECKPOINT_DIR,
-        CommonSettings.RESTART_ATTEMPTS, CommonSettings.RESTART_DELAY, CommonSettings.PARALLELISM));
+    all.addAll(CommonSettings.RUNTIME);
     SETTINGS = List.copyOf(all);
   }
 

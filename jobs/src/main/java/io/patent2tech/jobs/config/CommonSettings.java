@@ -24,11 +24,27 @@ public final class CommonSettings {
   public static final Setting CHECKPOINT_INTERVAL = new Setting("checkpoint.interval", "10 s",
       "Flink checkpoint interval; Kafka output becomes visible and ES/Postgres are flushed at each checkpoint");
   public static final Setting CHECKPOINT_DIR = new Setting("checkpoint.dir", null,
-      "durable checkpoint storage URI (file:///..., s3://...); unset = JobManager memory, fine for local runs");
-  public static final Setting RESTART_ATTEMPTS = new Setting("restart.attempts", "5",
-      "restarts from the last checkpoint after a failure before the job gives up");
+      "durable checkpoint storage URI (file:///..., s3://...); checkpoints there are kept when the job is "
+          + "cancelled or fails, to resume from. Unset: the cluster's own (the local stack: its data "
+          + "directory); a local MiniCluster keeps them in memory only");
+  public static final Setting CHECKPOINT_TOLERABLE_FAILURES = new Setting("checkpoint.tolerable-failures", "5",
+      "consecutive failed checkpoints (e.g. a sink flush while a store is away) before the job restarts");
+  public static final Setting STATE_BACKEND = new Setting("state.backend", "hashmap",
+      "where keyed state lives: hashmap (heap) or rocksdb (disk; for large dedupe state)");
+  public static final Setting STATE_INCREMENTAL = new Setting("state.incremental", "true",
+      "with rocksdb: checkpoints upload only the files changed since the last one");
+  public static final Setting RESTART_STRATEGY = new Setting("restart.strategy", "exponential",
+      "after a failure: exponential (delays doubling up to restart.max-delay, the count starting over "
+          + "after restart.reset-after of healthy running), fixed (restart.attempts, restart.delay apart) or none");
+  public static final Setting RESTART_ATTEMPTS = new Setting("restart.attempts", "100",
+      "restarts before the job gives up: exponential, since the last healthy period (100 with the "
+          + "defaults rides out a dependency down for well over an hour); fixed, over the job's life");
   public static final Setting RESTART_DELAY =
-      new Setting("restart.delay", "5 s", "wait before each restart");
+      new Setting("restart.delay", "1 s", "wait before the first restart (exponential) or each restart (fixed)");
+  public static final Setting RESTART_MAX_DELAY = new Setting("restart.max-delay", "1 min",
+      "longest wait between two restarts (exponential)");
+  public static final Setting RESTART_RESET_AFTER = new Setting("restart.reset-after", "10 min",
+      "running this long without a failure starts the delays and the count over (exponential)");
   public static final Setting TOPIC_ENRICHED = new Setting("topic.enriched", "patents.enriched",
       "topic of enriched patents (Avro EnrichedPatent)");
   public static final Setting LEGAL_ALIAS = new Setting("legal.alias", "legal-corpus",
@@ -51,6 +67,11 @@ public final class CommonSettings {
       "how long a job remembers the content hash it passed on per publication key (dedupe state TTL)");
   public static final Setting PARALLELISM =
       new Setting("parallelism", "2", "default operator parallelism");
+
+  /** How every job runs on Flink: checkpoints, state, restarts, parallelism; each job lists these. */
+  public static final java.util.List<Setting> RUNTIME = java.util.List.of(CHECKPOINT_INTERVAL, CHECKPOINT_DIR,
+      CHECKPOINT_TOLERABLE_FAILURES, STATE_BACKEND, STATE_INCREMENTAL, RESTART_STRATEGY, RESTART_ATTEMPTS,
+      RESTART_DELAY, RESTART_MAX_DELAY, RESTART_RESET_AFTER, PARALLELISM);
 
   private CommonSettings() {}
 

@@ -114,6 +114,16 @@ public final class Settings {
     return args[i];
   }
 
+  /** A command's settings: its own, then groups shared with other commands (e.g. {@link CommonSettings#RUNTIME}). */
+  @SafeVarargs
+  public static List<Setting> join(List<Setting>... groups) {
+    List<Setting> all = new java.util.ArrayList<>();
+    for (List<Setting> g : groups) {
+      all.addAll(g);
+    }
+    return List.copyOf(all);
+  }
+
   public List<String> positional() {
     return positional;
   }

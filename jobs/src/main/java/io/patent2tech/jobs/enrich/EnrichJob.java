@@ -139,9 +139,8 @@ public final class EnrichJob {
         CommonSettings.ES_BULK_MAX_ACTIONS, CommonSettings.ES_BULK_MAX_BYTES,
         CommonSettings.ES_MAX_RETRIES, CommonSettings.ES_INITIAL_BACKOFF,
         CommonSettings.PG_URL, CommonSettings.PG_USER, CommonSettings.PG_PASSWORD,
-        CommonSettings.PG_BATCH_SIZE, CommonSettings.PG_BATCH_INTERVAL,
-        CommonSettings.CHECKPOINT_INTERVAL, CommonSettings.CHECKPOINT_DIR,
-        CommonSettings.RESTART_ATTEMPTS, CommonSettings.RESTART_DELAY, CommonSettings.PARALLELISM));
+        CommonSettings.PG_BATCH_SIZE, CommonSettings.PG_BATCH_INTERVAL));
+    all.addAll(CommonSettings.RUNTIME);
     return List.copyOf(all);
   }
 

@@ -50,12 +50,10 @@ public final class IngestJob {
   public static final Setting TRANSACTIONAL_ID_PREFIX = new Setting("transactional-id-prefix",
       "p2t-ingest", "Kafka transactional id prefix; unique per running ingest job");
 
-  public static final List<Setting> SETTINGS = List.of(
+  public static final List<Setting> SETTINGS = Settings.join(List.of(
       CommonSettings.KAFKA_BOOTSTRAP, CommonSettings.TOPIC_NORMALIZED, CommonSettings.TOPIC_DLQ,
       WATCH, WATCH_INTERVAL, CommonSettings.DEDUPE_TTL, MAX_DOCUMENT_BYTES, DLQ_MAX_RAW_BYTES,
-      TRANSACTIONAL_ID_PREFIX, CommonSettings.CHECKPOINT_INTERVAL, CommonSettings.CHECKPOINT_DIR,
-      CommonSettings.RESTART_ATTEMPTS, CommonSettings.RESTART_DELAY,
-      CommonSettings.PARALLELISM);
+      TRANSACTIONAL_ID_PREFIX), CommonSettings.RUNTIME);
   public static final List<String> FLAGS = List.of(WATCH.key());
 
   public static final String USAGE = "ingest [options] PATH...\n"

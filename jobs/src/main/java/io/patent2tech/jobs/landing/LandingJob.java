@@ -34,15 +34,13 @@ public final class LandingJob {
 
   public static final Setting GROUP_ID =
       new Setting("group-id", "patent2tech-landing", "Kafka consumer group (offsets committed on checkpoint)");
-  public static final List<Setting> SETTINGS = List.of(
+  public static final List<Setting> SETTINGS = Settings.join(List.of(
       CommonSettings.KAFKA_BOOTSTRAP, CommonSettings.TOPIC_NORMALIZED, CommonSettings.TOPIC_DLQ,
       GROUP_ID, CommonSettings.BOUNDED,
       CommonSettings.ES_URL, CommonSettings.ES_ALIAS, CommonSettings.ES_BULK_MAX_ACTIONS,
       CommonSettings.ES_BULK_MAX_BYTES, CommonSettings.ES_MAX_RETRIES, CommonSettings.ES_INITIAL_BACKOFF,
       CommonSettings.PG_URL, CommonSettings.PG_USER, CommonSettings.PG_PASSWORD,
-      CommonSettings.PG_BATCH_SIZE, CommonSettings.PG_BATCH_INTERVAL,
-      CommonSettings.CHECKPOINT_INTERVAL, CommonSettings.CHECKPOINT_DIR,
-      CommonSettings.RESTART_ATTEMPTS, CommonSettings.RESTART_DELAY, CommonSettings.PARALLELISM);
+      CommonSettings.PG_BATCH_SIZE, CommonSettings.PG_BATCH_INTERVAL), CommonSettings.RUNTIME);
   public static final List<String> FLAGS = List.of(CommonSettings.BOUNDED.key());
 
   public static final String USAGE = "land [options]\n"
