@@ -35,7 +35,11 @@ public final class NormalizedPatents {
             s.getBoolean(CommonSettings.BOUNDED.key())), WatermarkStrategy.noWatermarks(), topic)
         .uid("source-normalized")
         .process(new DecodeTopicValues<>(Patent.class, TopicCodec::patents, decoderName))
-        .name("decode").uid("decode");
+        .name("decode").uid("decode")
+        // not chained to the Kafka source: its record emitter reports anything thrown further down
+        // the chain (a sink whose store is down) as "Failed to deserialize consumer record"; in a
+        // chain of its own the sink's own error is what the job fails and restarts with
+        .startNewChain();
     patents.getSideOutput(DecodeTopicValues.DEAD_LETTERS)
         .sinkTo(KafkaConnections.exactlyOnceSink(bootstrap, dlqTopic, groupId + "-dlq",
             TopicCodec::deadLetters, DeadLetter::getRawPointer))
