@@ -29,6 +29,7 @@ public final class Main {
       new Command("enrich", EnrichJob.USAGE, EnrichJob.SETTINGS, EnrichJob.FLAGS),
       new Command("parse", ParseCommand.USAGE, ParseCommand.SETTINGS, ParseCommand.FLAGS),
       new Command("counts", CountsCommand.USAGE, CountsCommand.SETTINGS, List.of()),
+      new Command("checkpoints", CheckpointsCommand.USAGE, CheckpointsCommand.SETTINGS, List.of()),
       new Command("load-legal-corpus", LegalCorpusCommand.USAGE, LegalCorpusCommand.SETTINGS, List.of()));
 
   private Main() {}
@@ -85,6 +86,7 @@ public final class Main {
       case "land" -> LandingJob.run(settings);
       case "enrich" -> EnrichJob.run(settings);
       case "counts" -> CountsCommand.run(settings, System.out);
+      case "checkpoints" -> CheckpointsCommand.run(settings, System.out);
       case "load-legal-corpus" -> LegalCorpusCommand.run(settings, System.out);
       case "parse" -> {
         try {

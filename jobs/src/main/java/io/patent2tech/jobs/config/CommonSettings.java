@@ -33,6 +33,12 @@ public final class CommonSettings {
       "where keyed state lives: hashmap (heap) or rocksdb (disk; for large dedupe state)");
   public static final Setting STATE_INCREMENTAL = new Setting("state.incremental", "true",
       "with rocksdb: checkpoints upload only the files changed since the last one");
+  public static final Setting RESTORE_FROM = new Setting("restore.from", null,
+      "start from a retained checkpoint or a savepoint: its path, or 'latest' (the newest checkpoint "
+          + "under checkpoint.dir; scripts/run checkpoints lists them). Operators keep their uids, so a new "
+          + "build of the job restores an old checkpoint");
+  public static final Setting RESTORE_ALLOW_NON_RESTORED = new Setting("restore.allow-non-restored-state", "false",
+      "restore even if the checkpoint holds state of an operator the job no longer has");
   public static final Setting RESTART_STRATEGY = new Setting("restart.strategy", "exponential",
       "after a failure: exponential (delays doubling up to restart.max-delay, the count starting over "
           + "after restart.reset-after of healthy running), fixed (restart.attempts, restart.delay apart) or none");
@@ -70,7 +76,8 @@ public final class CommonSettings {
 
   /** How every job runs on Flink: checkpoints, state, restarts, parallelism; each job lists these. */
   public static final java.util.List<Setting> RUNTIME = java.util.List.of(CHECKPOINT_INTERVAL, CHECKPOINT_DIR,
-      CHECKPOINT_TOLERABLE_FAILURES, STATE_BACKEND, STATE_INCREMENTAL, RESTART_STRATEGY, RESTART_ATTEMPTS,
+      CHECKPOINT_TOLERABLE_FAILURES, STATE_BACKEND, STATE_INCREMENTAL, RESTORE_FROM, RESTORE_ALLOW_NON_RESTORED,
+      RESTART_STRATEGY, RESTART_ATTEMPTS,
       RESTART_DELAY, RESTART_MAX_DELAY, RESTART_RESET_AFTER, PARALLELISM);
 
   private CommonSettings() {}

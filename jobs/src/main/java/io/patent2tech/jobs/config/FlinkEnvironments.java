@@ -7,6 +7,7 @@ import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.ExternalizedCheckpointRetention;
 import org.apache.flink.configuration.RestartStrategyOptions;
 import org.apache.flink.configuration.StateBackendOptions;
+import org.apache.flink.configuration.StateRecoveryOptions;
 import org.apache.flink.streaming.api.CheckpointingMode;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
@@ -17,6 +18,8 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
  * period) instead of a few attempts spent in seconds.
  */
 public final class FlinkEnvironments {
+
+  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(FlinkEnvironments.class);
 
   private FlinkEnvironments() {}
 
@@ -53,6 +56,14 @@ public final class FlinkEnvironments {
     }
     conf.set(StateBackendOptions.STATE_BACKEND, backend);
     conf.set(CheckpointingOptions.INCREMENTAL_CHECKPOINTS, settings.getBoolean(CommonSettings.STATE_INCREMENTAL.key()));
+    String restoreFrom = settings.get(CommonSettings.RESTORE_FROM.key());
+    if (restoreFrom != null && !restoreFrom.isBlank()) {
+      String path = RetainedCheckpoints.resolve(restoreFrom, checkpointDir);
+      LOG.info("restoring from {}", path);
+      conf.set(StateRecoveryOptions.SAVEPOINT_PATH, path);
+      conf.set(StateRecoveryOptions.SAVEPOINT_IGNORE_UNCLAIMED_STATE,
+          settings.getBoolean(CommonSettings.RESTORE_ALLOW_NON_RESTORED.key()));
+    }
     return conf;
   }
 
