@@ -22,7 +22,7 @@ public final class CheckpointsCommand {
   public static void run(Settings s, PrintStream out) {
     String dir = s.get(CommonSettings.CHECKPOINT_DIR.key());
     if (dir == null || dir.isBlank()) {
-      throw new IllegalArgumentException("checkpoints needs --checkpoint.dir (or P2T_CHECKPOINT_DIR)");
+      throw new Main.UsageException("checkpoints needs --checkpoint.dir (or P2T_CHECKPOINT_DIR)", null);
     }
     List<RetainedCheckpoints.Checkpoint> all = RetainedCheckpoints.list(dir);
     if (all.isEmpty()) {
