@@ -159,6 +159,85 @@ class ClusterSubmissionIT {
     assertThat(CountsCommand.committedRecords(LocalStack.KAFKA, DLQ)).isZero();
   }
 
+  /**
+   * Stop with a savepoint and resume from it in a changed job graph (parallelism 1 -> 2), as an
+   * upgrade does (every operator has a stable uid): the documents read before the stop are not
+   * published again, a file dropped while the job was stopped is.
+   */
+  @Test
+  void aJobStoppedWithASavepointResumesFromItInAChangedGraph() throws Exception {
+    Path watched = Files.createTempDirectory("p2t-cluster-sp-",
+        PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwxr-xr-x")));
+    String topic = RUN + ".sp.normalized";
+    String dlq = RUN + ".sp.dlq";
+    String job = null;
+    try {
+      readable(Files.copy(Path.of(System.getProperty("p2t.repo"), "samples", "uspto", "ipg-ipa-sample.zip"),
+          watched.resolve("ipg-ipa-sample.zip")));
+      List<String> args = List.of("ingest", "--watch", "--watch-interval", "1 s",
+          "--kafka.bootstrap", LocalStack.KAFKA, "--topic.normalized", topic, "--topic.dlq", dlq,
+          "--transactional-id-prefix", RUN + "-sp", "--checkpoint.interval", "1 s");
+      job = runJob(concat(args, List.of("--parallelism", "1", watched.toString())));
+      awaitRecords(topic, SAMPLE_DOCUMENTS);
+
+      String savepoint = stopWithSavepoint(job);
+      job = null;
+      readable(Files.copy(Path.of(System.getProperty("p2t.fixtures"), "uspto", "grant",
+          "grant_us11646472b2_17248024.xml"), watched.resolve("dropped-while-stopped.xml")));
+      job = runJob(concat(args, List.of("--parallelism", "2", "--restore.from", savepoint, watched.toString())));
+      awaitRecords(topic, SAMPLE_DOCUMENTS + 1);
+      Thread.sleep(3_000); // more directory listings: nothing read before the stop comes again
+      assertThat(CountsCommand.committedRecords(LocalStack.KAFKA, topic)).isEqualTo(SAMPLE_DOCUMENTS + 1);
+    } finally {
+      if (job != null) {
+        send(HttpRequest.newBuilder().method("PATCH", HttpRequest.BodyPublishers.noBody()), "/jobs/" + job + "?mode=cancel");
+      }
+      try (Stream<Path> files = Files.walk(watched)) {
+        for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
+          Files.delete(p);
+        }
+      }
+      LocalStack.deleteTopics(List.of(topic, dlq));
+    }
+  }
+
+  private static List<String> concat(List<String> a, List<String> b) {
+    List<String> all = new java.util.ArrayList<>(a);
+    all.addAll(b);
+    return all;
+  }
+
+  private static void readable(Path file) throws IOException {
+    Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r--r--"));
+  }
+
+  private static void awaitRecords(String topic, long n) throws Exception {
+    long deadline = System.nanoTime() + JOB_TIMEOUT.toNanos();
+    while (CountsCommand.committedRecords(LocalStack.KAFKA, topic) < n) {
+      assertThat(System.nanoTime()).as("%d records in %s within %s", n, topic, JOB_TIMEOUT).isLessThan(deadline);
+      Thread.sleep(500);
+    }
+  }
+
+  /** POST /jobs/:id/stop, then the operation's result: the savepoint's location. */
+  private static String stopWithSavepoint(String jobId) throws Exception {
+    HttpResponse<String> stop = send(HttpRequest.newBuilder().header("Content-Type", "application/json")
+        .POST(HttpRequest.BodyPublishers.ofString("{\"drain\": false}")), "/jobs/" + jobId + "/stop");
+    assertThat(stop.statusCode()).as("stop: %s", stop.body()).isEqualTo(202);
+    String request = JSON.readTree(stop.body()).get("request-id").asText();
+    long deadline = System.nanoTime() + JOB_TIMEOUT.toNanos();
+    while (System.nanoTime() < deadline) {
+      JsonNode answer = JSON.readTree(get("/jobs/" + jobId + "/savepoints/" + request).body());
+      if (answer.path("status").path("id").asText().equals("COMPLETED")) {
+        String location = answer.path("operation").path("location").asText("");
+        assertThat(location).as("savepoint of %s: %s", jobId, answer).isNotBlank();
+        return location;
+      }
+      Thread.sleep(500);
+    }
+    throw new AssertionError("no savepoint of " + jobId + " within " + JOB_TIMEOUT);
+  }
+
   /** The newest shaded jar under target/: the one the package phase of this build produced. */
   private static Path shadedJobJar() throws IOException {
     Path target = Path.of(System.getProperty("basedir", "."), "target");
