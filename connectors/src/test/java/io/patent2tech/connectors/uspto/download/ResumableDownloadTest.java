@@ -67,7 +67,13 @@ class ResumableDownloadTest {
       Path file = download(new RunStats()).fetch(listed("ipg240102.zip", content.length,
           server.url("/ipg240102.zip")), Map.of(), Set.of());
 
-      assertThat(server.ranges()).containsExactly("", "bytes=70000-");
+      // the second request continues where the kept part ends: at most the 70,000 bytes the server
+      // sent (the client may not get the last of them before the cut), and more than nothing
+      assertThat(server.ranges()).hasSize(2);
+      assertThat(server.ranges().get(0)).isEmpty();
+      assertThat(server.ranges().get(1)).matches("bytes=\\d+-");
+      long resumedAt = Long.parseLong(server.ranges().get(1).replaceAll("\\D", ""));
+      assertThat(resumedAt).isPositive().isLessThanOrEqualTo(70_000);
       assertThat(Files.readAllBytes(file)).isEqualTo(content);
       assertThat(dir.resolve("ipg240102.zip.part")).doesNotExist();
     }
