@@ -33,10 +33,14 @@ class EpoOpsPacingTest {
       List<Long> arrivals = server.requests().stream().filter(r -> r.uri().getRawPath().contains("/search"))
           .map(ReplayServer.Request::nanoTime).toList();
       assertThat(arrivals).hasSize(5); // count + 4 pages
+      // yellow:120 = one search per 500 ms (525 ms with the default headroom). On a loaded machine one
+      // late request shortens the gap after it, so each gap gets slack and the span is checked whole
       for (int i = 1; i < arrivals.size(); i++) {
         assertThat(Duration.ofNanos(arrivals.get(i) - arrivals.get(i - 1)))
-            .as("gap before search %d", i).isGreaterThanOrEqualTo(Duration.ofMillis(480));
+            .as("gap before search %d", i).isGreaterThanOrEqualTo(Duration.ofMillis(350));
       }
+      assertThat(Duration.ofNanos(arrivals.get(arrivals.size() - 1) - arrivals.get(0)))
+          .as("span of the 5 searches").isGreaterThanOrEqualTo(Duration.ofMillis(4 * 500));
       assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(10));
     }
   }
