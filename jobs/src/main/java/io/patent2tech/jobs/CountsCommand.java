@@ -12,15 +12,11 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 
+import io.patent2tech.connectors.kafka.CommittedTopic;
 import io.patent2tech.jobs.config.CommonSettings;
 import io.patent2tech.jobs.config.Setting;
 import io.patent2tech.jobs.config.Settings;
@@ -111,31 +107,7 @@ public final class CountsCommand {
 
   /** Counts records a read_committed consumer sees: aborted transactions and markers excluded. */
   public static long committedRecords(String bootstrap, String topic) {
-    Properties props = new Properties();
-    props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
-    props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-    props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-    props.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 2000);
-    try (KafkaConsumer<byte[], byte[]> consumer =
-        new KafkaConsumer<>(props, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
-      // a topic no job has written yet counts 0 (the broker does not create topics on reads)
-      List<TopicPartition> partitions = consumer.listTopics(Duration.ofSeconds(30)).getOrDefault(
-              topic, List.of()).stream()
-          .map(p -> new TopicPartition(topic, p.partition())).toList();
-      consumer.assign(partitions);
-      consumer.seekToBeginning(partitions);
-      // for read_committed, endOffsets is the last stable offset
-      Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
-      long count = 0;
-      long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
-      while (partitions.stream().anyMatch(tp -> consumer.position(tp) < end.get(tp))) {
-        if (System.nanoTime() > deadline) {
-          throw new IllegalStateException("timed out counting records of " + topic);
-        }
-        count += consumer.poll(Duration.ofMillis(500)).count();
-      }
-      return count;
-    }
+    return CommittedTopic.read(bootstrap, topic, record -> {});
   }
 
   /** Documents behind {@code alias} matching {@code query} ("" for all, or "?q=..."). */

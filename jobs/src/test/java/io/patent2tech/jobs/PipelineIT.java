@@ -121,8 +121,13 @@ class PipelineIT {
     Map<String, String> pgVersions = pgRowVersions();
     assertThat(esVersions).hasSize(DISTINCT_DOCUMENTS);
 
-    // the same input again: a new job (fresh dedupe state) re-publishes every document...
+    // the same input again: a new job, started without a checkpoint, learns what the topic holds
+    // and publishes nothing...
     IngestJob.run(ingestSettings());
+    assertThat(CountsCommand.committedRecords(KAFKA, TOPIC))
+        .as("a fresh job over published input").isEqualTo(DISTINCT_DOCUMENTS);
+    // ...and one told to start with an empty dedupe re-publishes every document...
+    IngestJob.run(ingestSettings("--dedupe-from-topic", "false"));
     assertThat(CountsCommand.committedRecords(KAFKA, TOPIC)).isEqualTo(2L * DISTINCT_DOCUMENTS);
     // ...and landing it changes nothing: no new document, no rewritten row or document
     LandingJob.run(landingSettings());
@@ -132,11 +137,14 @@ class PipelineIT {
     assertThat(pgRowVersions()).isEqualTo(pgVersions);
   }
 
-  private static Settings ingestSettings() {
-    return Settings.parse(IngestJob.SETTINGS, IngestJob.FLAGS, new String[] {
+  private static Settings ingestSettings(String... extra) {
+    List<String> args = new java.util.ArrayList<>(List.of(
         "--kafka.bootstrap", KAFKA, "--topic.normalized", TOPIC, "--topic.dlq", DLQ,
         "--transactional-id-prefix", RUN + "-ingest", "--checkpoint.interval", "1 s",
-        "--parallelism", "2", input.toString()}, Map.of());
+        "--parallelism", "2"));
+    args.addAll(List.of(extra));
+    args.add(input.toString());
+    return Settings.parse(IngestJob.SETTINGS, IngestJob.FLAGS, args.toArray(String[]::new), Map.of());
   }
 
   private static Settings landingSettings() {

@@ -1,6 +1,5 @@
 package io.patent2tech.jobs.collect;
 
-import java.time.Duration;
 import java.util.Map;
 
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
@@ -17,13 +16,13 @@ import io.patent2tech.connectors.postgres.CollectionRunSink;
 import io.patent2tech.connectors.postgres.PostgresMigrations;
 import io.patent2tech.connectors.postgres.PostgresSettings;
 import io.patent2tech.jobs.Main;
+import io.patent2tech.jobs.Dedupe;
 import io.patent2tech.jobs.config.CommonSettings;
 import io.patent2tech.jobs.config.FlinkEnvironments;
 import io.patent2tech.jobs.config.Settings;
 import io.patent2tech.schema.DeadLetter;
 import io.patent2tech.schema.Patent;
 import io.patent2tech.schema.TopicCodec;
-import io.patent2tech.udfs.dedupe.PublicationDedupe;
 
 /**
  * The collect job:
@@ -65,10 +64,7 @@ public final class CollectJob {
         .process(new ParseFetchedDocuments(s.getInt(CollectSettings.DLQ_MAX_RAW_BYTES.key())))
         .name("parse-normalize-validate").uid("parse-normalize-validate");
 
-    Duration ttl = s.getDuration(CommonSettings.DEDUPE_TTL.key());
-    SingleOutputStreamOperator<Patent> published = normalized
-        .keyBy(Patent::getPublicationKey)
-        .process(new PublicationDedupe(ttl)).name("dedupe").uid("dedupe");
+    SingleOutputStreamOperator<Patent> published = Dedupe.publishedOnce(normalized, s);
     published
         .sinkTo(KafkaConnections.exactlyOnceSink(bootstrap, normalizedTopic, txPrefix + "-normalized",
             TopicCodec::patents, Patent::getPublicationKey))

@@ -71,6 +71,9 @@ public final class CommonSettings {
       new Setting("pg.batch-interval", "1 s", "PostgreSQL batches are flushed at least this often");
   public static final Setting DEDUPE_TTL = new Setting("dedupe-ttl", "30 d",
       "how long a job remembers the content hash it passed on per publication key (dedupe state TTL)");
+  public static final Setting DEDUPE_FROM_TOPIC = new Setting("dedupe-from-topic", "true",
+      "a job that starts without a checkpoint or savepoint first learns what the normalized topic "
+          + "already holds, so it publishes nothing that is there; false starts with an empty dedupe");
   public static final Setting PARALLELISM =
       new Setting("parallelism", "2", "default operator parallelism");
 

@@ -1,6 +1,5 @@
 package io.patent2tech.jobs.ingest;
 
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
@@ -15,6 +14,7 @@ import io.patent2tech.connectors.kafka.KafkaConnections;
 import io.patent2tech.connectors.kafka.Topics;
 import io.patent2tech.connectors.uspto.RawDocument;
 import io.patent2tech.connectors.uspto.UsptoBulkFileFormat;
+import io.patent2tech.jobs.Dedupe;
 import io.patent2tech.jobs.config.CommonSettings;
 import io.patent2tech.jobs.config.FlinkEnvironments;
 import io.patent2tech.jobs.config.Setting;
@@ -23,7 +23,6 @@ import io.patent2tech.schema.DeadLetter;
 import io.patent2tech.schema.Patent;
 import io.patent2tech.schema.TopicCodec;
 import io.patent2tech.udfs.DeadLetters;
-import io.patent2tech.udfs.dedupe.PublicationDedupe;
 
 /**
  * The ingest job:
@@ -52,8 +51,8 @@ public final class IngestJob {
 
   public static final List<Setting> SETTINGS = Settings.join(List.of(
       CommonSettings.KAFKA_BOOTSTRAP, CommonSettings.TOPIC_NORMALIZED, CommonSettings.TOPIC_DLQ,
-      WATCH, WATCH_INTERVAL, CommonSettings.DEDUPE_TTL, MAX_DOCUMENT_BYTES, DLQ_MAX_RAW_BYTES,
-      TRANSACTIONAL_ID_PREFIX), CommonSettings.RUNTIME);
+      WATCH, WATCH_INTERVAL, CommonSettings.DEDUPE_TTL, CommonSettings.DEDUPE_FROM_TOPIC,
+      MAX_DOCUMENT_BYTES, DLQ_MAX_RAW_BYTES, TRANSACTIONAL_ID_PREFIX), CommonSettings.RUNTIME);
   public static final List<String> FLAGS = List.of(WATCH.key());
 
   public static final String USAGE = "ingest [options] PATH...\n"
@@ -88,10 +87,7 @@ public final class IngestJob {
         .process(new ParseUsptoDocuments(s.getInt(DLQ_MAX_RAW_BYTES.key())))
         .name("parse-normalize-validate").uid("parse-normalize-validate");
 
-    Duration ttl = s.getDuration(CommonSettings.DEDUPE_TTL.key());
-    normalized
-        .keyBy(Patent::getPublicationKey)
-        .process(new PublicationDedupe(ttl)).name("dedupe").uid("dedupe")
+    Dedupe.publishedOnce(normalized, s)
         .sinkTo(KafkaConnections.exactlyOnceSink(bootstrap, normalizedTopic, txPrefix + "-normalized",
             TopicCodec::patents, Patent::getPublicationKey))
         .name(normalizedTopic).uid("sink-normalized");

@@ -22,7 +22,8 @@ import io.patent2tech.schema.Patent;
  * </ol>
  *
  * <p>The state per key is one small {@link SeenContent}; it expires after {@code ttl} without a
- * write, which bounds the state to the keys seen within that window. A document arriving after its
+ * write, which bounds the state to the keys seen within that window. A job that starts without
+ * state learns what earlier jobs published through {@link PublicationDedupeOperator}. A document arriving after its
  * key expired is treated as new (version 1); the landing sinks compare content hashes themselves, so
  * that costs a no-op upsert, never a wrong row.
  */
@@ -76,6 +77,22 @@ public class PublicationDedupe extends KeyedProcessFunction<String, Patent, Pate
       patent.setVersion(version);
       out.collect(patent);
     }
+  }
+
+  /**
+   * Remembers that version {@code version} with {@code contentHash} of the current key was
+   * published (by an earlier job), unless a later version is remembered already; called by {@link
+   * PublicationDedupeOperator} with the key set, before the first element.
+   *
+   * @return whether the state changed
+   */
+  boolean remember(String contentHash, int version) throws Exception {
+    SeenContent previous = seen.value();
+    if (previous != null && previous.version > version) {
+      return false;
+    }
+    seen.update(new SeenContent(contentHash, version));
+    return true;
   }
 
   /** What the dedupe remembers per publication key. A Flink POJO. */
