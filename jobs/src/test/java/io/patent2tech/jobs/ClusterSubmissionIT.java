@@ -30,6 +30,8 @@ import org.junit.jupiter.api.Test;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.patent2tech.jobs.upgrade.NextBuildIngest;
+
 /**
  * The shaded job jar of this build on a real Flink session cluster ({@code scripts/stack up flink},
  * found through P2T_FLINK_URL): uploaded and run through the REST API exactly as
@@ -66,10 +68,34 @@ class ClusterSubmissionIT {
     HttpResponse<String> overview = get("/overview");
     assertThat(JSON.readTree(overview.body()).path("taskmanagers").asInt())
         .as("TaskManagers registered at %s (scripts/stack up flink)", FLINK).isPositive();
-    Path jar = shadedJobJar();
+    jarId = upload(shadedJobJar());
+  }
+
+  /** POST /jars/upload; the jar's id on the cluster. */
+  private static String upload(Path jar) throws Exception {
     HttpResponse<String> upload = send(multipartUpload(jar), "/jars/upload");
     assertThat(upload.statusCode()).as("upload of %s: %s", jar, upload.body()).isEqualTo(200);
-    jarId = Path.of(JSON.readTree(upload.body()).get("filename").asText()).getFileName().toString();
+    return Path.of(JSON.readTree(upload.body()).get("filename").asText()).getFileName().toString();
+  }
+
+  /**
+   * A changed build of the job jar: a copy of this build's shaded jar with the classes of {@link
+   * NextBuildIngest} (compiled from the test sources) added.
+   */
+  private static Path nextBuildJar() throws Exception {
+    Path jar = Files.createTempFile("patent2tech-jobs-next-build-", ".jar");
+    Files.copy(shadedJobJar(), jar, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+    Path classes = Path.of(NextBuildIngest.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+    Path upgrade = classes.resolve(NextBuildIngest.class.getPackageName().replace('.', '/'));
+    try (java.nio.file.FileSystem zip = java.nio.file.FileSystems.newFileSystem(jar);
+        Stream<Path> compiled = Files.list(upgrade)) {
+      for (Path c : compiled.filter(p -> p.getFileName().toString().startsWith("NextBuildIngest")).toList()) {
+        Path entry = zip.getPath(classes.relativize(c).toString());
+        Files.createDirectories(entry.getParent());
+        Files.copy(c, entry);
+      }
+    }
+    return jar;
   }
 
   @BeforeAll
@@ -160,39 +186,55 @@ class ClusterSubmissionIT {
   }
 
   /**
-   * Stop with a savepoint and resume from it in a changed job graph (parallelism 1 -> 2), as an
-   * upgrade does (every operator has a stable uid): the documents read before the stop are not
-   * published again, a file dropped while the job was stopped is.
+   * An upgrade: stop with a savepoint, then start a changed build from it: a different jar (this
+   * build's plus {@link io.patent2tech.jobs.upgrade.NextBuildIngest}, its entry class: no chaining,
+   * a new stateful step) at another parallelism (1 -> 2). Every operator has a stable uid, so the
+   * state comes back: the documents read before the stop are not published again, a file dropped
+   * while the job was stopped is.
    */
   @Test
-  void aJobStoppedWithASavepointResumesFromItInAChangedGraph() throws Exception {
+  void aJobStoppedWithASavepointResumesFromItInAChangedBuild() throws Exception {
     Path watched = Files.createTempDirectory("p2t-cluster-sp-",
         PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwxr-xr-x")));
     String topic = RUN + ".sp.normalized";
     String dlq = RUN + ".sp.dlq";
     String job = null;
+    String nextBuildJarId = null;
     try {
       readable(Files.copy(Path.of(System.getProperty("p2t.repo"), "samples", "uspto", "ipg-ipa-sample.zip"),
           watched.resolve("ipg-ipa-sample.zip")));
-      List<String> args = List.of("ingest", "--watch", "--watch-interval", "1 s",
+      List<String> args = List.of("--watch", "--watch-interval", "1 s",
           "--kafka.bootstrap", LocalStack.KAFKA, "--topic.normalized", topic, "--topic.dlq", dlq,
           "--transactional-id-prefix", RUN + "-sp", "--checkpoint.interval", "1 s",
           // what the dedupe remembers must come from the savepoint, not from the topic
           "--dedupe-from-topic", "false");
-      job = runJob(concat(args, List.of("--parallelism", "1", watched.toString())));
+      job = runJob(jarId, ENTRY_CLASS, concat(List.of("ingest"), concat(args, List.of("--parallelism", "1",
+          watched.toString()))));
       awaitRecords(topic, SAMPLE_DOCUMENTS);
 
       String savepoint = stopWithSavepoint(job);
       job = null;
       readable(Files.copy(Path.of(System.getProperty("p2t.fixtures"), "uspto", "grant",
           "grant_us11646472b2_17248024.xml"), watched.resolve("dropped-while-stopped.xml")));
-      job = runJob(concat(args, List.of("--parallelism", "2", "--restore.from", savepoint, watched.toString())));
+      Path nextBuild = nextBuildJar();
+      try {
+        nextBuildJarId = upload(nextBuild);
+      } finally {
+        Files.delete(nextBuild);
+      }
+      job = runJob(nextBuildJarId, NextBuildIngest.class.getName(),
+          concat(args, List.of("--parallelism", "2", "--restore.from", savepoint, watched.toString())));
+      assertThat(get("/jobs/" + job + "/plan").body()).as("the changed build's graph")
+          .contains("published-per-office");
       awaitRecords(topic, SAMPLE_DOCUMENTS + 1);
       Thread.sleep(3_000); // more directory listings: nothing read before the stop comes again
       assertThat(CountsCommand.committedRecords(LocalStack.KAFKA, topic)).isEqualTo(SAMPLE_DOCUMENTS + 1);
     } finally {
       if (job != null) {
         send(HttpRequest.newBuilder().method("PATCH", HttpRequest.BodyPublishers.noBody()), "/jobs/" + job + "?mode=cancel");
+      }
+      if (nextBuildJarId != null) {
+        send(HttpRequest.newBuilder().DELETE(), "/jars/" + nextBuildJarId);
       }
       try (Stream<Path> files = Files.walk(watched)) {
         for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
@@ -250,9 +292,14 @@ class ClusterSubmissionIT {
     }
   }
 
-  /** Runs the entry class with these arguments; the answer arrives once main has submitted the job. */
+  /** Runs the job jar's Main with these arguments. */
   private static String runJob(List<String> programArgs) throws Exception {
-    String body = JSON.writeValueAsString(Map.of("entryClass", ENTRY_CLASS, "programArgsList", programArgs));
+    return runJob(jarId, ENTRY_CLASS, programArgs);
+  }
+
+  /** Runs an entry class of an uploaded jar; the answer arrives once main has submitted the job. */
+  private static String runJob(String jarId, String entryClass, List<String> programArgs) throws Exception {
+    String body = JSON.writeValueAsString(Map.of("entryClass", entryClass, "programArgsList", programArgs));
     HttpResponse<String> run;
     try {
       run = send(HttpRequest.newBuilder()

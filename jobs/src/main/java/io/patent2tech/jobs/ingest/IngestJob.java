@@ -62,8 +62,12 @@ public final class IngestJob {
 
   private IngestJob() {}
 
-  /** Adds the ingest pipeline to {@code env}. */
-  public static void build(StreamExecutionEnvironment env, Settings s) {
+  /**
+   * Adds the ingest pipeline to {@code env}.
+   *
+   * @return the patents the dedupe passes on (what goes to {@code patents.normalized})
+   */
+  public static DataStream<Patent> build(StreamExecutionEnvironment env, Settings s) {
     List<String> inputs = s.positional();
     if (inputs.isEmpty()) {
       throw new IllegalArgumentException("ingest needs at least one input file or directory");
@@ -87,7 +91,8 @@ public final class IngestJob {
         .process(new ParseUsptoDocuments(s.getInt(DLQ_MAX_RAW_BYTES.key())))
         .name("parse-normalize-validate").uid("parse-normalize-validate");
 
-    Dedupe.publishedOnce(normalized, s)
+    DataStream<Patent> published = Dedupe.publishedOnce(normalized, s);
+    published
         .sinkTo(KafkaConnections.exactlyOnceSink(bootstrap, normalizedTopic, txPrefix + "-normalized",
             TopicCodec::patents, Patent::getPublicationKey))
         .name(normalizedTopic).uid("sink-normalized");
@@ -96,6 +101,7 @@ public final class IngestJob {
         .sinkTo(KafkaConnections.exactlyOnceSink(bootstrap, dlqTopic, txPrefix + "-dlq",
             TopicCodec::deadLetters, DeadLetter::getSourceFile))
         .name(dlqTopic).uid("sink-dlq");
+    return published;
   }
 
   public static void run(Settings s) throws Exception {
