@@ -2,6 +2,7 @@ package io.patent2tech.jobs.config;
 
 import io.patent2tech.connectors.elasticsearch.ElasticsearchSettings;
 import io.patent2tech.connectors.postgres.PostgresSettings;
+import java.time.Duration;
 
 /** Settings shared by the jobs: where the services are, and how Flink checkpoints. */
 public final class CommonSettings {
@@ -69,6 +70,11 @@ public final class CommonSettings {
       new Setting("pg.batch-size", "100", "records per PostgreSQL batch at most");
   public static final Setting PG_BATCH_INTERVAL =
       new Setting("pg.batch-interval", "1 s", "PostgreSQL batches are flushed at least this often");
+  public static final Setting PG_RECONNECT_TIMEOUT = new Setting("pg.reconnect-timeout",
+      seconds(PostgresSettings.DEFAULT_RECONNECT_TIMEOUT),
+      "how long a PostgreSQL sink keeps reconnecting after it lost its connection (0.5 s doubling to 10 s "
+          + "between tries) before it fails the task and the job restarts; the wait holds the task, so "
+          + "checkpoints wait too");
   public static final Setting DEDUPE_TTL = new Setting("dedupe-ttl", "30 d",
       "how long a job remembers the content hash it passed on per publication key (dedupe state TTL)");
   public static final Setting PARALLELISM =
@@ -82,10 +88,10 @@ public final class CommonSettings {
 
   private CommonSettings() {}
 
-  /** Where PostgreSQL is, from pg.url / pg.user / pg.password. */
+  /** Where PostgreSQL is, from pg.url / pg.user / pg.password, and pg.reconnect-timeout. */
   public static PostgresSettings postgres(Settings s) {
     return new PostgresSettings(s.require(PG_URL.key()),
-        s.require(PG_USER.key()), s.get(PG_PASSWORD.key()));
+        s.require(PG_USER.key()), s.get(PG_PASSWORD.key()), s.getDuration(PG_RECONNECT_TIMEOUT.key()));
   }
 
   /** The patents alias with the bulk writer's limits. */
@@ -94,5 +100,10 @@ public final class CommonSettings {
         s.require(ES_ALIAS.key()), s.getInt(ES_BULK_MAX_ACTIONS.key()),
         s.getLong(ES_BULK_MAX_BYTES.key()), s.getInt(ES_MAX_RETRIES.key()),
         s.getDuration(ES_INITIAL_BACKOFF.key()).toMillis());
+  }
+
+  /** A default declared as a Duration where it belongs, written the way --help shows durations. */
+  private static String seconds(Duration duration) {
+    return duration.toSeconds() + " s";
   }
 }

@@ -139,7 +139,7 @@ public final class EnrichJob {
         CommonSettings.ES_BULK_MAX_ACTIONS, CommonSettings.ES_BULK_MAX_BYTES,
         CommonSettings.ES_MAX_RETRIES, CommonSettings.ES_INITIAL_BACKOFF,
         CommonSettings.PG_URL, CommonSettings.PG_USER, CommonSettings.PG_PASSWORD,
-        CommonSettings.PG_BATCH_SIZE, CommonSettings.PG_BATCH_INTERVAL));
+        CommonSettings.PG_BATCH_SIZE, CommonSettings.PG_BATCH_INTERVAL, CommonSettings.PG_RECONNECT_TIMEOUT));
     all.addAll(CommonSettings.RUNTIME);
     return List.copyOf(all);
   }
