@@ -23,4 +23,15 @@ class StoreWaitSettingsTest {
       assertThat(CommonSettings.postgres(given).reconnectTimeout()).isEqualTo(Duration.ofSeconds(5));
     }
   }
+
+  @Test
+  void everyJobThatSinksToElasticsearchTakesTheUnavailableTimeout() {
+    for (List<Setting> job : List.of(LandingJob.SETTINGS, EnrichJob.SETTINGS)) {
+      Settings defaults = Settings.parse(job, List.of(), new String[0], Map.of());
+      assertThat(CommonSettings.elasticsearch(defaults).unavailableTimeout()).isEqualTo(Duration.ofSeconds(60));
+
+      Settings given = Settings.parse(job, List.of(), new String[0], Map.of("P2T_ES_UNAVAILABLE_TIMEOUT", "2 min"));
+      assertThat(CommonSettings.elasticsearch(given).unavailableTimeout()).isEqualTo(Duration.ofMinutes(2));
+    }
+  }
 }
