@@ -22,6 +22,7 @@ import java.util.List;
 import org.apache.flink.api.common.operators.MailboxExecutor;
 import org.apache.flink.api.common.operators.ProcessingTimeService;
 import org.apache.flink.api.connector.sink2.SinkWriter;
+import org.elasticsearch.client.ResponseException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -200,6 +201,10 @@ final class ElasticsearchBulkWriter<T> implements SinkWriter<T> {
       return requestFailed(batch, e.status(), e.error().type(), e.getMessage(), e);
     } catch (TransportException e) {
       return requestFailed(batch, e.statusCode(), "http_" + e.statusCode(), e.getMessage(), e);
+    } catch (ResponseException e) {
+      // an HTTP status the client leaves undecoded (429, 5xx), from Elasticsearch or a proxy
+      int status = e.getResponse().getStatusLine().getStatusCode();
+      return isUnavailable(status) ? Attempt.unreachable(batch, e) : new Attempt(batch, e.toString(), null);
     } catch (IOException e) {
       // connection refused or reset, timeout, no response: the request may or may not have been
       // applied, and sending it again is harmless
@@ -244,8 +249,7 @@ final class ElasticsearchBulkWriter<T> implements SinkWriter<T> {
 
   private Attempt requestFailed(List<PendingUpdate> batch, int status, String type, String message, Exception e)
       throws IOException {
-    if (status == 502 || status == 503 || status == 504) {
-      // a gateway without a cluster behind it, or a cluster that cannot serve yet
+    if (isUnavailable(status)) {
       return Attempt.unreachable(batch, e);
     }
     if (BulkStatus.of(status) == BulkStatus.RETRY) {
@@ -259,6 +263,11 @@ final class ElasticsearchBulkWriter<T> implements SinkWriter<T> {
     }
     throw new IOException(
         "Bulk request to " + settings.url() + " failed with status " + status + ": " + message, e);
+  }
+
+  /** 502/503/504 for a whole request: a gateway without a cluster behind it, or a cluster that cannot serve yet. */
+  static boolean isUnavailable(int status) {
+    return status == 502 || status == 503 || status == 504;
   }
 
   private void refuse(PendingUpdate update, String errorType, String reason) {
