@@ -5,6 +5,7 @@ import io.patent2tech.schema.EnrichedPatent;
 import io.patent2tech.schema.Patent;
 import java.time.Duration;
 import java.util.Objects;
+import org.apache.flink.api.common.operators.MailboxExecutor;
 import org.apache.flink.api.common.operators.ProcessingTimeService;
 import org.apache.flink.api.connector.sink2.Sink;
 import org.apache.flink.api.connector.sink2.SinkWriter;
@@ -82,17 +83,18 @@ public final class ElasticsearchBulkSink<T> implements Sink<T> {
 
   @Override
   public SinkWriter<T> createWriter(WriterInitContext context) {
-    return openWriter(context.metricGroup(), context.getProcessingTimeService());
+    return openWriter(context.metricGroup(), context.getProcessingTimeService(), context.getMailboxExecutor());
   }
 
   /** Flink 1.20 still declares this variant abstract; runtimes that know the new one never call it. */
   @Override
   @Deprecated
   public SinkWriter<T> createWriter(InitContext context) {
-    return openWriter(context.metricGroup(), context.getProcessingTimeService());
+    return openWriter(context.metricGroup(), context.getProcessingTimeService(), context.getMailboxExecutor());
   }
 
-  private SinkWriter<T> openWriter(SinkWriterMetricGroup metricGroup, ProcessingTimeService timeService) {
+  private SinkWriter<T> openWriter(SinkWriterMetricGroup metricGroup, ProcessingTimeService timeService,
+      MailboxExecutor mailbox) {
     return new ElasticsearchBulkWriter<>(
         settings,
         mapper,
@@ -100,6 +102,7 @@ public final class ElasticsearchBulkSink<T> implements Sink<T> {
         new DeadLetters(deadLetterSource, maxDeadLetterRawBytes),
         new BulkMetrics(metricGroup),
         timeService,
+        mailbox,
         flushIntervalMs);
   }
 

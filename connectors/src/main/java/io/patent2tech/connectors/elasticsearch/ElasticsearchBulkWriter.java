@@ -13,13 +13,16 @@ import co.elastic.clients.util.BinaryData;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.patent2tech.connectors.DeadLetterPublisher;
+import io.patent2tech.connectors.StoreOutage;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import org.apache.flink.api.common.operators.MailboxExecutor;
 import org.apache.flink.api.common.operators.ProcessingTimeService;
 import org.apache.flink.api.connector.sink2.SinkWriter;
+import org.elasticsearch.client.ResponseException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -28,6 +31,14 @@ import org.slf4j.LoggerFactory;
  *
  * <p>All calls come from the task's mailbox thread (write, flush, the flush timer), so the buffer
  * needs no locking, and a slow Elasticsearch back-pressures the job instead of filling memory.
+ *
+ * <p>Two kinds of trouble are waited out differently. Elasticsearch answering that it is busy (429
+ * for the request, or documents to send again) is retried {@code maxRetries} times with a doubling
+ * back-off. Elasticsearch not answering at all (connection refused or reset, a timeout, 502/503/504
+ * for the whole request, typically a node restarting or a proxy in front of a stopped cluster) is
+ * retried for {@link ElasticsearchSettings#unavailableTimeout()} ({@link StoreOutage}: one WARN line
+ * per attempt), then the writer fails with a {@link io.patent2tech.connectors.StoreUnavailableException}
+ * that names the URL and the cause.
  */
 final class ElasticsearchBulkWriter<T> implements SinkWriter<T> {
 
@@ -37,6 +48,9 @@ final class ElasticsearchBulkWriter<T> implements SinkWriter<T> {
   static final int RETRY_ON_CONFLICT = 3;
 
   static final long MAX_BACKOFF_MS = 30_000;
+
+  /** How messages name the store. */
+  static final String STORE = "Elasticsearch";
 
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final byte[] UPDATE_PREFIX = "{\"doc\":".getBytes(StandardCharsets.UTF_8);
@@ -51,7 +65,9 @@ final class ElasticsearchBulkWriter<T> implements SinkWriter<T> {
   private final DeadLetters deadLetters;
   private final BulkMetrics metrics;
   private final ProcessingTimeService timeService;
+  private final MailboxExecutor mailbox;
   private final long flushIntervalMs;
+  private boolean closed;
 
   private List<PendingUpdate> pending = new ArrayList<>();
   private long pendingBytes;
@@ -63,6 +79,7 @@ final class ElasticsearchBulkWriter<T> implements SinkWriter<T> {
       DeadLetters deadLetters,
       BulkMetrics metrics,
       ProcessingTimeService timeService,
+      MailboxExecutor mailbox,
       long flushIntervalMs) {
     this.settings = settings;
     this.mapper = mapper;
@@ -70,6 +87,7 @@ final class ElasticsearchBulkWriter<T> implements SinkWriter<T> {
     this.deadLetters = deadLetters;
     this.metrics = metrics;
     this.timeService = timeService;
+    this.mailbox = mailbox;
     this.flushIntervalMs = flushIntervalMs;
     this.client = ElasticsearchClients.open(settings);
     if (flushIntervalMs > 0) {
@@ -109,6 +127,7 @@ final class ElasticsearchBulkWriter<T> implements SinkWriter<T> {
 
   @Override
   public void close() throws Exception {
+    closed = true;
     if (!pending.isEmpty()) {
       // Not flushed, so not covered by a checkpoint: a restart replays them.
       LOG.info("Closing with {} unsent documents; they are replayed from the last checkpoint", pending.size());
@@ -120,11 +139,19 @@ final class ElasticsearchBulkWriter<T> implements SinkWriter<T> {
     }
   }
 
+  /**
+   * The timer only puts the send in the task's mailbox: Flink wraps what a timer callback throws in
+   * "AsynchronousException: Caught exception while processing timer", while what a mail throws is
+   * the task's failure as it is, so the first line an operator reads stays Elasticsearch's.
+   */
   private void scheduleFlush() {
-    timeService.registerTimer(timeService.getCurrentProcessingTime() + flushIntervalMs, time -> {
-      send();
-      scheduleFlush();
-    });
+    timeService.registerTimer(timeService.getCurrentProcessingTime() + flushIntervalMs,
+        time -> mailbox.execute(() -> {
+          if (!closed) {
+            send();
+            scheduleFlush();
+          }
+        }, "send the buffered %s documents", STORE));
   }
 
   /** Sends the buffer, retrying what is retryable, until every document is stored or dead-lettered. */
@@ -132,9 +159,24 @@ final class ElasticsearchBulkWriter<T> implements SinkWriter<T> {
     List<PendingUpdate> batch = pending;
     pending = new ArrayList<>();
     pendingBytes = 0;
-    for (int retry = 0; !batch.isEmpty(); retry++) {
+    StoreOutage outage = null;
+    int retry = 0;
+    while (!batch.isEmpty()) {
       Attempt attempt = attempt(batch);
       batch = attempt.retry();
+      if (attempt.unreachable() != null) {
+        if (outage == null) {
+          outage = StoreOutage.begin(STORE, settings.url(), settings.unavailableTimeout(), LOG);
+        }
+        metrics.retry();
+        outage.retryAfter(attempt.unreachable());
+        continue;
+      }
+      if (outage != null) {
+        // it answered: the outage is over, whatever the answer was
+        outage.recovered();
+        outage = null;
+      }
       if (batch.isEmpty()) {
         return;
       }
@@ -147,6 +189,7 @@ final class ElasticsearchBulkWriter<T> implements SinkWriter<T> {
           batch.size(), backoffMs, retry + 1, settings.maxRetries(), attempt.lastError());
       metrics.retry();
       Thread.sleep(backoffMs);
+      retry++;
     }
   }
 
@@ -158,10 +201,14 @@ final class ElasticsearchBulkWriter<T> implements SinkWriter<T> {
       return requestFailed(batch, e.status(), e.error().type(), e.getMessage(), e);
     } catch (TransportException e) {
       return requestFailed(batch, e.statusCode(), "http_" + e.statusCode(), e.getMessage(), e);
+    } catch (ResponseException e) {
+      // an HTTP status the client leaves undecoded (429, 5xx), from Elasticsearch or a proxy
+      int status = e.getResponse().getStatusLine().getStatusCode();
+      return isUnavailable(status) ? Attempt.unreachable(batch, e) : new Attempt(batch, e.toString(), null);
     } catch (IOException e) {
-      // connection refused or reset, timeout: the request may or may not have been applied,
-      // and sending it again is harmless
-      return new Attempt(batch, e.toString());
+      // connection refused or reset, timeout, no response: the request may or may not have been
+      // applied, and sending it again is harmless
+      return Attempt.unreachable(batch, e);
     }
     List<BulkResponseItem> items = response.items();
     if (items.size() != batch.size()) {
@@ -197,22 +244,30 @@ final class ElasticsearchBulkWriter<T> implements SinkWriter<T> {
           throw new IllegalStateException("Unhandled bulk status " + status);
       }
     }
-    return new Attempt(retry, lastError);
+    return new Attempt(retry, lastError, null);
   }
 
   private Attempt requestFailed(List<PendingUpdate> batch, int status, String type, String message, Exception e)
       throws IOException {
+    if (isUnavailable(status)) {
+      return Attempt.unreachable(batch, e);
+    }
     if (BulkStatus.of(status) == BulkStatus.RETRY) {
-      return new Attempt(batch, message);
+      return new Attempt(batch, message, null);
     }
     if (status == 413 && batch.size() == 1) {
       // A single document larger than http.max_content_length: no retry can help.
       PendingUpdate update = batch.get(0);
       refuse(update, type, "document of " + update.documentBytes() + " bytes is too large for a request");
-      return new Attempt(List.of(), null);
+      return new Attempt(List.of(), null, null);
     }
     throw new IOException(
         "Bulk request to " + settings.url() + " failed with status " + status + ": " + message, e);
+  }
+
+  /** 502/503/504 for a whole request: a gateway without a cluster behind it, or a cluster that cannot serve yet. */
+  static boolean isUnavailable(int status) {
+    return status == 502 || status == 503 || status == 504;
   }
 
   private void refuse(PendingUpdate update, String errorType, String reason) {
@@ -281,6 +336,14 @@ final class ElasticsearchBulkWriter<T> implements SinkWriter<T> {
     }
   }
 
-  /** The outcome of one bulk request: what to send again, and why. */
-  private record Attempt(List<PendingUpdate> retry, String lastError) {}
+  /**
+   * The outcome of one bulk request: what to send again, and why; {@code unreachable} when the
+   * request got no answer from Elasticsearch itself.
+   */
+  private record Attempt(List<PendingUpdate> retry, String lastError, Exception unreachable) {
+
+    static Attempt unreachable(List<PendingUpdate> batch, Exception e) {
+      return new Attempt(batch, e.toString(), e);
+    }
+  }
 }

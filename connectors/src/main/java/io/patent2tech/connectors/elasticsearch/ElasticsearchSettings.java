@@ -1,6 +1,7 @@
 package io.patent2tech.connectors.elasticsearch;
 
 import java.io.Serializable;
+import java.time.Duration;
 import java.util.Locale;
 import java.util.Objects;
 
@@ -13,15 +14,29 @@ import java.util.Objects;
  * @param maxBulkActions documents per bulk request at most
  * @param maxBulkBytes approximate request body size at which a bulk request is sent; a single
  *     larger document is sent alone
- * @param maxRetries how often a rejected (429) or failed request, or rejected documents, are tried
- *     again before the sink gives up and fails the task
- * @param initialBackoffMs wait before the first retry; doubles with every further retry
+ * @param maxRetries how often a request Elasticsearch rejects for load (429), or documents it asks
+ *     to be sent again (429, 409, 503 per document), are tried again before the sink gives up and
+ *     fails the task
+ * @param initialBackoffMs wait before the first of those retries; doubles with every further retry
+ * @param unavailableTimeout how long the sink keeps trying when Elasticsearch cannot be reached at
+ *     all (connection refused or reset, timeouts, HTTP 502/503/504 for the request) before it
+ *     fails the task; see {@link #DEFAULT_UNAVAILABLE_TIMEOUT}
  */
 public record ElasticsearchSettings(
-    String url, String alias, int maxBulkActions, long maxBulkBytes, int maxRetries, long initialBackoffMs)
+    String url, String alias, int maxBulkActions, long maxBulkBytes, int maxRetries, long initialBackoffMs,
+    Duration unavailableTimeout)
     implements Serializable {
 
   public static final String DEFAULT_ALIAS = "patents";
+
+  /**
+   * Long enough to ride out a node restart without the job noticing; short enough that a longer
+   * outage goes to the job's restart strategy (exponential back-off, each restart from the last
+   * checkpoint). It must stay bounded: a waiting writer blocks its task thread and no checkpoint
+   * completes meanwhile, so an endless wait would leave the job hanging until checkpoints had
+   * timed out (10 min each) more often than tolerated (5).
+   */
+  public static final Duration DEFAULT_UNAVAILABLE_TIMEOUT = Duration.ofSeconds(60);
 
   public ElasticsearchSettings {
     Objects.requireNonNull(url, "url");
@@ -44,11 +59,18 @@ public record ElasticsearchSettings(
     if (initialBackoffMs < 0) {
       throw new IllegalArgumentException("initialBackoffMs must not be negative, got " + initialBackoffMs);
     }
+    Objects.requireNonNull(unavailableTimeout, "unavailableTimeout");
+    if (unavailableTimeout.isNegative()) {
+      throw new IllegalArgumentException("unavailableTimeout must not be negative, got " + unavailableTimeout);
+    }
   }
 
-  /** 1000 documents or 5 MiB per request, 8 retries starting at 100 ms (about 25 s in all). */
+  /**
+   * 1000 documents or 5 MiB per request, 8 retries on load starting at 100 ms (about 25 s in all),
+   * {@link #DEFAULT_UNAVAILABLE_TIMEOUT} for an unreachable cluster.
+   */
   public static ElasticsearchSettings defaults(String url, String alias) {
-    return new ElasticsearchSettings(url, alias, 1000, 5L * 1024 * 1024, 8, 100);
+    return new ElasticsearchSettings(url, alias, 1000, 5L * 1024 * 1024, 8, 100, DEFAULT_UNAVAILABLE_TIMEOUT);
   }
 
   /** The concrete index of the given mapping generation, e.g. {@code patents-v1}. */

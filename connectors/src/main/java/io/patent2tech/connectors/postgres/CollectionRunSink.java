@@ -10,9 +10,10 @@ import java.time.LocalDate;
 import org.apache.flink.api.connector.sink2.Sink;
 
 /**
- * Writes collection_runs rows (infra/postgres/migrations/V4__collection_runs.sql) through
- * flink-connector-jdbc: one parameterized upsert per row, keyed by run id, with the row's absolute
- * figures, so a replayed batch rewrites the same values.
+ * Writes collection_runs rows (infra/postgres/migrations/V4__collection_runs.sql): one
+ * parameterized upsert per row, keyed by run id, with the row's absolute figures, so a replayed
+ * batch rewrites the same values. Sent in batches by {@link PostgresBatchWriter}, which rides out a
+ * lost connection for {@link PostgresSettings#reconnectTimeout()}.
  */
 public final class CollectionRunSink {
 
@@ -32,7 +33,7 @@ public final class CollectionRunSink {
   private CollectionRunSink() {}
 
   public static Sink<CollectionRunRow> create(PostgresSettings settings, long batchIntervalMs) {
-    return ProcedureCallSink.create(UPSERT, CollectionRunSink::bind, settings, 50, batchIntervalMs);
+    return PostgresBatchSink.create(UPSERT, CollectionRunSink::bind, settings, 50, batchIntervalMs);
   }
 
   static void bind(PreparedStatement st, CollectionRunRow r) throws SQLException {

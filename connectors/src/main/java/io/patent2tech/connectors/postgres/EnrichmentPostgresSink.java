@@ -8,14 +8,15 @@ import org.apache.flink.api.connector.sink2.Sink;
 
 /**
  * Lands {@link EnrichedPatent} records in PostgreSQL ({@code patent_evaluations} and
- * {@code patent_analyses}) through flink-connector-jdbc.
+ * {@code patent_analyses}).
  *
  * <p>Each record becomes one {@code CALL p2t_upsert_enrichment(json)}; the procedure (see
  * infra/postgres/migrations/R__p2t_upsert_enrichment.sql) replaces a publication's evaluation and
  * analysis atomically, writes nothing when it already holds the same evaluation, drops the
  * embedding vector from the stored record, and records rows it cannot store in
  * {@code dead_letters}. Replayed batches therefore change nothing. Batches are flushed when full,
- * after {@code batchIntervalMs}, and before every checkpoint completes.
+ * after {@code batchIntervalMs}, and before every checkpoint completes; a lost connection is retried
+ * for {@link PostgresSettings#reconnectTimeout()} ({@link PostgresBatchWriter}).
  */
 public final class EnrichmentPostgresSink {
 
@@ -24,7 +25,7 @@ public final class EnrichmentPostgresSink {
   private EnrichmentPostgresSink() {}
 
   public static Sink<EnrichedPatent> create(PostgresSettings settings, int batchSize, long batchIntervalMs) {
-    return ProcedureCallSink.create(UPSERT, EnrichmentPostgresSink::bind, settings, batchSize, batchIntervalMs);
+    return PostgresBatchSink.create(UPSERT, EnrichmentPostgresSink::bind, settings, batchSize, batchIntervalMs);
   }
 
   static void bind(PreparedStatement statement, EnrichedPatent enriched) throws SQLException {

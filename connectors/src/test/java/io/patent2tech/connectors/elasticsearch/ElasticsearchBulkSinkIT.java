@@ -213,7 +213,8 @@ class ElasticsearchBulkSinkIT {
   @Test
   void failsTheJobRatherThanCreateAnUnmappedIndexWhenTheAliasIsMissing() throws Exception {
     String missing = es.alias() + "-missing";
-    ElasticsearchSettings settings = new ElasticsearchSettings(es.url(), missing, 10, 1 << 20, 3, 20);
+    ElasticsearchSettings settings = new ElasticsearchSettings(es.url(), missing, 10, 1 << 20, 3, 20,
+        ElasticsearchSettings.DEFAULT_UNAVAILABLE_TIMEOUT);
 
     assertThatThrownBy(() -> land(settings, patents(3)))
         .hasStackTraceContaining("is the index set up (PatentIndex.ensure)?");
@@ -248,7 +249,8 @@ class ElasticsearchBulkSinkIT {
             WatermarkStrategy.noWatermarks(),
             "endless patents")
         .sinkTo(ElasticsearchBulkSink.<Patent>builder(
-                new ElasticsearchSettings(es.url(), es.alias(), 100_000, 100L << 20, 3, 50))
+                new ElasticsearchSettings(es.url(), es.alias(), 100_000, 100L << 20, 3, 50,
+                    ElasticsearchSettings.DEFAULT_UNAVAILABLE_TIMEOUT))
             .mapper(PatentDocuments.mapper())
             .deadLetters(deadLetters)
             .flushInterval(flushInterval)
@@ -266,7 +268,8 @@ class ElasticsearchBulkSinkIT {
   }
 
   private ElasticsearchSettings throughProxy(ThrottlingProxy proxy, int maxRetries) {
-    return new ElasticsearchSettings(proxy.url(), es.alias(), 10, 1 << 20, maxRetries, 20);
+    return new ElasticsearchSettings(proxy.url(), es.alias(), 10, 1 << 20, maxRetries, 20,
+        ElasticsearchSettings.DEFAULT_UNAVAILABLE_TIMEOUT);
   }
 
   private JobID land(ElasticsearchSettings settings, List<Patent> patents) throws Exception {

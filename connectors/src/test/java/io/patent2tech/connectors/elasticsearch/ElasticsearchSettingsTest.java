@@ -3,6 +3,7 @@ package io.patent2tech.connectors.elasticsearch;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
 class ElasticsearchSettingsTest {
@@ -14,6 +15,7 @@ class ElasticsearchSettingsTest {
     assertThat(settings.versionedIndex(1)).isEqualTo("patents-v1");
     assertThat(settings.maxBulkActions()).isEqualTo(1000);
     assertThat(settings.maxBulkBytes()).isEqualTo(5L * 1024 * 1024);
+    assertThat(settings.unavailableTimeout()).isEqualTo(Duration.ofSeconds(60));
   }
 
   @Test
@@ -21,11 +23,15 @@ class ElasticsearchSettingsTest {
     assertThatThrownBy(() -> ElasticsearchSettings.defaults("http://localhost:9200", "Patents"))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("lower-case");
-    assertThatThrownBy(() -> new ElasticsearchSettings("http://localhost:9200", "patents", 0, 1, 0, 0))
+    assertThatThrownBy(() -> new ElasticsearchSettings("http://localhost:9200", "patents", 0, 1, 0, 0, Duration.ZERO))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("maxBulkActions");
-    assertThatThrownBy(() -> new ElasticsearchSettings(" ", "patents", 1, 1, 0, 0))
+    assertThatThrownBy(() -> new ElasticsearchSettings(" ", "patents", 1, 1, 0, 0, Duration.ZERO))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("url");
+    assertThatThrownBy(() -> new ElasticsearchSettings("http://localhost:9200", "patents", 1, 1, 0, 0,
+        Duration.ofSeconds(-1)))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("unavailableTimeout");
   }
 }

@@ -40,7 +40,8 @@ final class ElasticsearchTestIndex implements AutoCloseable {
 
   /** Settings for the test alias with small bulks and short backoffs. */
   ElasticsearchSettings settings() {
-    return new ElasticsearchSettings(url, alias, 10, 1024 * 1024, 3, 50);
+    return new ElasticsearchSettings(url, alias, 10, 1024 * 1024, 3, 50,
+        ElasticsearchSettings.DEFAULT_UNAVAILABLE_TIMEOUT);
   }
 
   long count() throws IOException {

@@ -19,7 +19,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * An HTTP proxy in front of the real Elasticsearch that answers the first bulk requests the way
- * an overloaded cluster does, and forwards everything else unchanged.
+ * an overloaded cluster (or a gateway in front of a missing one) does, and forwards everything
+ * else unchanged.
  */
 final class ThrottlingProxy implements AutoCloseable {
 
@@ -27,7 +28,9 @@ final class ThrottlingProxy implements AutoCloseable {
     /** The whole bulk request gets HTTP 429 es_rejected_execution_exception. */
     REJECT_REQUEST,
     /** The bulk request gets HTTP 200 with every item rejected with status 429. */
-    REJECT_ITEMS
+    REJECT_ITEMS,
+    /** The bulk request gets HTTP 503 from the proxy itself, as a gateway with no cluster behind it answers. */
+    GATEWAY_UNAVAILABLE
   }
 
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -78,6 +81,13 @@ final class ThrottlingProxy implements AutoCloseable {
       if (bulk && rejected.getAndUpdate(n -> n < bulkRequestsToReject ? n + 1 : n) < bulkRequestsToReject) {
         if (mode == Mode.REJECT_REQUEST) {
           respond(exchange, 429, requestRejection());
+        } else if (mode == Mode.GATEWAY_UNAVAILABLE) {
+          byte[] page = "<html><body>503 Service Unavailable</body></html>".getBytes(StandardCharsets.UTF_8);
+          exchange.getResponseHeaders().add("Content-Type", "text/html");
+          exchange.sendResponseHeaders(503, page.length);
+          try (OutputStream out = exchange.getResponseBody()) {
+            out.write(page);
+          }
         } else {
           respond(exchange, 200, itemRejections(body));
         }

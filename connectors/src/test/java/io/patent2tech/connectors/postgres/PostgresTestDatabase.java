@@ -8,11 +8,14 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Properties;
 import java.util.UUID;
+import org.postgresql.Driver;
 
 /**
  * A throw-away schema in the PostgreSQL the integration tests run against, so tests neither see
@@ -41,6 +44,27 @@ final class PostgresTestDatabase implements AutoCloseable {
     String separator = server.jdbcUrl().contains("?") ? "&" : "?";
     return new PostgresSettings(
         server.jdbcUrl() + separator + "currentSchema=" + schema, server.user(), server.password());
+  }
+
+  /**
+   * Settings for the test schema that connect to {@code 127.0.0.1:port} instead of the server (a
+   * {@link io.patent2tech.connectors.TcpProxy} in front of it), with the given reconnect timeout.
+   */
+  PostgresSettings settingsVia(int port, Duration reconnectTimeout) {
+    PostgresSettings direct = settings();
+    String url = direct.jdbcUrl().replaceFirst("^jdbc:postgresql://[^/]*/", "jdbc:postgresql://127.0.0.1:" + port + "/");
+    return new PostgresSettings(url, direct.user(), direct.password(), reconnectTimeout);
+  }
+
+  /** The server's host (the first, if the URL lists several). */
+  String serverHost() {
+    return Driver.parseURL(server.jdbcUrl(), null).getProperty("PGHOST").split(",")[0];
+  }
+
+  /** The server's port (the first, if the URL lists several). */
+  int serverPort() {
+    Properties parsed = Driver.parseURL(server.jdbcUrl(), null);
+    return Integer.parseInt(parsed.getProperty("PGPORT").split(",")[0]);
   }
 
   Connection connect() throws SQLException {

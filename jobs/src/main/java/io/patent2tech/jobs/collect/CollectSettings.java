@@ -85,8 +85,9 @@ public final class CollectSettings {
   static {
     List<Setting> all = new ArrayList<>(List.of(CommonSettings.KAFKA_BOOTSTRAP, CommonSettings.TOPIC_NORMALIZED,
         CommonSettings.TOPIC_DLQ, CommonSettings.PG_URL, CommonSettings.PG_USER, CommonSettings.PG_PASSWORD,
-        CommonSettings.PG_BATCH_INTERVAL, OFFICES_ENABLED, FROM, TO, TICK, RETRY_DELAY, MAX_ATTEMPTS,
-        CommonSettings.DEDUPE_TTL, CommonSettings.DEDUPE_FROM_TOPIC, DLQ_MAX_RAW_BYTES, TRANSACTIONAL_ID_PREFIX));
+        CommonSettings.PG_BATCH_INTERVAL, CommonSettings.PG_RECONNECT_TIMEOUT, OFFICES_ENABLED, FROM, TO,
+        TICK, RETRY_DELAY, MAX_ATTEMPTS, CommonSettings.DEDUPE_TTL, CommonSettings.DEDUPE_FROM_TOPIC,
+        DLQ_MAX_RAW_BYTES, TRANSACTIONAL_ID_PREFIX));
     for (OfficeOptions o : List.of(USPTO, EPO, KIPRIS)) {
       all.addAll(o.all());
       all.addAll(OfficeCollectors.settingsOf(o.office()));

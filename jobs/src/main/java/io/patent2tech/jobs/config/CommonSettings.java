@@ -2,6 +2,7 @@ package io.patent2tech.jobs.config;
 
 import io.patent2tech.connectors.elasticsearch.ElasticsearchSettings;
 import io.patent2tech.connectors.postgres.PostgresSettings;
+import java.time.Duration;
 
 /** Settings shared by the jobs: where the services are, and how Flink checkpoints. */
 public final class CommonSettings {
@@ -61,14 +62,25 @@ public final class CommonSettings {
       new Setting("es.bulk.max-actions", "500", "documents per Elasticsearch bulk request at most");
   public static final Setting ES_BULK_MAX_BYTES =
       new Setting("es.bulk.max-bytes", String.valueOf(8 << 20), "bytes per Elasticsearch bulk request at most");
-  public static final Setting ES_MAX_RETRIES =
-      new Setting("es.max-retries", "8", "retries of a bulk request on 429 or connection errors");
+  public static final Setting ES_MAX_RETRIES = new Setting("es.max-retries", "8",
+      "retries of a bulk request Elasticsearch rejects for load (429), or of documents it asks to resend "
+          + "(429, 409, 503); an unreachable Elasticsearch is waited for instead (es.unavailable-timeout)");
   public static final Setting ES_INITIAL_BACKOFF =
-      new Setting("es.initial-backoff", "200 ms", "first retry delay; doubles on each retry");
+      new Setting("es.initial-backoff", "200 ms", "first delay of those retries; doubles on each retry");
+  public static final Setting ES_UNAVAILABLE_TIMEOUT = new Setting("es.unavailable-timeout",
+      seconds(ElasticsearchSettings.DEFAULT_UNAVAILABLE_TIMEOUT),
+      "how long the Elasticsearch sink keeps trying while Elasticsearch cannot be reached (refused, reset, "
+          + "timed out, 502/503/504; 0.5 s doubling to 10 s between tries) before it fails the task and the job "
+          + "restarts; the wait holds the task, so checkpoints wait too");
   public static final Setting PG_BATCH_SIZE =
       new Setting("pg.batch-size", "100", "records per PostgreSQL batch at most");
   public static final Setting PG_BATCH_INTERVAL =
       new Setting("pg.batch-interval", "1 s", "PostgreSQL batches are flushed at least this often");
+  public static final Setting PG_RECONNECT_TIMEOUT = new Setting("pg.reconnect-timeout",
+      seconds(PostgresSettings.DEFAULT_RECONNECT_TIMEOUT),
+      "how long a PostgreSQL sink keeps reconnecting after it lost its connection (0.5 s doubling to 10 s "
+          + "between tries) before it fails the task and the job restarts; the wait holds the task, so "
+          + "checkpoints wait too");
   public static final Setting DEDUPE_TTL = new Setting("dedupe-ttl", "30 d",
       "how long a job remembers the content hash it passed on per publication key (dedupe state TTL)");
   public static final Setting DEDUPE_FROM_TOPIC = new Setting("dedupe-from-topic", "true",
@@ -85,17 +97,22 @@ public final class CommonSettings {
 
   private CommonSettings() {}
 
-  /** Where PostgreSQL is, from pg.url / pg.user / pg.password. */
+  /** Where PostgreSQL is, from pg.url / pg.user / pg.password, and pg.reconnect-timeout. */
   public static PostgresSettings postgres(Settings s) {
     return new PostgresSettings(s.require(PG_URL.key()),
-        s.require(PG_USER.key()), s.get(PG_PASSWORD.key()));
+        s.require(PG_USER.key()), s.get(PG_PASSWORD.key()), s.getDuration(PG_RECONNECT_TIMEOUT.key()));
   }
 
-  /** The patents alias with the bulk writer's limits. */
+  /** The patents alias with the bulk writer's limits and waits. */
   public static ElasticsearchSettings elasticsearch(Settings s) {
     return new ElasticsearchSettings(s.require(ES_URL.key()),
         s.require(ES_ALIAS.key()), s.getInt(ES_BULK_MAX_ACTIONS.key()),
         s.getLong(ES_BULK_MAX_BYTES.key()), s.getInt(ES_MAX_RETRIES.key()),
-        s.getDuration(ES_INITIAL_BACKOFF.key()).toMillis());
+        s.getDuration(ES_INITIAL_BACKOFF.key()).toMillis(), s.getDuration(ES_UNAVAILABLE_TIMEOUT.key()));
+  }
+
+  /** A default declared as a Duration where it belongs, written the way --help shows durations. */
+  private static String seconds(Duration duration) {
+    return duration.toSeconds() + " s";
   }
 }

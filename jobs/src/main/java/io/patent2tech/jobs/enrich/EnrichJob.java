@@ -137,9 +137,9 @@ public final class EnrichJob {
     all.addAll(List.of(EMBED_BATCH_SIZE, EMBED_MAX_WAIT,
         CommonSettings.ES_URL, CommonSettings.ES_ALIAS, CommonSettings.LEGAL_ALIAS,
         CommonSettings.ES_BULK_MAX_ACTIONS, CommonSettings.ES_BULK_MAX_BYTES,
-        CommonSettings.ES_MAX_RETRIES, CommonSettings.ES_INITIAL_BACKOFF,
+        CommonSettings.ES_MAX_RETRIES, CommonSettings.ES_INITIAL_BACKOFF, CommonSettings.ES_UNAVAILABLE_TIMEOUT,
         CommonSettings.PG_URL, CommonSettings.PG_USER, CommonSettings.PG_PASSWORD,
-        CommonSettings.PG_BATCH_SIZE, CommonSettings.PG_BATCH_INTERVAL));
+        CommonSettings.PG_BATCH_SIZE, CommonSettings.PG_BATCH_INTERVAL, CommonSettings.PG_RECONNECT_TIMEOUT));
     all.addAll(CommonSettings.RUNTIME);
     return List.copyOf(all);
   }

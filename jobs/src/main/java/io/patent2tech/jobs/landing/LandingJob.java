@@ -39,8 +39,10 @@ public final class LandingJob {
       GROUP_ID, CommonSettings.BOUNDED,
       CommonSettings.ES_URL, CommonSettings.ES_ALIAS, CommonSettings.ES_BULK_MAX_ACTIONS,
       CommonSettings.ES_BULK_MAX_BYTES, CommonSettings.ES_MAX_RETRIES, CommonSettings.ES_INITIAL_BACKOFF,
+      CommonSettings.ES_UNAVAILABLE_TIMEOUT,
       CommonSettings.PG_URL, CommonSettings.PG_USER, CommonSettings.PG_PASSWORD,
-      CommonSettings.PG_BATCH_SIZE, CommonSettings.PG_BATCH_INTERVAL), CommonSettings.RUNTIME);
+      CommonSettings.PG_BATCH_SIZE, CommonSettings.PG_BATCH_INTERVAL, CommonSettings.PG_RECONNECT_TIMEOUT),
+      CommonSettings.RUNTIME);
   public static final List<String> FLAGS = List.of(CommonSettings.BOUNDED.key());
 
   public static final String USAGE = "land [options]\n"
