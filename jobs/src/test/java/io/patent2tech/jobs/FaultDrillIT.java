@@ -2,6 +2,10 @@ package io.patent2tech.jobs;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,7 +15,11 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * The short fault drill ({@code scripts/chaos --short}, docs/reliability.md) on the stack the tests
@@ -21,15 +29,21 @@ import org.junit.jupiter.api.Test;
  * and PostgreSQL.
  *
  * <p>The drill breaks the stack the P2T_* variables designate (scripts/stack env), as the script
- * does: the stack of this test run. It cleans up after itself (jobs, topics, index, schema).
+ * does: the stack of this test run. It cleans up after itself (jobs, topics, index, schema). It is
+ * skipped while other jobs run on the stack's Flink cluster (a stack shared with someone else's
+ * work): the TaskManager kill would restart them.
  */
 class FaultDrillIT {
 
   private static final Duration LIMIT = Duration.ofMinutes(5);
   private static final int DOCUMENTS = 400;
+  private static final String FLINK = System.getenv().getOrDefault("P2T_FLINK_URL", "http://localhost:8081")
+      .replaceAll("/+$", "");
 
   @Test
   void everyPublicationExactlyOnceAfterATaskManagerKillAndAPostgresStop() throws Exception {
+    Assumptions.assumeTrue(otherJobs() == 0, () -> "other jobs run on the Flink cluster at " + FLINK
+        + "; the drill would kill the TaskManager under them");
     Path repo = Path.of(System.getProperty("p2t.repo"));
     Path output = Files.createTempFile("p2t-fault-drill-", ".log");
     try {
@@ -66,5 +80,20 @@ class FaultDrillIT {
     } finally {
       Files.deleteIfExists(output);
     }
+  }
+
+  /** Jobs running (or about to) on the stack's Flink cluster. */
+  private static long otherJobs() throws Exception {
+    HttpResponse<String> r = HttpClient.newHttpClient().send(
+        HttpRequest.newBuilder(URI.create(FLINK + "/jobs/overview")).timeout(Duration.ofSeconds(10)).build(),
+        HttpResponse.BodyHandlers.ofString());
+    assertThat(r.statusCode()).as("GET %s/jobs/overview (scripts/stack up flink)", FLINK).isEqualTo(200);
+    long running = 0;
+    for (JsonNode job : new ObjectMapper().readTree(r.body()).path("jobs")) {
+      if (List.of("RUNNING", "RESTARTING", "CREATED", "INITIALIZING").contains(job.path("state").asText())) {
+        running++;
+      }
+    }
+    return running;
   }
 }
