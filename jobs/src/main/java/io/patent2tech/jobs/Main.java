@@ -7,6 +7,7 @@ import io.patent2tech.jobs.config.Setting;
 import io.patent2tech.jobs.config.Settings;
 import io.patent2tech.jobs.collect.CollectJob;
 import io.patent2tech.jobs.collect.CollectSettings;
+import io.patent2tech.jobs.drill.DrillCommand;
 import io.patent2tech.jobs.enrich.EnrichJob;
 import io.patent2tech.jobs.ingest.IngestJob;
 import io.patent2tech.jobs.landing.LandingJob;
@@ -30,7 +31,8 @@ public final class Main {
       new Command("parse", ParseCommand.USAGE, ParseCommand.SETTINGS, ParseCommand.FLAGS),
       new Command("counts", CountsCommand.USAGE, CountsCommand.SETTINGS, List.of()),
       new Command("checkpoints", CheckpointsCommand.USAGE, CheckpointsCommand.SETTINGS, List.of()),
-      new Command("load-legal-corpus", LegalCorpusCommand.USAGE, LegalCorpusCommand.SETTINGS, List.of()));
+      new Command("load-legal-corpus", LegalCorpusCommand.USAGE, LegalCorpusCommand.SETTINGS, List.of()),
+      new Command("drill", DrillCommand.USAGE, DrillCommand.SETTINGS, List.of()));
 
   private Main() {}
 
@@ -53,7 +55,8 @@ public final class Main {
   /**
    * Runs one command.
    *
-   * @return 0 on success; 1 when {@code parse} found documents it rejects
+   * @return 0 on success; 1 when {@code parse} found documents it rejects or {@code drill check}
+   *     found a publication missing or repeated
    * @throws UsageException for a missing or unknown command and for bad options
    */
   static int run(String[] args) throws Exception {
@@ -88,6 +91,9 @@ public final class Main {
       case "counts" -> CountsCommand.run(settings, System.out);
       case "checkpoints" -> CheckpointsCommand.run(settings, System.out);
       case "load-legal-corpus" -> LegalCorpusCommand.run(settings, System.out);
+      case "drill" -> {
+        return DrillCommand.run(settings, System.out);
+      }
       case "parse" -> {
         try {
           ParseCommand.checkUsage(settings);
