@@ -173,16 +173,9 @@ final class PostgresBatchWriter<T> implements SinkWriter<T> {
 
   /** Drops the connection, and with it a half-built batch; the next attempt opens a new one. */
   private void disconnect() {
-    try {
-      if (connection != null) {
-        connection.close();
-      }
-    } catch (SQLException ignored) {
-      // it is thrown away because it failed, or the writer closes; its close failing changes nothing
-    } finally {
-      connection = null;
-      statement = null;
-    }
+    ReconnectingConnection.closeQuietly(connection);
+    connection = null;
+    statement = null;
   }
 
   /**

@@ -61,14 +61,21 @@ final class ReconnectingConnection implements AutoCloseable {
   }
 
   private void reset() {
+    closeQuietly(connection);
+    connection = null;
+  }
+
+  /**
+   * Closes a connection that is thrown away (it failed, or its user closes); its close failing
+   * changes nothing, so that is ignored.
+   */
+  static void closeQuietly(Connection connection) {
     try {
       if (connection != null) {
         connection.close();
       }
     } catch (SQLException ignored) {
-      // the connection is being thrown away because it failed; its close failing changes nothing
-    } finally {
-      connection = null;
+      // see above
     }
   }
 
