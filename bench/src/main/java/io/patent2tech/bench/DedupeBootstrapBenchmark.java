@@ -30,7 +30,7 @@ import io.patent2tech.udfs.dedupe.PublishedPatents;
  * What a fresh start costs the dedupe: how fast one subtask learns a {@code patents.normalized}
  * topic ({@link PublishedPatentsInTopic}: read_committed from the beginning, every value decoded).
  * The topic is filled with distinct copies of the real ICE fixture documents (each with its own
- * publication key), three partitions like the pipeline's, then read back as the dedupe reads it,
+ * publication key), partitioned like patents.normalized, then read back as the dedupe reads it,
  * against the bare read of the same records without decoding as the floor.
  *
  * <p>Usage: {@code DedupeBootstrapBenchmark FIXTURES_DIR BOOTSTRAP OUT_MD [records=20000] [runs=3]}
@@ -55,7 +55,7 @@ public final class DedupeBootstrapBenchmark {
       documents.add(processor.process(doc, Source.newBuilder().setOffice("USPTO").setFile("bench")
           .setPosition(0).build(), 0L));
     }
-    Topics.ensure(bootstrap, Map.of(topic, 3));
+    Topics.ensureAs(bootstrap, Map.of(topic, Topics.NORMALIZED));
     long bytes = 0;
     try {
       bytes = fill(bootstrap, topic, documents, records);
@@ -71,7 +71,7 @@ public final class DedupeBootstrapBenchmark {
       double decodedBest = best(decoded);
       String table = String.format(Locale.ROOT, """
           Measured %s, %d records (%.1f MB, %.1f KB each on average: the %d ICE fixture documents \
-          under distinct keys) in a 3-partition topic on the local stack's broker; best of %d runs, \
+          under distinct keys) in a topic partitioned like patents.normalized on the local stack's broker; best of %d runs, \
           one thread, as one dedupe subtask reads at a fresh start.
 
           | read | records/s | MB/s | time for the topic | time per million records |

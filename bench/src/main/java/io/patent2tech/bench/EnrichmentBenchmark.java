@@ -151,7 +151,7 @@ public final class EnrichmentBenchmark {
     try {
       String input = base + ".patents.normalized";
       cleanup.topic(input);
-      Topics.ensure(KAFKA, Map.of(input, 3));
+      Topics.ensureAs(KAFKA, Map.of(input, Topics.NORMALIZED));
       long t0 = System.nanoTime();
       List<Patent> originals = EmbeddingBenchmark.fixturePatents(fixtures);
       List<String> keys = new ArrayList<>(n);
@@ -161,7 +161,7 @@ public final class EnrichmentBenchmark {
           n, input, (System.nanoTime() - t0) / 1e9);
       String warmUpInput = base + "-warm-up.patents.normalized";
       cleanup.topic(warmUpInput);
-      Topics.ensure(KAFKA, Map.of(warmUpInput, 3));
+      Topics.ensureAs(KAFKA, Map.of(warmUpInput, Topics.NORMALIZED));
       List<String> warmUpKeys = new ArrayList<>();
       publishVariants(originals, Math.min(n, WARM_UP), warmUpInput, warmUpKeys, new ArrayList<>());
 

@@ -1,6 +1,12 @@
 package io.patent2tech.connectors.kafka;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -16,7 +22,13 @@ import org.apache.kafka.common.errors.TopicExistsException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** The topics of docs/design.md section 8, and their creation where a cluster does not have them yet. */
+/**
+ * The topics of docs/design.md section 8 and their partition counts, and their creation where a
+ * cluster does not have them yet. The counts are declared once, in {@code infra/kafka/topics.txt}
+ * (the jar carries a copy): {@code scripts/stack} creates the topics from it, and jobs create a topic
+ * they write under another name ({@code --topic.normalized my.topic}) with the partitions of the
+ * topic it stands for.
+ */
 public final class Topics {
 
   public static final String NORMALIZED = "patents.normalized";
@@ -27,7 +39,63 @@ public final class Topics {
 
   private static final Logger LOG = LoggerFactory.getLogger(Topics.class);
 
+  /** Partitions by topic name, in the order of topics.txt. */
+  private static final Map<String, Integer> PARTITIONS = readRegistry();
+
   private Topics() {}
+
+  /** The partition count the registry gives {@code topic}, one of the constants above. */
+  public static int partitions(String topic) {
+    Integer partitions = PARTITIONS.get(topic);
+    if (partitions == null) {
+      throw new IllegalArgumentException("no topic " + topic + " in infra/kafka/topics.txt; known: "
+          + PARTITIONS.keySet());
+    }
+    return partitions;
+  }
+
+  /** Every topic of the registry with its partitions, in its order. */
+  public static Map<String, Integer> registry() {
+    return PARTITIONS;
+  }
+
+  /**
+   * Creates each topic that does not exist yet with the partitions of the registry topic it stands
+   * for: {@code Map.of("my.normalized", Topics.NORMALIZED)}. Existing topics are left as they are.
+   */
+  public static void ensureAs(String bootstrapServers, Map<String, String> registryTopicByName) {
+    Map<String, Integer> partitions = new LinkedHashMap<>();
+    registryTopicByName.forEach((name, registryTopic) -> partitions.put(name, partitions(registryTopic)));
+    ensure(bootstrapServers, partitions);
+  }
+
+  /** "name partitions" lines; # comments and blank lines are skipped (the stack script reads the same). */
+  static Map<String, Integer> parseRegistry(List<String> lines) {
+    Map<String, Integer> partitions = new LinkedHashMap<>();
+    for (String line : lines) {
+      String trimmed = line.strip();
+      if (trimmed.isEmpty() || trimmed.startsWith("#")) {
+        continue;
+      }
+      String[] fields = trimmed.split("\\s+");
+      if (fields.length < 2 || !fields[1].matches("[1-9][0-9]*")) {
+        throw new IllegalStateException("topics.txt: '" + trimmed + "' needs a name and a partition count");
+      }
+      partitions.put(fields[0], Integer.parseInt(fields[1]));
+    }
+    return Collections.unmodifiableMap(partitions);
+  }
+
+  private static Map<String, Integer> readRegistry() {
+    try (InputStream in = Topics.class.getResourceAsStream("topics.txt")) {
+      if (in == null) {
+        throw new IllegalStateException("topics.txt is not on the class path next to " + Topics.class.getName());
+      }
+      return parseRegistry(new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().toList());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
 
   /**
    * Creates each topic that does not exist yet (partitions as given, replication factor of the

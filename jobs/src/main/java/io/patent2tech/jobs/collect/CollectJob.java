@@ -1,6 +1,5 @@
 package io.patent2tech.jobs.collect;
 
-import java.util.Map;
 
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.streaming.api.datastream.DataStream;
@@ -10,7 +9,6 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import io.patent2tech.connectors.collect.CollectRecord;
 import io.patent2tech.connectors.collect.source.CollectSource;
 import io.patent2tech.connectors.kafka.KafkaConnections;
-import io.patent2tech.connectors.kafka.Topics;
 import io.patent2tech.connectors.postgres.CollectionRunHistory;
 import io.patent2tech.connectors.postgres.CollectionRunSink;
 import io.patent2tech.connectors.postgres.PostgresMigrations;
@@ -97,9 +95,7 @@ public final class CollectJob {
       // a missing credential, a bad schedule or date: say what to set, no stack trace
       throw new Main.UsageException("collect: " + e.getMessage(), e);
     }
-    Topics.ensure(s.require(CommonSettings.KAFKA_BOOTSTRAP.key()), Map.of(
-        s.require(CommonSettings.TOPIC_NORMALIZED.key()), 3,
-        s.require(CommonSettings.TOPIC_DLQ.key()), 1));
+    CommonSettings.ensureTopics(s, CommonSettings.TOPIC_NORMALIZED, CommonSettings.TOPIC_DLQ);
     StreamExecutionEnvironment env = FlinkEnvironments.create(s);
     build(env, s, source);
     env.execute("patent2tech-collect");

@@ -1,8 +1,11 @@
 package io.patent2tech.jobs.config;
 
 import io.patent2tech.connectors.elasticsearch.ElasticsearchSettings;
+import io.patent2tech.connectors.kafka.Topics;
 import io.patent2tech.connectors.postgres.PostgresSettings;
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /** Settings shared by the jobs: where the services are, and how Flink checkpoints. */
 public final class CommonSettings {
@@ -10,9 +13,9 @@ public final class CommonSettings {
   public static final Setting KAFKA_BOOTSTRAP =
       new Setting("kafka.bootstrap", "localhost:9092", "Kafka bootstrap servers");
   public static final Setting TOPIC_NORMALIZED =
-      new Setting("topic.normalized", "patents.normalized", "topic of normalized patents (Avro Patent)");
+      new Setting("topic.normalized", Topics.NORMALIZED, "topic of normalized patents (Avro Patent)");
   public static final Setting TOPIC_DLQ =
-      new Setting("topic.dlq", "patents.dlq", "dead-letter topic (Avro DeadLetter)");
+      new Setting("topic.dlq", Topics.DLQ, "dead-letter topic (Avro DeadLetter)");
   public static final Setting ES_URL =
       new Setting("es.url", "http://localhost:9200", "Elasticsearch URL");
   public static final Setting ES_ALIAS =
@@ -52,7 +55,7 @@ public final class CommonSettings {
       "longest wait between two restarts (exponential)");
   public static final Setting RESTART_RESET_AFTER = new Setting("restart.reset-after", "10 min",
       "running this long without a failure starts the delays and the count over (exponential)");
-  public static final Setting TOPIC_ENRICHED = new Setting("topic.enriched", "patents.enriched",
+  public static final Setting TOPIC_ENRICHED = new Setting("topic.enriched", Topics.ENRICHED,
       "topic of enriched patents (Avro EnrichedPatent)");
   public static final Setting LEGAL_ALIAS = new Setting("legal.alias", "legal-corpus",
       "Elasticsearch alias of the legal corpus index");
@@ -96,6 +99,19 @@ public final class CommonSettings {
       RESTART_DELAY, RESTART_MAX_DELAY, RESTART_RESET_AFTER, PARALLELISM);
 
   private CommonSettings() {}
+
+  /**
+   * Creates the topics these settings name where they are missing, each with the partitions the
+   * topic registry ({@code infra/kafka/topics.txt}, {@link Topics}) gives the topic the setting
+   * defaults to: {@code --topic.normalized my.topic} gets the partitions of patents.normalized.
+   */
+  public static void ensureTopics(Settings s, Setting... topics) {
+    Map<String, String> registryTopicByName = new LinkedHashMap<>();
+    for (Setting topic : topics) {
+      registryTopicByName.put(s.require(topic.key()), topic.defaultValue());
+    }
+    Topics.ensureAs(s.require(KAFKA_BOOTSTRAP.key()), registryTopicByName);
+  }
 
   /** Where PostgreSQL is, from pg.url / pg.user / pg.password, and pg.reconnect-timeout. */
   public static PostgresSettings postgres(Settings s) {

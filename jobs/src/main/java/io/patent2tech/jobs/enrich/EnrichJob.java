@@ -5,7 +5,6 @@ import io.patent2tech.connectors.elasticsearch.ElasticsearchSettings;
 import io.patent2tech.connectors.elasticsearch.PatentIndex;
 import io.patent2tech.connectors.kafka.KafkaConnections;
 import io.patent2tech.connectors.kafka.KafkaDeadLetterPublisherFactory;
-import io.patent2tech.connectors.kafka.Topics;
 import io.patent2tech.connectors.llm.LlmProvider;
 import io.patent2tech.connectors.llm.LlmSettings;
 import io.patent2tech.connectors.postgres.EnrichmentPostgresSink;
@@ -25,7 +24,6 @@ import io.patent2tech.udfs.embed.PatentEmbeddingOperator;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
@@ -238,9 +236,7 @@ public final class EnrichJob {
 
   public static void run(Settings s) throws Exception {
     String bootstrap = s.require(CommonSettings.KAFKA_BOOTSTRAP.key());
-    Topics.ensure(bootstrap, Map.of(s.require(CommonSettings.TOPIC_NORMALIZED.key()), 3,
-        s.require(CommonSettings.TOPIC_ENRICHED.key()), 3,
-        s.require(CommonSettings.TOPIC_DLQ.key()), 1));
+    CommonSettings.ensureTopics(s, CommonSettings.TOPIC_NORMALIZED, CommonSettings.TOPIC_ENRICHED, CommonSettings.TOPIC_DLQ);
     PostgresMigrations.migrate(CommonSettings.postgres(s));
     PatentIndex.ensure(CommonSettings.elasticsearch(s));
     EvaluationSettings evaluation = evaluation(s);

@@ -1,7 +1,6 @@
 package io.patent2tech.jobs.ingest;
 
 import java.util.List;
-import java.util.Map;
 
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.connector.file.src.FileSource;
@@ -11,7 +10,6 @@ import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
 import io.patent2tech.connectors.kafka.KafkaConnections;
-import io.patent2tech.connectors.kafka.Topics;
 import io.patent2tech.connectors.uspto.RawDocument;
 import io.patent2tech.connectors.uspto.UsptoBulkFileFormat;
 import io.patent2tech.jobs.Dedupe;
@@ -105,9 +103,7 @@ public final class IngestJob {
   }
 
   public static void run(Settings s) throws Exception {
-    Topics.ensure(s.require(CommonSettings.KAFKA_BOOTSTRAP.key()), Map.of(
-        s.require(CommonSettings.TOPIC_NORMALIZED.key()), 3,
-        s.require(CommonSettings.TOPIC_DLQ.key()), 1));
+    CommonSettings.ensureTopics(s, CommonSettings.TOPIC_NORMALIZED, CommonSettings.TOPIC_DLQ);
     StreamExecutionEnvironment env = FlinkEnvironments.create(s);
     build(env, s);
     env.execute("patent2tech-ingest");

@@ -1,7 +1,6 @@
 package io.patent2tech.jobs.landing;
 
 import java.util.List;
-import java.util.Map;
 
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
@@ -9,7 +8,6 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import io.patent2tech.connectors.elasticsearch.ElasticsearchBulkSink;
 import io.patent2tech.connectors.elasticsearch.PatentIndex;
 import io.patent2tech.connectors.kafka.KafkaDeadLetterPublisherFactory;
-import io.patent2tech.connectors.kafka.Topics;
 import io.patent2tech.connectors.postgres.PatentPostgresSink;
 import io.patent2tech.connectors.postgres.PostgresMigrations;
 import io.patent2tech.jobs.NormalizedPatents;
@@ -71,8 +69,7 @@ public final class LandingJob {
 
   public static void run(Settings s) throws Exception {
     String bootstrap = s.require(CommonSettings.KAFKA_BOOTSTRAP.key());
-    Topics.ensure(bootstrap, Map.of(s.require(CommonSettings.TOPIC_NORMALIZED.key()), 3,
-        s.require(CommonSettings.TOPIC_DLQ.key()), 1));
+    CommonSettings.ensureTopics(s, CommonSettings.TOPIC_NORMALIZED, CommonSettings.TOPIC_DLQ);
     PostgresMigrations.migrate(CommonSettings.postgres(s));
     PatentIndex.ensure(CommonSettings.elasticsearch(s));
     StreamExecutionEnvironment env = FlinkEnvironments.create(s);
