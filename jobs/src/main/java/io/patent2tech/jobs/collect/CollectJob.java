@@ -8,19 +8,16 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
 import io.patent2tech.connectors.collect.CollectRecord;
 import io.patent2tech.connectors.collect.source.CollectSource;
-import io.patent2tech.connectors.kafka.KafkaConnections;
 import io.patent2tech.connectors.postgres.CollectionRunHistory;
 import io.patent2tech.connectors.postgres.CollectionRunSink;
 import io.patent2tech.connectors.postgres.PostgresMigrations;
 import io.patent2tech.connectors.postgres.PostgresSettings;
 import io.patent2tech.jobs.Main;
-import io.patent2tech.jobs.Dedupe;
+import io.patent2tech.jobs.NormalizedOutput;
 import io.patent2tech.jobs.config.CommonSettings;
 import io.patent2tech.jobs.config.FlinkEnvironments;
 import io.patent2tech.jobs.config.Settings;
-import io.patent2tech.schema.DeadLetter;
 import io.patent2tech.schema.Patent;
-import io.patent2tech.schema.TopicCodec;
 
 /**
  * The collect job:
@@ -49,9 +46,6 @@ public final class CollectJob {
 
   /** Adds the collect pipeline to {@code env}. */
   public static void build(StreamExecutionEnvironment env, Settings s, CollectSource source) {
-    String bootstrap = s.require(CommonSettings.KAFKA_BOOTSTRAP.key());
-    String normalizedTopic = s.require(CommonSettings.TOPIC_NORMALIZED.key());
-    String dlqTopic = s.require(CommonSettings.TOPIC_DLQ.key());
     String txPrefix = s.require(CollectSettings.TRANSACTIONAL_ID_PREFIX.key());
 
     DataStream<CollectRecord> fetched = env
@@ -62,16 +56,8 @@ public final class CollectJob {
         .process(new ParseFetchedDocuments(s.getInt(CollectSettings.DLQ_MAX_RAW_BYTES.key())))
         .name("parse-normalize-validate").uid("parse-normalize-validate");
 
-    SingleOutputStreamOperator<Patent> published = Dedupe.publishedOnce(normalized, s);
-    published
-        .sinkTo(KafkaConnections.exactlyOnceSink(bootstrap, normalizedTopic, txPrefix + "-normalized",
-            TopicCodec::patents, Patent::getPublicationKey))
-        .name(normalizedTopic).uid("sink-normalized");
-
-    normalized.getSideOutput(ParseFetchedDocuments.DEAD_LETTERS)
-        .sinkTo(KafkaConnections.exactlyOnceSink(bootstrap, dlqTopic, txPrefix + "-dlq",
-            TopicCodec::deadLetters, DeadLetter::getSourceFile))
-        .name(dlqTopic).uid("sink-dlq");
+    DataStream<Patent> published = NormalizedOutput.publish(normalized,
+        normalized.getSideOutput(ParseFetchedDocuments.DEAD_LETTERS), s, txPrefix);
 
     normalized.getSideOutput(ParseFetchedDocuments.RUN_PROGRESS)
         .union(published

@@ -9,17 +9,14 @@ import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
-import io.patent2tech.connectors.kafka.KafkaConnections;
 import io.patent2tech.connectors.uspto.RawDocument;
 import io.patent2tech.connectors.uspto.UsptoBulkFileFormat;
-import io.patent2tech.jobs.Dedupe;
+import io.patent2tech.jobs.NormalizedOutput;
 import io.patent2tech.jobs.config.CommonSettings;
 import io.patent2tech.jobs.config.FlinkEnvironments;
 import io.patent2tech.jobs.config.Setting;
 import io.patent2tech.jobs.config.Settings;
-import io.patent2tech.schema.DeadLetter;
 import io.patent2tech.schema.Patent;
-import io.patent2tech.schema.TopicCodec;
 import io.patent2tech.udfs.DeadLetters;
 
 /**
@@ -70,9 +67,6 @@ public final class IngestJob {
     if (inputs.isEmpty()) {
       throw new IllegalArgumentException("ingest needs at least one input file or directory");
     }
-    String bootstrap = s.require(CommonSettings.KAFKA_BOOTSTRAP.key());
-    String normalizedTopic = s.require(CommonSettings.TOPIC_NORMALIZED.key());
-    String dlqTopic = s.require(CommonSettings.TOPIC_DLQ.key());
     String txPrefix = s.require(TRANSACTIONAL_ID_PREFIX.key());
 
     var files = FileSource.forBulkFileFormat(
@@ -89,16 +83,8 @@ public final class IngestJob {
         .process(new ParseUsptoDocuments(s.getInt(DLQ_MAX_RAW_BYTES.key())))
         .name("parse-normalize-validate").uid("parse-normalize-validate");
 
-    DataStream<Patent> published = Dedupe.publishedOnce(normalized, s);
-    published
-        .sinkTo(KafkaConnections.exactlyOnceSink(bootstrap, normalizedTopic, txPrefix + "-normalized",
-            TopicCodec::patents, Patent::getPublicationKey))
-        .name(normalizedTopic).uid("sink-normalized");
-
-    normalized.getSideOutput(ParseUsptoDocuments.DEAD_LETTERS)
-        .sinkTo(KafkaConnections.exactlyOnceSink(bootstrap, dlqTopic, txPrefix + "-dlq",
-            TopicCodec::deadLetters, DeadLetter::getSourceFile))
-        .name(dlqTopic).uid("sink-dlq");
+    DataStream<Patent> published = NormalizedOutput.publish(normalized,
+        normalized.getSideOutput(ParseUsptoDocuments.DEAD_LETTERS), s, txPrefix);
     return published;
   }
 
