@@ -22,8 +22,42 @@ p2t_is_root() {
   [[ ${EUID:-$(id -u)} -eq 0 ]]
 }
 
-# Every setting has a default; the environment overrides it. Client-side settings (what the jobs
-# read) are derived from the server-side ones so that `scripts/stack env` always describes this stack.
+# Sets each variable of infra/stack.defaults that the environment leaves unset or empty.
+p2t_load_defaults() {
+  local file=$P2T_REPO_DIR/infra/stack.defaults line name
+  [[ -r $file ]] || p2t_die "$file not found"
+  while IFS= read -r line || [[ -n $line ]]; do
+    line=${line%$'\r'}
+    [[ $line =~ ^[[:space:]]*(#|$) ]] && continue
+    [[ $line =~ ^(P2T_[A-Z0-9_]+)=(.*)$ ]] || p2t_die "$file: not a NAME=value line: '$line'"
+    name=${BASH_REMATCH[1]}
+    [[ -n ${!name:-} ]] || printf -v "$name" '%s' "${BASH_REMATCH[2]}"
+  done <"$file"
+}
+
+# One help line per variable of infra/stack.defaults: the comment line above it, and its default.
+p2t_describe_defaults() {
+  local file=$P2T_REPO_DIR/infra/stack.defaults line help=
+  while IFS= read -r line || [[ -n $line ]]; do
+    line=${line%$'\r'}
+    if [[ $line =~ ^#\ (.*)$ ]]; then
+      help=${BASH_REMATCH[1]}
+    elif [[ $line =~ ^(P2T_[A-Z0-9_]+)=(.*)$ ]]; then
+      if [[ -n ${BASH_REMATCH[2]} ]]; then
+        printf '  %-27s %s [%s]\n' "${BASH_REMATCH[1]}" "$help" "${BASH_REMATCH[2]}"
+      else # an empty default: the help says what that means
+        printf '  %-27s %s\n' "${BASH_REMATCH[1]}" "$help"
+      fi
+      help=
+    else
+      help=
+    fi
+  done <"$file"
+}
+
+# Every setting has a default (infra/stack.defaults, also read by the jobs); the environment
+# overrides it. Client-side settings (what the jobs read) are derived from the server-side ones so
+# that `scripts/stack env` always describes this stack.
 p2t_load_config() {
   if p2t_is_root; then
     : "${P2T_STACK_DIR:=/var/lib/patent2tech}"
@@ -41,28 +75,7 @@ p2t_load_config() {
   [[ $P2T_STACK_DIR =~ ^[A-Za-z0-9._/+-]+$ ]] \
     || p2t_die "P2T_STACK_DIR may contain only letters, digits and . _ / + -, got '$P2T_STACK_DIR'"
 
-  : "${P2T_KAFKA_VERSION:=4.3.1}"
-  : "${P2T_KAFKA_PORT:=9092}"
-  : "${P2T_KAFKA_CONTROLLER_PORT:=9093}"
-  : "${P2T_KAFKA_HEAP:=512m}"
-  : "${P2T_ES_VERSION:=8.19.21}"
-  : "${P2T_ES_PORT:=9200}"
-  : "${P2T_ES_HEAP:=1g}"
-  : "${P2T_PG_PORT:=5432}"
-  : "${P2T_PG_USER:=patent2tech}"
-  : "${P2T_PG_PASSWORD:=patent2tech}"
-  : "${P2T_PG_DB:=patent2tech}"
-  : "${P2T_PG_BIN:=}"
-  : "${P2T_FLINK_VERSION:=1.20.3}"
-  : "${P2T_FLINK_PORT:=8081}"
-  : "${P2T_FLINK_RPC_PORT:=6123}"
-  : "${P2T_FLINK_JM_MEMORY:=1024m}"
-  : "${P2T_FLINK_TM_MEMORY:=1600m}"
-  : "${P2T_FLINK_SLOTS:=4}"
-  : "${P2T_JAVA_HOME:=}"
-  : "${P2T_MAVEN_REPO_URL:=https://repo1.maven.org/maven2}"
-  : "${P2T_START_TIMEOUT:=180}"
-  : "${P2T_STOP_TIMEOUT:=60}"
+  p2t_load_defaults
 
   local port
   for port in P2T_KAFKA_PORT P2T_KAFKA_CONTROLLER_PORT P2T_ES_PORT P2T_PG_PORT P2T_FLINK_PORT P2T_FLINK_RPC_PORT; do

@@ -28,6 +28,11 @@ public record ElasticsearchSettings(
     implements Serializable {
 
   public static final String DEFAULT_ALIAS = "patents";
+  public static final int DEFAULT_MAX_BULK_ACTIONS = 500;
+  public static final long DEFAULT_MAX_BULK_BYTES = 8L << 20;
+  /** With {@link #DEFAULT_INITIAL_BACKOFF} doubling: about 50 s of load before the sink gives up. */
+  public static final int DEFAULT_MAX_RETRIES = 8;
+  public static final Duration DEFAULT_INITIAL_BACKOFF = Duration.ofMillis(200);
 
   /**
    * Long enough to ride out a node restart without the job noticing; short enough that a longer
@@ -65,12 +70,10 @@ public record ElasticsearchSettings(
     }
   }
 
-  /**
-   * 1000 documents or 5 MiB per request, 8 retries on load starting at 100 ms (about 25 s in all),
-   * {@link #DEFAULT_UNAVAILABLE_TIMEOUT} for an unreachable cluster.
-   */
+  /** The DEFAULT_* values above: the ones the jobs' es.* settings default to. */
   public static ElasticsearchSettings defaults(String url, String alias) {
-    return new ElasticsearchSettings(url, alias, 1000, 5L * 1024 * 1024, 8, 100, DEFAULT_UNAVAILABLE_TIMEOUT);
+    return new ElasticsearchSettings(url, alias, DEFAULT_MAX_BULK_ACTIONS, DEFAULT_MAX_BULK_BYTES,
+        DEFAULT_MAX_RETRIES, DEFAULT_INITIAL_BACKOFF.toMillis(), DEFAULT_UNAVAILABLE_TIMEOUT);
   }
 
   /** The concrete index of the given mapping generation, e.g. {@code patents-v1}. */

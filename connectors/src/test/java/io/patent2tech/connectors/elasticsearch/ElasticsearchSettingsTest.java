@@ -13,8 +13,9 @@ class ElasticsearchSettingsTest {
     ElasticsearchSettings settings = ElasticsearchSettings.defaults("http://localhost:9200", "patents");
 
     assertThat(settings.versionedIndex(1)).isEqualTo("patents-v1");
-    assertThat(settings.maxBulkActions()).isEqualTo(1000);
-    assertThat(settings.maxBulkBytes()).isEqualTo(5L * 1024 * 1024);
+    assertThat(settings.maxBulkActions()).isEqualTo(500);
+    assertThat(settings.maxBulkBytes()).isEqualTo(8L * 1024 * 1024);
+    assertThat(settings.initialBackoffMs()).isEqualTo(200);
     assertThat(settings.unavailableTimeout()).isEqualTo(Duration.ofSeconds(60));
   }
 

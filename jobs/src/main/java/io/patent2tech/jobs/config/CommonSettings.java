@@ -1,30 +1,34 @@
 package io.patent2tech.jobs.config;
 
 import io.patent2tech.connectors.elasticsearch.ElasticsearchSettings;
+import io.patent2tech.connectors.elasticsearch.LegalCorpusIndex;
 import io.patent2tech.connectors.kafka.Topics;
 import io.patent2tech.connectors.postgres.PostgresSettings;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** Settings shared by the jobs: where the services are, and how Flink checkpoints. */
+/**
+ * Settings shared by the jobs: where the services are (by default the local stack, {@link
+ * StackDefaults}), and how Flink checkpoints.
+ */
 public final class CommonSettings {
 
   public static final Setting KAFKA_BOOTSTRAP =
-      new Setting("kafka.bootstrap", "localhost:9092", "Kafka bootstrap servers");
+      new Setting("kafka.bootstrap", StackDefaults.kafkaBootstrap(), "Kafka bootstrap servers");
   public static final Setting TOPIC_NORMALIZED =
       new Setting("topic.normalized", Topics.NORMALIZED, "topic of normalized patents (Avro Patent)");
   public static final Setting TOPIC_DLQ =
       new Setting("topic.dlq", Topics.DLQ, "dead-letter topic (Avro DeadLetter)");
   public static final Setting ES_URL =
-      new Setting("es.url", "http://localhost:9200", "Elasticsearch URL");
+      new Setting("es.url", StackDefaults.elasticsearchUrl(), "Elasticsearch URL");
   public static final Setting ES_ALIAS =
-      new Setting("es.alias", "patents", "Elasticsearch alias the patents index sits behind");
+      new Setting("es.alias", ElasticsearchSettings.DEFAULT_ALIAS, "Elasticsearch alias the patents index sits behind");
   public static final Setting PG_URL = new Setting("pg.url",
-      "jdbc:postgresql://localhost:5432/patent2tech", "PostgreSQL JDBC URL");
-  public static final Setting PG_USER = new Setting("pg.user", "patent2tech", "PostgreSQL user");
+      StackDefaults.postgresUrl(), "PostgreSQL JDBC URL");
+  public static final Setting PG_USER = new Setting("pg.user", StackDefaults.postgresUser(), "PostgreSQL user");
   public static final Setting PG_PASSWORD =
-      new Setting("pg.password", "patent2tech", "PostgreSQL password");
+      new Setting("pg.password", StackDefaults.postgresPassword(), "PostgreSQL password");
   public static final Setting CHECKPOINT_INTERVAL = new Setting("checkpoint.interval", "10 s",
       "Flink checkpoint interval; Kafka output becomes visible and ES/Postgres are flushed at each checkpoint");
   public static final Setting CHECKPOINT_DIR = new Setting("checkpoint.dir", null,
@@ -57,19 +61,19 @@ public final class CommonSettings {
       "running this long without a failure starts the delays and the count over (exponential)");
   public static final Setting TOPIC_ENRICHED = new Setting("topic.enriched", Topics.ENRICHED,
       "topic of enriched patents (Avro EnrichedPatent)");
-  public static final Setting LEGAL_ALIAS = new Setting("legal.alias", "legal-corpus",
+  public static final Setting LEGAL_ALIAS = new Setting("legal.alias", LegalCorpusIndex.DEFAULT_ALIAS,
       "Elasticsearch alias of the legal corpus index");
   public static final Setting BOUNDED = new Setting("bounded", "false",
       "stop at the offsets that are latest when the job starts (otherwise run until cancelled)");
   public static final Setting ES_BULK_MAX_ACTIONS =
-      new Setting("es.bulk.max-actions", "500", "documents per Elasticsearch bulk request at most");
+      new Setting("es.bulk.max-actions", String.valueOf(ElasticsearchSettings.DEFAULT_MAX_BULK_ACTIONS), "documents per Elasticsearch bulk request at most");
   public static final Setting ES_BULK_MAX_BYTES =
-      new Setting("es.bulk.max-bytes", String.valueOf(8 << 20), "bytes per Elasticsearch bulk request at most");
-  public static final Setting ES_MAX_RETRIES = new Setting("es.max-retries", "8",
+      new Setting("es.bulk.max-bytes", String.valueOf(ElasticsearchSettings.DEFAULT_MAX_BULK_BYTES), "bytes per Elasticsearch bulk request at most");
+  public static final Setting ES_MAX_RETRIES = new Setting("es.max-retries", String.valueOf(ElasticsearchSettings.DEFAULT_MAX_RETRIES),
       "retries of a bulk request Elasticsearch rejects for load (429), or of documents it asks to resend "
           + "(429, 409, 503); an unreachable Elasticsearch is waited for instead (es.unavailable-timeout)");
   public static final Setting ES_INITIAL_BACKOFF =
-      new Setting("es.initial-backoff", "200 ms", "first delay of those retries; doubles on each retry");
+      new Setting("es.initial-backoff", millis(ElasticsearchSettings.DEFAULT_INITIAL_BACKOFF), "first delay of those retries; doubles on each retry");
   public static final Setting ES_UNAVAILABLE_TIMEOUT = new Setting("es.unavailable-timeout",
       seconds(ElasticsearchSettings.DEFAULT_UNAVAILABLE_TIMEOUT),
       "how long the Elasticsearch sink keeps trying while Elasticsearch cannot be reached (refused, reset, "
@@ -130,5 +134,9 @@ public final class CommonSettings {
   /** A default declared as a Duration where it belongs, written the way --help shows durations. */
   private static String seconds(Duration duration) {
     return duration.toSeconds() + " s";
+  }
+
+  private static String millis(Duration duration) {
+    return duration.toMillis() + " ms";
   }
 }
