@@ -29,10 +29,10 @@ import io.patent2tech.jobs.parse.UsptoFiles;
  */
 public final class ParseCommand {
 
-  public static final Setting MAX_DOCUMENT_BYTES = new Setting("max-document-bytes",
-      String.valueOf(UsptoDocumentSplitter.DEFAULT_MAX_DOCUMENT_BYTES),
+  public static final Setting MAX_DOCUMENT_BYTES = Setting.wholeNumber("max-document-bytes",
+      (long) UsptoDocumentSplitter.DEFAULT_MAX_DOCUMENT_BYTES,
       "larger documents are reported as dead letters");
-  public static final Setting INCLUDE_RAW = new Setting("include-raw", "false",
+  public static final Setting INCLUDE_RAW = Setting.bool("include-raw", false,
       "keep the raw bytes (base64) in dead letters; off by default to keep lines readable");
   public static final Setting FORMAT = new Setting("format", "auto",
       "auto | uspto | epo | kipris: read every file as this office's format; auto tells each file's by content");

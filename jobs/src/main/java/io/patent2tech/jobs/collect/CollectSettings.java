@@ -1,5 +1,6 @@
 package io.patent2tech.jobs.collect;
 
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
@@ -36,13 +37,13 @@ public final class CollectSettings {
   public static final Setting FROM = new Setting("from", null,
       "backfill: first publication day (YYYY-MM-DD); with --to the job collects those days once and ends");
   public static final Setting TO = new Setting("to", null, "backfill: last publication day (YYYY-MM-DD), inclusive");
-  public static final Setting TICK = new Setting("collect.tick", "10 s", "how often schedules are checked");
-  public static final Setting RETRY_DELAY = new Setting("collect.retry-delay", "1 h",
+  public static final Setting TICK = Setting.duration("collect.tick", Duration.ofSeconds(10), "how often schedules are checked");
+  public static final Setting RETRY_DELAY = Setting.duration("collect.retry-delay", Duration.ofHours(1),
       "a failed run (office refused, retries spent) is tried again after this long");
-  public static final Setting MAX_ATTEMPTS = new Setting("collect.max-attempts", "3",
+  public static final Setting MAX_ATTEMPTS = Setting.wholeNumber("collect.max-attempts", 3L,
       "attempts of a run before its window is given up (a backfill makes one attempt)");
-  public static final Setting DLQ_MAX_RAW_BYTES = new Setting("dlq-max-raw-bytes",
-      String.valueOf(DeadLetters.DEFAULT_MAX_RAW_BYTES),
+  public static final Setting DLQ_MAX_RAW_BYTES = Setting.wholeNumber("dlq-max-raw-bytes",
+      (long) DeadLetters.DEFAULT_MAX_RAW_BYTES,
       "raw input up to this size is copied into the dead letter; larger inputs get a pointer");
   public static final Setting TRANSACTIONAL_ID_PREFIX = new Setting("transactional-id-prefix",
       "p2t-collect", "Kafka transactional id prefix; unique per running collect job");
@@ -57,12 +58,12 @@ public final class CollectSettings {
           new Setting(p + "schedule", "daily 02:00",
               "when " + office + " is collected: 'daily HH:MM' (in the time zone below) or 'every DURATION'"),
           new Setting(p + "time-zone", zone, office + " schedule and publication days are in this time zone"),
-          new Setting(p + "lookback", "7",
+          Setting.wholeNumber(p + "lookback", 7L,
               "days a first " + office + " run reaches back (when no backfill start is set)"),
           new Setting(p + "backfill-from", null,
               "first publication day of the first " + office + " run (YYYY-MM-DD); later runs continue from the last collected day"),
           new Setting(p + "filter", null, filterHelp),
-          new Setting(p + "max-window-days", "7", "longest window of one " + office + " run; a longer catch-up is split"),
+          Setting.wholeNumber(p + "max-window-days", 7L, "longest window of one " + office + " run; a longer catch-up is split"),
           new Setting(p + "url", url, office + " API base URL"));
     }
 

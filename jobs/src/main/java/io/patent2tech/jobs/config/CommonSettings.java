@@ -29,72 +29,72 @@ public final class CommonSettings {
   public static final Setting PG_USER = new Setting("pg.user", StackDefaults.postgresUser(), "PostgreSQL user");
   public static final Setting PG_PASSWORD =
       new Setting("pg.password", StackDefaults.postgresPassword(), "PostgreSQL password");
-  public static final Setting CHECKPOINT_INTERVAL = new Setting("checkpoint.interval", "10 s",
+  public static final Setting CHECKPOINT_INTERVAL = Setting.duration("checkpoint.interval", Duration.ofSeconds(10),
       "Flink checkpoint interval; Kafka output becomes visible and ES/Postgres are flushed at each checkpoint");
   public static final Setting CHECKPOINT_DIR = new Setting("checkpoint.dir", null,
       "durable checkpoint storage URI (file:///..., s3://...); checkpoints there are kept when the job is "
           + "cancelled or fails, to resume from. Unset: the cluster's own (the local stack: its data "
           + "directory); a local MiniCluster keeps them in memory only");
-  public static final Setting CHECKPOINT_TOLERABLE_FAILURES = new Setting("checkpoint.tolerable-failures", "5",
+  public static final Setting CHECKPOINT_TOLERABLE_FAILURES = Setting.wholeNumber("checkpoint.tolerable-failures", 5L,
       "consecutive failed checkpoints (e.g. a sink flush while a store is away) before the job restarts");
   public static final Setting STATE_BACKEND = new Setting("state.backend", "hashmap",
       "where keyed state lives: hashmap (heap) or rocksdb (disk; for large dedupe state)");
-  public static final Setting STATE_INCREMENTAL = new Setting("state.incremental", "true",
+  public static final Setting STATE_INCREMENTAL = Setting.bool("state.incremental", true,
       "with rocksdb: checkpoints upload only the files changed since the last one");
   public static final Setting RESTORE_FROM = new Setting("restore.from", null,
       "start from a retained checkpoint or a savepoint: its path, or 'latest' (the newest checkpoint "
           + "under checkpoint.dir; scripts/run checkpoints lists them). Operators keep their uids, so a new "
           + "build of the job restores an old checkpoint");
-  public static final Setting RESTORE_ALLOW_NON_RESTORED = new Setting("restore.allow-non-restored-state", "false",
+  public static final Setting RESTORE_ALLOW_NON_RESTORED = Setting.bool("restore.allow-non-restored-state", false,
       "restore even if the checkpoint holds state of an operator the job no longer has");
   public static final Setting RESTART_STRATEGY = new Setting("restart.strategy", "exponential",
       "after a failure: exponential (delays doubling up to restart.max-delay, the count starting over "
           + "after restart.reset-after of healthy running), fixed (restart.attempts, restart.delay apart) or none");
-  public static final Setting RESTART_ATTEMPTS = new Setting("restart.attempts", "100",
+  public static final Setting RESTART_ATTEMPTS = Setting.wholeNumber("restart.attempts", 100L,
       "restarts before the job gives up: exponential, since the last healthy period (100 with the "
           + "defaults rides out a dependency down for well over an hour); fixed, over the job's life");
   public static final Setting RESTART_DELAY =
-      new Setting("restart.delay", "1 s", "wait before the first restart (exponential) or each restart (fixed)");
-  public static final Setting RESTART_MAX_DELAY = new Setting("restart.max-delay", "1 min",
+      Setting.duration("restart.delay", Duration.ofSeconds(1), "wait before the first restart (exponential) or each restart (fixed)");
+  public static final Setting RESTART_MAX_DELAY = Setting.duration("restart.max-delay", Duration.ofMinutes(1),
       "longest wait between two restarts (exponential)");
-  public static final Setting RESTART_RESET_AFTER = new Setting("restart.reset-after", "10 min",
+  public static final Setting RESTART_RESET_AFTER = Setting.duration("restart.reset-after", Duration.ofMinutes(10),
       "running this long without a failure starts the delays and the count over (exponential)");
   public static final Setting TOPIC_ENRICHED = new Setting("topic.enriched", Topics.ENRICHED,
       "topic of enriched patents (Avro EnrichedPatent)");
   public static final Setting LEGAL_ALIAS = new Setting("legal.alias", LegalCorpusIndex.DEFAULT_ALIAS,
       "Elasticsearch alias of the legal corpus index");
-  public static final Setting BOUNDED = new Setting("bounded", "false",
+  public static final Setting BOUNDED = Setting.bool("bounded", false,
       "stop at the offsets that are latest when the job starts (otherwise run until cancelled)");
   public static final Setting ES_BULK_MAX_ACTIONS =
-      new Setting("es.bulk.max-actions", String.valueOf(ElasticsearchSettings.DEFAULT_MAX_BULK_ACTIONS), "documents per Elasticsearch bulk request at most");
+      Setting.wholeNumber("es.bulk.max-actions", (long) ElasticsearchSettings.DEFAULT_MAX_BULK_ACTIONS, "documents per Elasticsearch bulk request at most");
   public static final Setting ES_BULK_MAX_BYTES =
-      new Setting("es.bulk.max-bytes", String.valueOf(ElasticsearchSettings.DEFAULT_MAX_BULK_BYTES), "bytes per Elasticsearch bulk request at most");
-  public static final Setting ES_MAX_RETRIES = new Setting("es.max-retries", String.valueOf(ElasticsearchSettings.DEFAULT_MAX_RETRIES),
+      Setting.wholeNumber("es.bulk.max-bytes", ElasticsearchSettings.DEFAULT_MAX_BULK_BYTES, "bytes per Elasticsearch bulk request at most");
+  public static final Setting ES_MAX_RETRIES = Setting.wholeNumber("es.max-retries", (long) ElasticsearchSettings.DEFAULT_MAX_RETRIES,
       "retries of a bulk request Elasticsearch rejects for load (429), or of documents it asks to resend "
           + "(429, 409, 503); an unreachable Elasticsearch is waited for instead (es.unavailable-timeout)");
   public static final Setting ES_INITIAL_BACKOFF =
-      new Setting("es.initial-backoff", millis(ElasticsearchSettings.DEFAULT_INITIAL_BACKOFF), "first delay of those retries; doubles on each retry");
-  public static final Setting ES_UNAVAILABLE_TIMEOUT = new Setting("es.unavailable-timeout",
-      seconds(ElasticsearchSettings.DEFAULT_UNAVAILABLE_TIMEOUT),
+      Setting.duration("es.initial-backoff", ElasticsearchSettings.DEFAULT_INITIAL_BACKOFF, "first delay of those retries; doubles on each retry");
+  public static final Setting ES_UNAVAILABLE_TIMEOUT = Setting.duration("es.unavailable-timeout",
+      ElasticsearchSettings.DEFAULT_UNAVAILABLE_TIMEOUT,
       "how long the Elasticsearch sink keeps trying while Elasticsearch cannot be reached (refused, reset, "
           + "timed out, 502/503/504; 0.5 s doubling to 10 s between tries) before it fails the task and the job "
           + "restarts; the wait holds the task, so checkpoints wait too");
   public static final Setting PG_BATCH_SIZE =
-      new Setting("pg.batch-size", "100", "records per PostgreSQL batch at most");
+      Setting.wholeNumber("pg.batch-size", 100L, "records per PostgreSQL batch at most");
   public static final Setting PG_BATCH_INTERVAL =
-      new Setting("pg.batch-interval", "1 s", "PostgreSQL batches are flushed at least this often");
-  public static final Setting PG_RECONNECT_TIMEOUT = new Setting("pg.reconnect-timeout",
-      seconds(PostgresSettings.DEFAULT_RECONNECT_TIMEOUT),
+      Setting.duration("pg.batch-interval", Duration.ofSeconds(1), "PostgreSQL batches are flushed at least this often");
+  public static final Setting PG_RECONNECT_TIMEOUT = Setting.duration("pg.reconnect-timeout",
+      PostgresSettings.DEFAULT_RECONNECT_TIMEOUT,
       "how long a PostgreSQL sink keeps reconnecting after it lost its connection (0.5 s doubling to 10 s "
           + "between tries) before it fails the task and the job restarts; the wait holds the task, so "
           + "checkpoints wait too");
-  public static final Setting DEDUPE_TTL = new Setting("dedupe-ttl", "30 d",
+  public static final Setting DEDUPE_TTL = Setting.duration("dedupe-ttl", Duration.ofDays(30),
       "how long a job remembers the content hash it passed on per publication key (dedupe state TTL)");
-  public static final Setting DEDUPE_FROM_TOPIC = new Setting("dedupe-from-topic", "true",
+  public static final Setting DEDUPE_FROM_TOPIC = Setting.bool("dedupe-from-topic", true,
       "a job that starts without a checkpoint or savepoint first learns what the normalized topic "
           + "already holds, so it publishes nothing that is there; false starts with an empty dedupe");
   public static final Setting PARALLELISM =
-      new Setting("parallelism", "2", "default operator parallelism");
+      Setting.wholeNumber("parallelism", 2L, "default operator parallelism");
 
   /** How every job runs on Flink: checkpoints, state, restarts, parallelism; each job lists these. */
   public static final java.util.List<Setting> RUNTIME = java.util.List.of(CHECKPOINT_INTERVAL, CHECKPOINT_DIR,
@@ -131,12 +131,4 @@ public final class CommonSettings {
         s.getDuration(ES_INITIAL_BACKOFF.key()).toMillis(), s.getDuration(ES_UNAVAILABLE_TIMEOUT.key()));
   }
 
-  /** A default declared as a Duration where it belongs, written the way --help shows durations. */
-  private static String seconds(Duration duration) {
-    return duration.toSeconds() + " s";
-  }
-
-  private static String millis(Duration duration) {
-    return duration.toMillis() + " ms";
-  }
 }

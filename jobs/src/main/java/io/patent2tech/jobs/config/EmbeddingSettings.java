@@ -22,8 +22,8 @@ public final class EmbeddingSettings {
       "remote embedding endpoint (OpenAI-compatible: up to /v1; Ollama: the server root)");
   public static final Setting MODEL =
       new Setting("embedding.model", null, "remote embedding model name, e.g. bge-m3");
-  public static final Setting DIMENSION = new Setting("embedding.dimension",
-      String.valueOf(InProcessEmbedder.DIMENSION),
+  public static final Setting DIMENSION = Setting.wholeNumber("embedding.dimension",
+      (long) InProcessEmbedder.DIMENSION,
       "length of the remote model's vectors; the Elasticsearch dense_vector fields have 384");
   public static final Setting API_KEY =
       new Setting("embedding.api-key", null, "bearer token for the remote embedding endpoint");

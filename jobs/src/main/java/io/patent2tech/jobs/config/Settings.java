@@ -101,6 +101,9 @@ public final class Settings {
       }
       if (v == null) {
         v = s.defaultValue();
+      } else if (!v.isBlank() && s.kind().problem(v) != null) {
+        throw new IllegalArgumentException("--" + s.key() + " (" + s.envName() + ") "
+            + s.kind().problem(v) + ", got '" + v + "'");
       }
       values.put(s.key(), v);
     }
@@ -197,7 +200,7 @@ public final class Settings {
     StringBuilder sb = new StringBuilder();
     int width = settings.stream().mapToInt(s -> s.key().length()).max().orElse(10) + 4;
     for (Setting s : settings) {
-      String opt = "--" + s.key() + (flags.contains(s.key()) ? "" : " V");
+      String opt = "--" + s.key() + (flags.contains(s.key()) ? "" : " " + s.kind().placeholder());
       sb.append("  ").append(String.format("%-" + (width + 2) + "s", opt)).append(s.help());
       sb.append("\n  ").append(" ".repeat(width + 2)).append("env ").append(s.envName());
       if (s.defaultValue() != null) {

@@ -36,15 +36,15 @@ public final class DrillCommand {
 
   public static final Setting RUN = new Setting("drill.run", null,
       "the run number (100 to 999): every publication number of the run ends in 9RRR + 5 digits");
-  public static final Setting DOCUMENTS = new Setting("drill.documents", "3000", "documents to make");
-  public static final Setting PER_FILE = new Setting("drill.per-file", "100", "documents per file");
+  public static final Setting DOCUMENTS = Setting.wholeNumber("drill.documents", 3000L, "documents to make");
+  public static final Setting PER_FILE = Setting.wholeNumber("drill.per-file", 100L, "documents per file");
   public static final Setting FIXTURES = new Setting("drill.fixtures", "fixtures/uspto",
       "the fixtures' uspto directory: its grant/ and application/ documents are the templates");
   public static final Setting KEYS = new Setting("drill.keys", null,
       "file of the run's publication keys, one a line (documents writes it, watch and check read it)");
   public static final Setting SAMPLES = new Setting("drill.samples", null,
       "file watch appends a line to at each interval; watch ends when the file is removed");
-  public static final Setting INTERVAL = new Setting("drill.interval", "1 s", "how often watch samples");
+  public static final Setting INTERVAL = Setting.duration("drill.interval", Duration.ofSeconds(1), "how often watch samples");
 
   public static final List<Setting> SETTINGS = List.of(RUN, DOCUMENTS, PER_FILE, FIXTURES, KEYS, SAMPLES, INTERVAL,
       CommonSettings.KAFKA_BOOTSTRAP, CommonSettings.TOPIC_NORMALIZED, CommonSettings.TOPIC_DLQ,

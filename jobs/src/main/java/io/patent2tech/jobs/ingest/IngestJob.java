@@ -1,5 +1,7 @@
 package io.patent2tech.jobs.ingest;
 
+import java.time.Duration;
+import io.patent2tech.connectors.uspto.UsptoDocumentSplitter;
 import java.util.List;
 
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
@@ -32,14 +34,14 @@ import io.patent2tech.udfs.DeadLetters;
  */
 public final class IngestJob {
 
-  public static final Setting WATCH = new Setting("watch", "false",
+  public static final Setting WATCH = Setting.bool("watch", false,
       "keep watching the given directories and ingest files dropped into them (runs until cancelled)");
   public static final Setting WATCH_INTERVAL =
-      new Setting("watch-interval", "10 s", "how often watched directories are listed");
-  public static final Setting MAX_DOCUMENT_BYTES = new Setting("max-document-bytes",
-      String.valueOf(64 << 20), "larger documents are not parsed but dead-lettered");
-  public static final Setting DLQ_MAX_RAW_BYTES = new Setting("dlq-max-raw-bytes",
-      String.valueOf(DeadLetters.DEFAULT_MAX_RAW_BYTES),
+      Setting.duration("watch-interval", Duration.ofSeconds(10), "how often watched directories are listed");
+  public static final Setting MAX_DOCUMENT_BYTES = Setting.wholeNumber("max-document-bytes",
+      (long) UsptoDocumentSplitter.DEFAULT_MAX_DOCUMENT_BYTES, "larger documents are not parsed but dead-lettered");
+  public static final Setting DLQ_MAX_RAW_BYTES = Setting.wholeNumber("dlq-max-raw-bytes",
+      (long) DeadLetters.DEFAULT_MAX_RAW_BYTES,
       "raw input up to this size is copied into the dead letter; larger inputs get a pointer");
   public static final Setting TRANSACTIONAL_ID_PREFIX = new Setting("transactional-id-prefix",
       "p2t-ingest", "Kafka transactional id prefix; unique per running ingest job");

@@ -55,6 +55,38 @@ class SettingsTest {
   }
 
   @Test
+  void typedSettingsRefuseABadValueAtStartNamingWhereItCameFrom() {
+    List<Setting> typed = List.of(Setting.wholeNumber("parallelism", 2L, "p"),
+        Setting.duration("restart.delay", Duration.ofSeconds(1), "d"), Setting.bool("watch", false, "w"),
+        Setting.number("eval.min-similarity", 0.6, "m").withEnv("EVAL_MIN_SIMILARITY"));
+
+    assertThatThrownBy(() -> Settings.parse(typed, List.of(), new String[] {"--parallelism", "two"}, Map.of()))
+        .hasMessage("--parallelism (P2T_PARALLELISM) must be a whole number, got 'two'");
+    assertThatThrownBy(() -> Settings.parse(typed, List.of(), new String[0], Map.of("P2T_RESTART_DELAY", "soon")))
+        .hasMessageContaining("--restart.delay (P2T_RESTART_DELAY) must be a duration");
+    assertThatThrownBy(() -> Settings.parse(typed, List.of(), new String[0], Map.of("EVAL_MIN_SIMILARITY", "high")))
+        .hasMessageContaining("must be a number");
+    assertThatThrownBy(() -> Settings.parse(typed, List.of(), new String[] {"--watch", "yes"}, Map.of()))
+        .hasMessageContaining("must be true or false");
+
+    Settings good = Settings.parse(typed, List.of(), new String[] {"--restart.delay", "250ms"}, Map.of());
+    assertThat(good.getDuration("restart.delay")).isEqualTo(Duration.ofMillis(250));
+    assertThat(good.getInt("parallelism")).isEqualTo(2);
+    assertThat(Settings.describe(typed, List.of())).contains("--parallelism N", "--restart.delay DURATION",
+        "default 1 s", "--watch true|false", "--eval.min-similarity X", "EVAL_MIN_SIMILARITY");
+  }
+
+  @Test
+  void aTypedDefaultMustBeOfItsKindAndReadsAsHelpWritesIt() {
+    assertThatThrownBy(() -> new Setting("parallelism", "two", "p", null, Setting.Kind.WHOLE_NUMBER))
+        .hasMessageContaining("default of parallelism must be a whole number");
+    assertThat(Setting.duration("d", Duration.ofDays(30), "").defaultValue()).isEqualTo("30 d");
+    assertThat(Setting.duration("d", Duration.ofMinutes(10), "").defaultValue()).isEqualTo("10 min");
+    assertThat(Setting.duration("d", Duration.ofSeconds(90), "").defaultValue()).isEqualTo("90 s");
+    assertThat(Setting.duration("d", Duration.ofMillis(200), "").defaultValue()).isEqualTo("200 ms");
+  }
+
+  @Test
   void environmentNamesFollowKeys() {
     assertThat(new Setting("es.bulk.max-actions", null, "").envName()).isEqualTo("P2T_ES_BULK_MAX_ACTIONS");
     assertThat(new Setting("eval.novelty-threshold", "0.7", "", "EVAL_NOVELTY_THRESHOLD").envName())
