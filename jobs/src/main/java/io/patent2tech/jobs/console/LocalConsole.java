@@ -12,7 +12,8 @@ import java.util.stream.Stream;
 import org.apache.flink.configuration.ConfigOption;
 import org.apache.flink.configuration.ConfigOptions;
 import org.apache.flink.configuration.Configuration;
-import org.apache.flink.streaming.api.environment.LocalStreamEnvironment;
+import org.apache.flink.configuration.CoreOptions;
+import org.apache.flink.configuration.DeploymentOptions;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
 import io.patent2tech.jobs.config.Settings;
@@ -107,20 +108,27 @@ public final class LocalConsole {
 
   /**
    * The environment the jobs get from {@code StreamExecutionEnvironment.getExecutionEnvironment}
-   * in this JVM: the local one Flink would create, with the counters reporter and the console
-   * listening. A subclass only to reach Flink's protected context-environment hook.
+   * in this JVM: what Flink's LocalStreamEnvironment is (a MiniCluster per job, attached), with
+   * the counters reporter configured and the console listening. Flink lets a program replace that
+   * environment only through its protected context-environment hook, hence the subclass.
    */
   private static final class ConsoleEnvironment extends StreamExecutionEnvironment {
 
-    private ConsoleEnvironment() {}
+    private ConsoleEnvironment(Configuration configuration, JobConsole console) {
+      super(configuration);
+      registerJobListener(console);
+    }
 
     static void install(JobConsole console) {
       initializeContextEnvironment(configuration -> {
-        Configuration withReporter = new Configuration(configuration);
-        withReporter.set(REPORTER, OperatorMetricsReporter.Factory.class.getName());
-        LocalStreamEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(withReporter);
-        env.registerJobListener(console);
-        return env;
+        Configuration local = new Configuration(configuration);
+        local.set(DeploymentOptions.TARGET, "local");
+        local.set(DeploymentOptions.ATTACHED, true);
+        if (!local.contains(CoreOptions.DEFAULT_PARALLELISM)) {
+          local.set(CoreOptions.DEFAULT_PARALLELISM, Runtime.getRuntime().availableProcessors());
+        }
+        local.set(REPORTER, OperatorMetricsReporter.Factory.class.getName());
+        return new ConsoleEnvironment(local, console);
       });
     }
   }

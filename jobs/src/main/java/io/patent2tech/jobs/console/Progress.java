@@ -40,7 +40,7 @@ public final class Progress {
   /**
    * The line for the counts at {@code nowMillis}.
    *
-   * @param filesBegun files the job has started reading, null when it does not say
+   * @param filesBegun files the job has begun reading, null before it counted any
    * @param pending records the sources have still to read, null when they do not say
    */
   public String line(long nowMillis, long records, Long filesBegun, Long pending) {
@@ -53,9 +53,11 @@ public final class Progress {
 
     List<String> parts = new ArrayList<>();
     Duration eta = null;
-    if (filesBegun != null && totalFiles != null) {
-      parts.add(count(filesBegun) + " of " + count(totalFiles) + " files");
-      eta = etaFromShare(elapsed, filesBegun, totalFiles);
+    if (totalFiles != null) {
+      // no counter yet means no reader has begun a file
+      long begun = filesBegun == null ? 0 : filesBegun;
+      parts.add(count(begun) + " of " + count(totalFiles) + " files");
+      eta = etaFromShare(elapsed, begun, totalFiles);
     }
     parts.add(count(records) + " " + unit);
     parts.add(rate(rate) + " " + unit + "/s");

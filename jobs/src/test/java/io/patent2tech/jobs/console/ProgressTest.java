@@ -48,6 +48,12 @@ class ProgressTest {
   }
 
   @Test
+  void beforeAnyFileIsBegunThereIsNoEta() {
+    Progress p = new Progress("ingest", "documents", 3L, 0);
+    assertThat(p.line(1_000, 0, null, null)).isEqualTo("ingest: 0 of 3 files, 0 documents, 0.0 documents/s");
+  }
+
+  @Test
   void rateLooksAtTheLastTenSecondsOnly() {
     Progress p = new Progress("land", "patents", null, 0);
     p.line(10_000, 10_000, null, null);
