@@ -20,13 +20,15 @@ import io.patent2tech.jobs.config.Settings;
 import io.patent2tech.jobs.ingest.IngestJob;
 
 /**
- * The console of {@code scripts/run}: before a job command runs, prints where the full log goes
- * and has the job's local MiniCluster report its operator counters to a {@link JobConsole}, which
- * prints the progress and stage lines. Commands without a Flink job (parse, counts, ...) print
- * what they print anyway. Read from system properties that scripts/run sets:
+ * The console of {@code scripts/run}: before a command runs, prints where its full log goes, and
+ * for a job command has the job's local MiniCluster report its operator counters to a {@link
+ * JobConsole}, which prints the progress and stage lines. Commands without a Flink job (counts,
+ * load-legal-corpus, ...) print what they print anyway. Read from system properties that
+ * scripts/run sets:
  *
  * <ul>
- *   <li>{@code p2t.log.file}: the file the log4j configuration writes the full log to
+ *   <li>{@code p2t.log.file}: the file the log4j configuration writes the full log to; none with
+ *       --verbose (the log on the console) and for parse (data on stdout)
  *   <li>{@code p2t.console.terminal}: whether standard output is a terminal (one progress line
  *       rewritten in place); by default, whether the JVM has a console
  *   <li>{@code p2t.console.interval}: seconds between progress lines when it is not [10]
@@ -63,10 +65,10 @@ public final class LocalConsole {
 
   /** Called by {@code Main} once {@code command}'s options are read, before it runs. */
   public void before(String command, Settings settings) {
+    if (logFile != null) {
+      out.println(command + ": full log in " + logFile);
+    }
     StageLines.of(command).ifPresent(line -> {
-      if (logFile != null) {
-        out.println(command + ": full log in " + logFile);
-      }
       Long files = command.equals("ingest") && !settings.getBoolean(IngestJob.WATCH.key())
           ? countFiles(settings.positional())
           : null;
