@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Stream;
 
 import org.apache.flink.configuration.ConfigOption;
@@ -20,15 +21,14 @@ import io.patent2tech.jobs.config.Settings;
 import io.patent2tech.jobs.ingest.IngestJob;
 
 /**
- * The console of {@code scripts/run}: before a command runs, prints where its full log goes, and
- * for a job command has the job's local MiniCluster report its operator counters to a {@link
- * JobConsole}, which prints the progress and stage lines. Commands without a Flink job (counts,
- * load-legal-corpus, ...) print what they print anyway. Read from system properties that
- * scripts/run sets:
+ * The console of {@code scripts/run}: before a job command (or load-legal-corpus) runs, prints
+ * where its full log goes, and has the job's local MiniCluster report its operator counters to a
+ * {@link JobConsole}, which prints the progress and stage lines. The other commands print what
+ * they print anyway. Read from system properties that scripts/run sets:
  *
  * <ul>
  *   <li>{@code p2t.log.file}: the file the log4j configuration writes the full log to; none with
- *       --verbose (the log on the console) and for parse (data on stdout)
+ *       --verbose (the log on the console), for parse and drill (their log on stderr)
  *   <li>{@code p2t.console.terminal}: whether standard output is a terminal (one progress line
  *       rewritten in place); by default, whether the JVM has a console
  *   <li>{@code p2t.console.interval}: seconds between progress lines when it is not [10]
@@ -65,10 +65,12 @@ public final class LocalConsole {
 
   /** Called by {@code Main} once {@code command}'s options are read, before it runs. */
   public void before(String command, Settings settings) {
-    if (logFile != null) {
+    Optional<StageLine> stageLine = StageLines.of(command);
+    // not before what counts, checkpoints and drill print: scripts read that
+    if (logFile != null && (stageLine.isPresent() || command.equals("load-legal-corpus"))) {
       out.println(command + ": full log in " + logFile);
     }
-    StageLines.of(command).ifPresent(line -> {
+    stageLine.ifPresent(line -> {
       Long files = command.equals("ingest") && !settings.getBoolean(IngestJob.WATCH.key())
           ? countFiles(settings.positional())
           : null;
