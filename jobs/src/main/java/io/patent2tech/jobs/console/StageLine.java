@@ -12,6 +12,9 @@ import java.util.function.Function;
  */
 public record StageLine(String stage, String unit, List<Count> counts) {
 
+  /** How Flink names the writer operator of a sink. */
+  private static final String WRITER = ": Writer";
+
   /** One named count; an optional one is left out while it is zero. */
   public record Count(String label, Value value, boolean optional) {}
 
@@ -45,6 +48,11 @@ public record StageLine(String stage, String unit, List<Count> counts) {
     return c -> c.metric(name);
   }
 
+  /** The metric {@code name} of the sink named {@code sink}'s writer. */
+  public static Value sinkMetric(String sink, String name) {
+    return c -> c.of(sink + WRITER, name);
+  }
+
   /** Records that went into the operator named {@code operator} in the job's wiring. */
   public static Value in(String operator) {
     return c -> c.of(operator, JobCounts.RECORDS_IN);
@@ -57,7 +65,7 @@ public record StageLine(String stage, String unit, List<Count> counts) {
 
   /** Records handed to the sink named {@code sink} ({@code .sinkTo(...).name(sink)}). */
   public static Value sunk(String sink) {
-    return in(sink + ": Writer");
+    return in(sink + WRITER);
   }
 
   public static Value sourceRecords() {

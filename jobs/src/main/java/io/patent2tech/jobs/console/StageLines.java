@@ -5,12 +5,14 @@ import static io.patent2tech.jobs.console.StageLine.ifAny;
 import static io.patent2tech.jobs.console.StageLine.in;
 import static io.patent2tech.jobs.console.StageLine.metric;
 import static io.patent2tech.jobs.console.StageLine.out;
+import static io.patent2tech.jobs.console.StageLine.sinkMetric;
 import static io.patent2tech.jobs.console.StageLine.sourceRecords;
 import static io.patent2tech.jobs.console.StageLine.sunk;
 
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * What each job command reports, in the order of its diagram in docs/architecture.md. The names
@@ -20,32 +22,30 @@ import java.util.Optional;
  */
 public final class StageLines {
 
-  private static final StageLine.Value PUBLISHED = out("dedupe");
-  private static final StageLine.Value DUPLICATES = metric("dedupeDuplicatesDropped");
+  /**
+   * parse -> normalize -> validate -> dedupe -> patents.normalized (+ patents.dlq): the end ingest
+   * and collect share ({@code NormalizedOutput}).
+   */
+  private static final List<StageLine.Count> PUBLISHING = List.of(
+      count("parsed", metric("documentsParsed")),
+      count("rejected", metric("documentsRejected")),
+      count("duplicates", metric("dedupeDuplicatesDropped")),
+      count("published", out("dedupe")),
+      ifAny("of them new versions", metric("dedupeNewVersions")));
 
   private static final Map<String, StageLine> BY_COMMAND = Map.of(
-      // files -> parse -> normalize -> validate -> dedupe -> patents.normalized (+ patents.dlq)
-      "ingest", new StageLine("ingest", "documents", List.of(
-          count("parsed", metric("documentsParsed")),
-          count("rejected", metric("documentsRejected")),
-          count("duplicates", DUPLICATES),
-          count("published", PUBLISHED),
-          ifAny("of them new versions", metric("dedupeNewVersions")))),
-      // offices -> parse -> normalize -> validate -> dedupe -> patents.normalized (+ patents.dlq)
-      "collect", new StageLine("collect", "documents", List.of(
-          count("fetched", sourceRecords()),
-          count("parsed", metric("documentsParsed")),
-          count("rejected", metric("documentsRejected")),
-          count("duplicates", DUPLICATES),
-          count("published", PUBLISHED),
-          ifAny("of them new versions", metric("dedupeNewVersions")))),
+      // files -> PUBLISHING
+      "ingest", new StageLine("ingest", "documents", PUBLISHING),
+      // offices -> PUBLISHING
+      "collect", new StageLine("collect", "documents", Stream.concat(
+          Stream.of(count("fetched", sourceRecords())), PUBLISHING.stream()).toList()),
       // patents.normalized -> decode -> PostgreSQL + Elasticsearch
       "land", new StageLine("land", "patents", List.of(
           count("read", sourceRecords()),
           count("undecodable", metric("undecodableRecords")),
           count("PostgreSQL", sunk("postgres")),
           count("Elasticsearch", sunk("elasticsearch")),
-          ifAny("rejected by Elasticsearch", metric("failed")))),
+          ifAny("rejected by Elasticsearch", sinkMetric("elasticsearch", "failed")))),
       // patents.normalized -> decode -> skip evaluated -> embed -> ... -> combine -> sinks
       "enrich", new StageLine("enrich", "patents", List.of(
           count("read", sourceRecords()),
@@ -53,7 +53,7 @@ public final class StageLines {
           count("already evaluated", in("skip-evaluated").minus(out("skip-evaluated"))),
           count("enriched", out("combine")),
           ifAny("retrieval failures", metric("enrichRetrievalFailures")),
-          ifAny("rejected by Elasticsearch", metric("failed")))));
+          ifAny("rejected by Elasticsearch", sinkMetric("elasticsearch", "failed")))));
 
   private StageLines() {}
 

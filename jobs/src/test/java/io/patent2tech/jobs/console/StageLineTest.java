@@ -45,6 +45,27 @@ class StageLineTest {
   }
 
   @Test
+  void collectLineIsWhatItFetchedThenWhatIngestCounts() {
+    JobCounts counts = new JobCounts(Map.of(
+        "Source: office-collectors", Map.of("numRecordsOut", 21L),
+        "parse-normalize-validate", Map.of("documentsParsed", 19L, "documentsRejected", 2L),
+        "dedupe", Map.of("numRecordsOut", 19L, "dedupeDuplicatesDropped", 0L)));
+    assertThat(StageLines.of("collect").orElseThrow().format(counts))
+        .isEqualTo("collect: fetched 21, parsed 19, rejected 2, duplicates 0, published 19");
+  }
+
+  @Test
+  void landCountsTheSinksAndWhatElasticsearchRejected() {
+    JobCounts counts = new JobCounts(Map.of(
+        "Source: patents.normalized", Map.of("numRecordsOut", 5L),
+        "decode", Map.of("undecodableRecords", 0L),
+        "postgres: Writer", Map.of("numRecordsIn", 5L),
+        "elasticsearch: Writer", Map.of("numRecordsIn", 5L, "failed", 1L)));
+    assertThat(StageLines.of("land").orElseThrow().format(counts))
+        .isEqualTo("land: read 5, undecodable 0, PostgreSQL 5, Elasticsearch 5, rejected by Elasticsearch 1");
+  }
+
+  @Test
   void aCountTheJobNeverReportedReadsAsUnknown() {
     assertThat(StageLines.of("land").orElseThrow().format(JobCounts.NONE))
         .isEqualTo("land: read 0, undecodable ?, PostgreSQL ?, Elasticsearch ?");
