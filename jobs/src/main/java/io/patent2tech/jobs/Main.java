@@ -2,6 +2,7 @@ package io.patent2tech.jobs;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.BiConsumer;
 
 import io.patent2tech.jobs.config.Setting;
 import io.patent2tech.jobs.config.Settings;
@@ -60,6 +61,14 @@ public final class Main {
    * @throws UsageException for a missing or unknown command and for bad options
    */
   static int run(String[] args) throws Exception {
+    return run(args, (command, settings) -> {});
+  }
+
+  /**
+   * {@link #run(String[])}, telling {@code before} which command is about to run with which
+   * settings (how {@link LocalMain} sets up its console).
+   */
+  static int run(String[] args, BiConsumer<String, Settings> before) throws Exception {
     if (args.length == 0) {
       throw new UsageException("no command given\n\n" + overview(), null);
     }
@@ -83,6 +92,7 @@ public final class Main {
     } catch (IllegalArgumentException e) {
       throw new UsageException(command.name + ": " + e.getMessage(), e);
     }
+    before.accept(command.name, settings);
     switch (command.name) {
       case "ingest" -> IngestJob.run(settings);
       case "collect" -> CollectJob.run(settings);

@@ -23,11 +23,16 @@ public final class ParseUsptoDocuments extends ProcessFunction<RawDocument, Pate
   private static final long serialVersionUID = 1L;
 
   public static final OutputTag<DeadLetter> DEAD_LETTERS = new OutputTag<>("uspto-rejected") {};
+  /** Files this subtask began reading: the progress line counts them against the files given. */
+  public static final String FILES_READ = "filesRead";
 
   private final int maxRawBytes;
   private final UsptoDocumentProcessor processor = new UsptoDocumentProcessor();
   private transient Counter parsed;
   private transient Counter rejected;
+  private transient Counter filesRead;
+  /** A reader reads one file after the other, so a new name is a new file. */
+  private transient String currentFile;
 
   public ParseUsptoDocuments(int maxRawBytes) {
     this.maxRawBytes = maxRawBytes;
@@ -37,11 +42,16 @@ public final class ParseUsptoDocuments extends ProcessFunction<RawDocument, Pate
   public void open(OpenContext openContext) {
     parsed = getRuntimeContext().getMetricGroup().counter("documentsParsed");
     rejected = getRuntimeContext().getMetricGroup().counter("documentsRejected");
+    filesRead = getRuntimeContext().getMetricGroup().counter(FILES_READ);
   }
 
   @Override
   public void processElement(RawDocument doc, Context ctx, Collector<Patent> out) {
     long now = System.currentTimeMillis();
+    if (doc.file != null && !doc.file.equals(currentFile)) {
+      currentFile = doc.file;
+      filesRead.inc();
+    }
     Source where = doc.toSource();
     if (doc.readError != null) {
       // the bulk file itself is damaged (e.g. a truncated zip): the rest of it cannot be read

@@ -1,0 +1,64 @@
+package io.patent2tech.jobs.console;
+
+import static io.patent2tech.jobs.console.StageLine.count;
+import static io.patent2tech.jobs.console.StageLine.ifAny;
+import static io.patent2tech.jobs.console.StageLine.in;
+import static io.patent2tech.jobs.console.StageLine.metric;
+import static io.patent2tech.jobs.console.StageLine.out;
+import static io.patent2tech.jobs.console.StageLine.sinkMetric;
+import static io.patent2tech.jobs.console.StageLine.sourceRecords;
+import static io.patent2tech.jobs.console.StageLine.sunk;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/**
+ * What each job command reports, in the order of its diagram in docs/architecture.md. The names
+ * are the job wiring's operator names ({@code dedupe}, {@code skip-evaluated}, {@code combine},
+ * the {@code postgres} and {@code elasticsearch} sinks) and the counters the operators declare
+ * ({@code documentsParsed}, {@code undecodableRecords}, ...).
+ */
+public final class StageLines {
+
+  /**
+   * parse -> normalize -> validate -> dedupe -> patents.normalized (+ patents.dlq): the end ingest
+   * and collect share ({@code NormalizedOutput}).
+   */
+  private static final List<StageLine.Count> PUBLISHING = List.of(
+      count("parsed", metric("documentsParsed")),
+      count("rejected", metric("documentsRejected")),
+      count("duplicates", metric("dedupeDuplicatesDropped")),
+      count("published", out("dedupe")),
+      ifAny("of them new versions", metric("dedupeNewVersions")));
+
+  private static final Map<String, StageLine> BY_COMMAND = Map.of(
+      // files -> PUBLISHING
+      "ingest", new StageLine("ingest", "documents", PUBLISHING),
+      // offices -> PUBLISHING
+      "collect", new StageLine("collect", "documents", Stream.concat(
+          Stream.of(count("fetched", sourceRecords())), PUBLISHING.stream()).toList()),
+      // patents.normalized -> decode -> PostgreSQL + Elasticsearch
+      "land", new StageLine("land", "patents", List.of(
+          count("read", sourceRecords()),
+          count("undecodable", metric("undecodableRecords")),
+          count("PostgreSQL", sunk("postgres")),
+          count("Elasticsearch", sunk("elasticsearch")),
+          ifAny("rejected by Elasticsearch", sinkMetric("elasticsearch", "failed")))),
+      // patents.normalized -> decode -> skip evaluated -> embed -> ... -> combine -> sinks
+      "enrich", new StageLine("enrich", "patents", List.of(
+          count("read", sourceRecords()),
+          count("undecodable", metric("undecodableRecords")),
+          count("already evaluated", in("skip-evaluated").minus(out("skip-evaluated"))),
+          count("enriched", out("combine")),
+          ifAny("retrieval failures", metric("enrichRetrievalFailures")),
+          ifAny("rejected by Elasticsearch", sinkMetric("elasticsearch", "failed")))));
+
+  private StageLines() {}
+
+  /** The line of a job command; empty for commands that run no Flink job (parse, counts, ...). */
+  public static Optional<StageLine> of(String command) {
+    return Optional.ofNullable(BY_COMMAND.get(command));
+  }
+}
