@@ -66,6 +66,10 @@ final class ClaimReader {
         return -1;
       }
       int j = at + 5;
+      if (at > 0 && Character.isLetter(text.charAt(at - 1))) {
+        i = j; // "disclaim", not a word of its own
+        continue;
+      }
       if (j < text.length() && text.charAt(j) == 's') {
         j++;
       }
@@ -78,7 +82,7 @@ final class ClaimReader {
           digits++;
           j++;
         }
-        if (digits > 0 && (j == text.length() || !Character.isDigit(text.charAt(j)))) {
+        if (digits > 0 && (j == text.length() || !Character.isLetterOrDigit(text.charAt(j)))) {
           return v > 0 && v < number ? v : -1;
         }
       }
