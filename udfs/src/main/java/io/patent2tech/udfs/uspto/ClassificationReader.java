@@ -12,10 +12,12 @@ import io.patent2tech.udfs.normalize.ClassificationSymbols;
 final class ClassificationReader {
 
   private final DocumentCursor c;
+  private final PatentDraft d;
   private final List<Classification> out;
 
   ClassificationReader(DocumentCursor c, PatentDraft d) {
     this.c = c;
+    this.d = d;
     this.out = d.classifications;
   }
 
@@ -44,10 +46,7 @@ final class ClassificationReader {
           break;
       }
     }
-    String version = edition == null ? null : FieldValues.stripLeadingZeros(edition);
-    for (int i = from; i < out.size(); i++) {
-      out.get(i).setVersion(version);
-    }
+    d.editionAsVersion(from, edition);
   }
 
   /** classification-ipcr / classification-cpc: the parts, value, position and version date. */

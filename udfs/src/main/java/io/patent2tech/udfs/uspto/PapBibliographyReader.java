@@ -26,7 +26,7 @@ final class PapBibliographyReader {
       switch (name) {
         case "document-id":
           if (d.publication == null) {
-            d.publication = documentId();
+            d.publication = DocumentIdNames.PAP.read(c, "US");
           } else {
             c.skip();
           }
@@ -35,7 +35,7 @@ final class PapBibliographyReader {
           application();
           break;
         case "foreign-priority-data":
-          priority();
+          d.addRelated("priority", DocumentIdNames.PAP_FILING.read(c, null));
           break;
         case "classification-ipc":
           ipc();
@@ -65,76 +65,12 @@ final class PapBibliographyReader {
     }
   }
 
-  /** doc-number / kind-code / document-date / country-code (US when absent), first of each. */
-  private DocumentId documentId() throws XMLStreamException {
-    DocumentId id = new DocumentId();
-    int depth = c.depth();
-    for (String name = c.nextStartWithin(depth); name != null; name = c.nextStartWithin(depth)) {
-      switch (name) {
-        case "doc-number":
-          id.setNumber(c.firstText(id.getNumber()));
-          break;
-        case "kind-code":
-          id.setKind(c.firstText(id.getKind()));
-          break;
-        case "document-date":
-          id.setDate(c.firstText(id.getDate()));
-          break;
-        case "country-code":
-          id.setCountry(c.firstText(id.getCountry()));
-          break;
-        default:
-          break;
-      }
-    }
-    if (id.getCountry() == null) {
-      id.setCountry("US");
-    }
-    return id;
-  }
-
-  /** domestic-filing-data: application-number/doc-number and filing-date. */
+  /** domestic-filing-data: application-number/doc-number and filing-date; the first is this application. */
   private void application() throws XMLStreamException {
-    DocumentId id = new DocumentId();
-    id.setCountry("US");
-    int depth = c.depth();
-    for (String name = c.nextStartWithin(depth); name != null; name = c.nextStartWithin(depth)) {
-      switch (name) {
-        case "doc-number":
-          id.setNumber(c.firstText(id.getNumber()));
-          break;
-        case "filing-date":
-          id.setDate(c.firstText(id.getDate()));
-          break;
-        default:
-          break;
-      }
-    }
+    DocumentId id = DocumentIdNames.PAP_FILING.read(c, "US");
     if (d.application == null) {
       d.application = id;
     }
-  }
-
-  /** foreign-priority-data: the priority application's number, filing date and country. */
-  private void priority() throws XMLStreamException {
-    DocumentId id = new DocumentId();
-    int depth = c.depth();
-    for (String name = c.nextStartWithin(depth); name != null; name = c.nextStartWithin(depth)) {
-      switch (name) {
-        case "doc-number":
-          id.setNumber(c.firstText(id.getNumber()));
-          break;
-        case "filing-date":
-          id.setDate(c.firstText(id.getDate()));
-          break;
-        case "country-code":
-          id.setCountry(c.firstText(id.getCountry()));
-          break;
-        default:
-          break;
-      }
-    }
-    d.addRelated("priority", id);
   }
 
   /** classification-ipc: the primary symbol first, secondary ones after, the edition as version. */
@@ -165,10 +101,7 @@ final class PapBibliographyReader {
           break;
       }
     }
-    String version = edition == null ? null : FieldValues.stripLeadingZeros(edition);
-    for (int i = from; i < d.classifications.size(); i++) {
-      d.classifications.get(i).setVersion(version);
-    }
+    d.editionAsVersion(from, edition);
   }
 
   /**
@@ -245,7 +178,7 @@ final class PapBibliographyReader {
           c.skip();
           break;
         case "document-id":
-          d.addRelated(relation, documentId());
+          d.addRelated(relation, DocumentIdNames.PAP.read(c, "US"));
           break;
         default:
           break;
@@ -320,9 +253,6 @@ final class PapBibliographyReader {
     }
     String first = given == null ? middle : middle == null ? given : given + ' ' + middle;
     String last = family == null ? null : suffix == null ? family : family + ' ' + suffix;
-    Party p = PartyReader.party(org, first, last, null, city, country, parties.size() + 1);
-    if (p != null) {
-      parties.add(p);
-    }
+    PartyReader.add(parties, PartyReader.party(org, first, last, null, city, country, parties.size() + 1));
   }
 }

@@ -110,11 +110,7 @@ final class PartyReader {
           break;
       }
     }
-    Party p = party(org, first, last, name, city, country != null ? country : residence, sequence);
-    if (p != null) {
-      parties.add(p);
-    }
-    return p;
+    return add(parties, party(org, first, last, name, city, country != null ? country : residence, sequence));
   }
 
   /**
@@ -142,6 +138,14 @@ final class PartyReader {
     p.setCity(city);
     p.setCountry(country);
     p.setSequence(sequence >= 0 ? sequence : 0);
+    return p;
+  }
+
+  /** Adds p when there is one; returns it. */
+  static Party add(List<Party> parties, Party p) {
+    if (p != null) {
+      parties.add(p);
+    }
     return p;
   }
 

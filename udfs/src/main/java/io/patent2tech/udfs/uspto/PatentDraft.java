@@ -62,6 +62,17 @@ final class PatentDraft {
     return c;
   }
 
+  /**
+   * The edition of an IPC-7 or Locarno block ({@code 07}) as the version of the classifications
+   * added since index {@code from} ({@code 7}); the edition may stand anywhere in the block.
+   */
+  void editionAsVersion(int from, String edition) {
+    String version = edition == null ? null : FieldValues.stripLeadingZeros(edition);
+    for (int i = from; i < classifications.size(); i++) {
+      classifications.get(i).setVersion(version);
+    }
+  }
+
   /** A related document without a number names nothing and is left out. */
   void addRelated(String relation, DocumentId d) {
     if (d.getNumber() != null) {

@@ -48,7 +48,7 @@ final class St32BibliographyReader {
           application().setDate(c.firstText(application().getDate()));
           break;
         case "B300":
-          priority();
+          d.addRelated("priority", DocumentIdNames.ST32_PRIORITY.read(c, null));
           break;
         case "B510":
           ipc();
@@ -108,56 +108,6 @@ final class St32BibliographyReader {
     return d.application;
   }
 
-  /** A DOC: DNUM, DATE, KIND, CTRY (US when absent: ST.32 names only foreign countries). */
-  private DocumentId doc() throws XMLStreamException {
-    DocumentId id = new DocumentId();
-    int depth = c.depth();
-    for (String name = c.nextStartWithin(depth); name != null; name = c.nextStartWithin(depth)) {
-      switch (name) {
-        case "DNUM":
-          id.setNumber(c.firstText(id.getNumber()));
-          break;
-        case "DATE":
-          id.setDate(c.firstText(id.getDate()));
-          break;
-        case "KIND":
-          id.setKind(c.firstText(id.getKind()));
-          break;
-        case "CTRY":
-          id.setCountry(c.firstText(id.getCountry()));
-          break;
-        default:
-          break;
-      }
-    }
-    if (id.getCountry() == null) {
-      id.setCountry("US");
-    }
-    return id;
-  }
-
-  /** B300: B310 number, B320 date, B330 country of one priority application. */
-  private void priority() throws XMLStreamException {
-    DocumentId id = new DocumentId();
-    int depth = c.depth();
-    for (String name = c.nextStartWithin(depth); name != null; name = c.nextStartWithin(depth)) {
-      switch (name) {
-        case "B310":
-          id.setNumber(c.firstText(id.getNumber()));
-          break;
-        case "B320":
-          id.setDate(c.firstText(id.getDate()));
-          break;
-        case "B330":
-          id.setCountry(c.firstText(id.getCountry()));
-          break;
-        default:
-          break;
-      }
-    }
-    d.addRelated("priority", id);
-  }
-
   /**
    * B510: B511 main and B512 further symbols, B516 the edition (version). Utility grants carry
    * IPC-7 in a fixed-width form, subclass, main group right-aligned in three, subgroup ({@code
@@ -187,10 +137,7 @@ final class St32BibliographyReader {
           break;
       }
     }
-    String version = edition == null ? null : FieldValues.stripLeadingZeros(edition);
-    for (int i = from; i < d.classifications.size(); i++) {
-      d.classifications.get(i).setVersion(version);
-    }
+    d.editionAsVersion(from, edition);
   }
 
   /** {@code G06F 1516} -> {@code G06F15/16}; anything else as written. */
@@ -230,7 +177,7 @@ final class St32BibliographyReader {
       switch (name) {
         case "DOC":
           if (doc == null) {
-            doc = doc();
+            doc = DocumentIdNames.ST32.read(c, "US");
           } else {
             c.skip();
           }
@@ -264,7 +211,7 @@ final class St32BibliographyReader {
           c.skip();
           break;
         case "DOC":
-          d.addRelated(relation, doc());
+          d.addRelated(relation, DocumentIdNames.ST32.read(c, "US"));
           break;
         default:
           break;
@@ -311,9 +258,6 @@ final class St32BibliographyReader {
     if (country == null && state != null) {
       country = "US";
     }
-    Party p = PartyReader.party(org, first, last, null, city, country, parties.size() + 1);
-    if (p != null) {
-      parties.add(p);
-    }
+    PartyReader.add(parties, PartyReader.party(org, first, last, null, city, country, parties.size() + 1));
   }
 }
