@@ -65,13 +65,13 @@ class DeadLettersTest {
 
   @Test
   void realRejectionRoundTrip() {
-    byte[] raw = Fixtures.bytes("legacy/pg06442728.xml");
+    byte[] raw = java.util.Arrays.copyOf(Fixtures.bytes("legacy/pg06442728.xml"), 4000); // cut short
     try {
       new UsptoDocumentProcessor().process(raw, WHERE, 1L);
       throw new AssertionError("expected a rejection");
     } catch (DocumentRejectedException e) {
       DeadLetter d = DeadLetters.rejected(e, "uspto", WHERE, raw, DeadLetters.DEFAULT_MAX_RAW_BYTES, 2L);
-      assertThat(d.getReason()).startsWith("unsupported format: ST.32 PATDOC");
+      assertThat(d.getReason()).startsWith("malformed XML: ");
       assertThat(d.getRaw().remaining()).isEqualTo(raw.length);
     }
   }

@@ -141,7 +141,7 @@ public final class DrillDocuments {
     }
   }
 
-  /** The grants and applications of the fixtures the pipeline accepts (ICE formats), by file name. */
+  /** The grants and applications of the fixtures the pipeline accepts and can renumber (ICE), by file name. */
   private List<Template> templates(Path fixtures) {
     List<Template> found = new ArrayList<>();
     for (String kind : List.of("grant", "application")) {
@@ -174,7 +174,7 @@ public final class DrillDocuments {
     try {
       p = processor.process(bytes, where, 0L);
     } catch (DocumentRejectedException e) {
-      return null; // a format the pipeline does not take (PAP 2001-2004): not a template
+      return null; // a format the pipeline does not take: not a template
     }
     String text = new String(bytes, StandardCharsets.UTF_8);
     Matcher m = PUBLICATION_NUMBER.matcher(text);

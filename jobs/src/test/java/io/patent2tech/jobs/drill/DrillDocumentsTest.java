@@ -32,7 +32,7 @@ class DrillDocumentsTest {
     DrillDocuments documents = new DrillDocuments(FIXTURES, 417);
     assertThat(documents.templates()).extracting(DrillDocuments.Template::name)
         .contains("US08930553.xml", "ipgD0701016.xml", "ipa20180000016.xml")
-        .doesNotContain("pa20010031492.xml"); // PAP 1.5: rejected by the parser, no template
+        .doesNotContain("pa20010031492.xml"); // PAP 1.5: no publication-reference to renumber, no template
 
     List<String> keys = documents.write(25, 10, dir);
 

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 import io.patent2tech.schema.Figure;
 
@@ -46,13 +47,24 @@ public final class DrawingViews {
     }
   }
 
-  /** The view paragraphs among the brief-description paragraphs, in order. */
+  /**
+   * A view that follows another in the same paragraph: "...; FIG. 2 is ..." or "...; and, FIG. 14
+   * is ..." (ST.32 design grants list all their views in one paragraph).
+   */
+  private static final Pattern NEXT_VIEW = Pattern.compile(";\\s+(?:and,?\\s+)?(?=FIG(?:URE|S)?\\b)");
+
+  /**
+   * The view paragraphs among the brief-description paragraphs, in order; a paragraph that lists
+   * several views separated by semicolons counts as one paragraph per view.
+   */
   public static List<View> views(List<String> paragraphs) {
     List<View> out = new ArrayList<>(paragraphs.size());
-    for (String p : paragraphs) {
-      List<String> labels = leadingLabels(p);
-      if (!labels.isEmpty()) {
-        out.add(new View(labels, viewText(p)));
+    for (String paragraph : paragraphs) {
+      for (String p : NEXT_VIEW.split(paragraph)) {
+        List<String> labels = leadingLabels(p);
+        if (!labels.isEmpty()) {
+          out.add(new View(labels, viewText(p)));
+        }
       }
     }
     return out;
