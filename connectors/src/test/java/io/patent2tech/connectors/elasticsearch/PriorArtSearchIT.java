@@ -1,5 +1,7 @@
 package io.patent2tech.connectors.elasticsearch;
 
+import io.patent2tech.connectors.elasticsearch.document.PatentDocuments;
+import io.patent2tech.connectors.elasticsearch.index.PatentIndex;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;

@@ -1,4 +1,4 @@
-package io.patent2tech.connectors.elasticsearch;
+package io.patent2tech.connectors.elasticsearch.sink;
 
 import io.patent2tech.schema.DeadLetter;
 import java.nio.ByteBuffer;

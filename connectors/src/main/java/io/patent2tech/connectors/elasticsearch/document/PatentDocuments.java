@@ -1,4 +1,4 @@
-package io.patent2tech.connectors.elasticsearch;
+package io.patent2tech.connectors.elasticsearch.document;
 
 import io.patent2tech.schema.Citation;
 import io.patent2tech.schema.Claim;
@@ -39,7 +39,7 @@ public final class PatentDocuments {
     return patent.getPublicationKey();
   }
 
-  /** The mapper to hand to {@link ElasticsearchBulkSink.Builder#mapper}. */
+  /** The mapper to hand to {@link io.patent2tech.connectors.elasticsearch.sink.ElasticsearchBulkSink.Builder#mapper}. */
   public static DocumentMapper<Patent> mapper() {
     return patent -> new ElasticsearchDocument(id(patent), document(patent));
   }

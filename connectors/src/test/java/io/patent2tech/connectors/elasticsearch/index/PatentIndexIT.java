@@ -1,5 +1,9 @@
-package io.patent2tech.connectors.elasticsearch;
+package io.patent2tech.connectors.elasticsearch.index;
 
+import io.patent2tech.connectors.elasticsearch.ElasticsearchTestIndex;
+import io.patent2tech.connectors.elasticsearch.SampleEnrichments;
+import io.patent2tech.connectors.elasticsearch.document.PatentDocuments;
+import io.patent2tech.connectors.elasticsearch.document.EnrichmentDocuments;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -1,5 +1,9 @@
-package io.patent2tech.connectors.elasticsearch;
+package io.patent2tech.connectors.elasticsearch.sink;
 
+import io.patent2tech.connectors.elasticsearch.ElasticsearchSettings;
+import io.patent2tech.connectors.elasticsearch.ElasticsearchClients;
+import io.patent2tech.connectors.elasticsearch.document.DocumentMapper;
+import io.patent2tech.connectors.elasticsearch.document.ElasticsearchDocument;
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._types.ElasticsearchException;
 import co.elastic.clients.elasticsearch._types.ErrorCause;
