@@ -103,7 +103,7 @@ public final class ElasticsearchBulkSink<T> implements Sink<T> {
         settings,
         mapper,
         deadLetters.create(),
-        new DeadLetters(deadLetterSource, maxDeadLetterRawBytes),
+        new BulkDeadLetters(deadLetterSource, maxDeadLetterRawBytes),
         new BulkMetrics(metricGroup),
         timeService,
         mailbox,

@@ -66,7 +66,7 @@ final class ElasticsearchBulkWriter<T> implements SinkWriter<T> {
   private final DocumentMapper<T> mapper;
   private final ElasticsearchClient client;
   private final DeadLetterPublisher deadLetterPublisher;
-  private final DeadLetters deadLetters;
+  private final BulkDeadLetters deadLetters;
   private final BulkMetrics metrics;
   private final ProcessingTimeService timeService;
   private final MailboxExecutor mailbox;
@@ -80,7 +80,7 @@ final class ElasticsearchBulkWriter<T> implements SinkWriter<T> {
       ElasticsearchSettings settings,
       DocumentMapper<T> mapper,
       DeadLetterPublisher deadLetterPublisher,
-      DeadLetters deadLetters,
+      BulkDeadLetters deadLetters,
       BulkMetrics metrics,
       ProcessingTimeService timeService,
       MailboxExecutor mailbox,
