@@ -94,7 +94,21 @@ class ElasticsearchOutageIT {
 
   @Test
   void givesUpAfterTheUnavailableTimeoutWithAFirstLineNamingElasticsearchUrlAndCause() throws Exception {
+    assertGivesUpWithAFirstLineNamingElasticsearch(MeteredMiniCluster.environment());
+  }
+
+  /**
+   * With checkpoints every 200 ms: a writer that waited out the outage in a pre-checkpoint flush
+   * would give up there, and Flink would put "Could not perform checkpoint" first.
+   */
+  @Test
+  void givesUpWithTheSameFirstLineWhileCheckpointsAreTaken() throws Exception {
     StreamExecutionEnvironment env = MeteredMiniCluster.environment();
+    env.enableCheckpointing(200);
+    assertGivesUpWithAFirstLineNamingElasticsearch(env);
+  }
+
+  private void assertGivesUpWithAFirstLineNamingElasticsearch(StreamExecutionEnvironment env) throws Exception {
     // not chained to the source, as in the jobs
     land(env, Long.MAX_VALUE, 20, throughProxy(Duration.ofSeconds(3), 8)).disableChaining();
     JobClient job = env.executeAsync("elasticsearch outage: gone for good");
