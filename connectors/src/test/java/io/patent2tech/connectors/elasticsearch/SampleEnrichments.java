@@ -1,8 +1,8 @@
 package io.patent2tech.connectors.elasticsearch;
 
 import io.patent2tech.connectors.json.SamplePatents;
-import io.patent2tech.schema.EnrichedPatent;
 import io.patent2tech.schema.Embedding;
+import io.patent2tech.schema.EnrichedPatent;
 import io.patent2tech.schema.InventiveStepEvaluation;
 import io.patent2tech.schema.LlmJudgement;
 import io.patent2tech.schema.NoveltyEvaluation;

@@ -1,7 +1,7 @@
 package io.patent2tech.connectors.elasticsearch.document;
 
-import io.patent2tech.schema.EnrichedPatent;
 import io.patent2tech.schema.Embedding;
+import io.patent2tech.schema.EnrichedPatent;
 import io.patent2tech.schema.InventiveStepEvaluation;
 import io.patent2tech.schema.LlmJudgement;
 import io.patent2tech.schema.NoveltyEvaluation;

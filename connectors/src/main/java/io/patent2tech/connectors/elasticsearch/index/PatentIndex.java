@@ -1,11 +1,11 @@
 package io.patent2tech.connectors.elasticsearch.index;
 
-import io.patent2tech.connectors.elasticsearch.ElasticsearchSettings;
-import io.patent2tech.connectors.elasticsearch.ElasticsearchClients;
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._types.ElasticsearchException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.patent2tech.connectors.elasticsearch.ElasticsearchClients;
+import io.patent2tech.connectors.elasticsearch.ElasticsearchSettings;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.StringReader;

@@ -1,10 +1,10 @@
 package io.patent2tech.connectors.elasticsearch.sink;
 
+import io.patent2tech.connectors.DeadLetterPublisherFactory;
 import io.patent2tech.connectors.elasticsearch.ElasticsearchSettings;
 import io.patent2tech.connectors.elasticsearch.document.DocumentMapper;
-import io.patent2tech.connectors.elasticsearch.document.PatentDocuments;
 import io.patent2tech.connectors.elasticsearch.document.EnrichmentDocuments;
-import io.patent2tech.connectors.DeadLetterPublisherFactory;
+import io.patent2tech.connectors.elasticsearch.document.PatentDocuments;
 import io.patent2tech.schema.EnrichedPatent;
 import io.patent2tech.schema.Patent;
 import java.time.Duration;

@@ -1,9 +1,5 @@
 package io.patent2tech.connectors.elasticsearch.sink;
 
-import io.patent2tech.connectors.elasticsearch.ElasticsearchSettings;
-import io.patent2tech.connectors.elasticsearch.ElasticsearchClients;
-import io.patent2tech.connectors.elasticsearch.document.DocumentMapper;
-import io.patent2tech.connectors.elasticsearch.document.ElasticsearchDocument;
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._types.ElasticsearchException;
 import co.elastic.clients.elasticsearch._types.ErrorCause;
@@ -18,6 +14,10 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.patent2tech.connectors.DeadLetterPublisher;
 import io.patent2tech.connectors.StoreOutage;
+import io.patent2tech.connectors.elasticsearch.ElasticsearchClients;
+import io.patent2tech.connectors.elasticsearch.ElasticsearchSettings;
+import io.patent2tech.connectors.elasticsearch.document.DocumentMapper;
+import io.patent2tech.connectors.elasticsearch.document.ElasticsearchDocument;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;

@@ -1,10 +1,10 @@
 package io.patent2tech.connectors.elasticsearch.document;
 
-import io.patent2tech.connectors.elasticsearch.SampleEnrichments;
-import io.patent2tech.connectors.elasticsearch.index.PatentIndex;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.entry;
 
+import io.patent2tech.connectors.elasticsearch.SampleEnrichments;
+import io.patent2tech.connectors.elasticsearch.index.PatentIndex;
 import io.patent2tech.connectors.json.SamplePatents;
 import io.patent2tech.schema.Claim;
 import io.patent2tech.schema.LocalizedText;

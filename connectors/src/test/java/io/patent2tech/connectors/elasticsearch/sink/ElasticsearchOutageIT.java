@@ -1,16 +1,16 @@
 package io.patent2tech.connectors.elasticsearch.sink;
 
-import io.patent2tech.connectors.elasticsearch.ElasticsearchSettings;
-import io.patent2tech.connectors.elasticsearch.ElasticsearchTestIndex;
-import io.patent2tech.connectors.elasticsearch.CollectingDeadLetters;
-import io.patent2tech.connectors.elasticsearch.MeteredMiniCluster;
-import io.patent2tech.connectors.elasticsearch.document.PatentDocuments;
-import io.patent2tech.connectors.elasticsearch.index.PatentIndex;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.patent2tech.connectors.StoreUnavailableException;
 import io.patent2tech.connectors.TcpProxy;
+import io.patent2tech.connectors.elasticsearch.CollectingDeadLetters;
+import io.patent2tech.connectors.elasticsearch.ElasticsearchSettings;
+import io.patent2tech.connectors.elasticsearch.ElasticsearchTestIndex;
+import io.patent2tech.connectors.elasticsearch.MeteredMiniCluster;
+import io.patent2tech.connectors.elasticsearch.document.PatentDocuments;
+import io.patent2tech.connectors.elasticsearch.index.PatentIndex;
 import io.patent2tech.connectors.json.SamplePatents;
 import io.patent2tech.schema.Patent;
 import java.io.IOException;
