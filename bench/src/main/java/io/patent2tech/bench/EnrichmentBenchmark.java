@@ -2,7 +2,7 @@ package io.patent2tech.bench;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.patent2tech.connectors.elasticsearch.ElasticsearchSettings;
-import io.patent2tech.connectors.elasticsearch.LegalCorpusIndex;
+import io.patent2tech.connectors.elasticsearch.LegalCorpusLoader;
 import io.patent2tech.connectors.kafka.Topics;
 import io.patent2tech.connectors.postgres.PostgresMigrations;
 import io.patent2tech.connectors.postgres.PostgresSettings;
@@ -169,8 +169,8 @@ public final class EnrichmentBenchmark {
       cleanup.index(legal);
       // the model stays open for the bare measurements; the job's embedders share its ONNX session
       try (Embedder model = InProcessEmbedderFactory.defaults().create()) {
-        LegalCorpusIndex.Counts loaded =
-            LegalCorpusIndex.load(ElasticsearchSettings.defaults(ES, legal), legalCorpus, model);
+        LegalCorpusLoader.Counts loaded =
+            LegalCorpusLoader.load(ElasticsearchSettings.defaults(ES, legal), legalCorpus, model);
         System.err.println("bench-enrich: legal corpus " + loaded);
         // a first pass warms the model up and makes the vectors the patents index is seeded with
         Bare seed = bare(model, texts);

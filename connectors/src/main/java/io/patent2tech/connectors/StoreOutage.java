@@ -79,6 +79,17 @@ public final class StoreOutage {
    * @param failure what the attempt ran into; its message is logged and becomes the cause
    */
   public void retryAfter(Throwable failure) throws StoreUnavailableException, InterruptedException {
+    clock.sleep(waitAfter(failure));
+  }
+
+  /**
+   * After a failed attempt: how long to wait before the next one, for a caller that waits without
+   * sleeping (on a timer, so its thread stays free for checkpoints and cancellation); or throws once
+   * the timeout is spent. Logs and counts as {@link #retryAfter} does.
+   *
+   * @param failure what the attempt ran into; its message is logged and becomes the cause
+   */
+  public long waitAfter(Throwable failure) throws StoreUnavailableException {
     failedAttempts++;
     long waitedMs = waitedMs();
     long leftMs = timeout.toMillis() - waitedMs;
@@ -89,8 +100,8 @@ public final class StoreOutage {
     log.warn("{} at {} {} (attempt {}, {} s of {} s waited), trying again in {} ms: {}", store, endpoint,
         StoreUnavailableException.problem(failure), failedAttempts, StoreUnavailableException.seconds(
             Duration.ofMillis(waitedMs)), timeout.toSeconds(), waitMs, StoreUnavailableException.reason(failure));
-    clock.sleep(waitMs);
     nextWaitMs = Math.min(nextWaitMs * 2, MAX_WAIT_MS);
+    return waitMs;
   }
 
   /** The attempt after the failed ones went through: one INFO line, so the WARN lines have an end. */

@@ -19,8 +19,10 @@ import java.util.Locale;
  * in the task's mailbox, it is the task's failure as it is (the sinks hand their batch timer's
  * sends to the mailbox for that reason: Flink wraps what a timer callback throws). Thrown from the
  * flush before a checkpoint, Flink wraps it, as anything thrown there, in "IOException: Could not
- * perform checkpoint N for operator ...", and this message is the first "Caused by". An
- * {@link IOException} because that is what a sink writer may throw.
+ * perform checkpoint N for operator ...", and this message is the first "Caused by"; the
+ * Elasticsearch sink never gives up there (it waits between attempts on a timer, keeping the unsent
+ * documents in its checkpointed state), the PostgreSQL sink still can. An {@link IOException}
+ * because that is what a sink writer may throw.
  */
 public class StoreUnavailableException extends IOException {
 

@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.stream.Stream;
 
 import io.patent2tech.connectors.elasticsearch.ElasticsearchSettings;
-import io.patent2tech.connectors.elasticsearch.LegalCorpusIndex;
+import io.patent2tech.connectors.elasticsearch.LegalCorpusLoader;
 import io.patent2tech.jobs.config.CommonSettings;
 import io.patent2tech.jobs.config.EmbeddingSettings;
 import io.patent2tech.jobs.config.Setting;
@@ -43,7 +43,7 @@ public final class LegalCorpusCommand {
     ElasticsearchSettings es = ElasticsearchSettings.defaults(s.require(CommonSettings.ES_URL.key()),
         s.require(ALIAS.key()));
     try (Embedder embedder = EmbeddingSettings.factory(s).create()) {
-      LegalCorpusIndex.Counts counts = LegalCorpusIndex.load(es, corpus, embedder);
+      LegalCorpusLoader.Counts counts = LegalCorpusLoader.load(es, corpus, embedder);
       out.printf("legal corpus %s -> %s/%s (model %s): %d added, %d updated, %d unchanged, %d removed%n",
           corpus, es.url(), es.alias(), embedder.modelId(), counts.added(), counts.updated(),
           counts.unchanged(), counts.removed());

@@ -75,4 +75,43 @@ class DeadLettersTest {
       assertThat(d.getRaw().remaining()).isEqualTo(raw.length);
     }
   }
+
+  @Test
+  void theBuilderCutsADocumentThatCannotBeReadAgainButKeepsItsSize() {
+    byte[] json = "{\"publication_key\":\"US-1-B1\"}".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    DeadLetter d = DeadLetters.builder("patents.normalized", "landing-elasticsearch")
+        .reason("document_parsing_exception: failed to parse")
+        .errorClass("document_parsing_exception")
+        .publicationKey("US-1-B1")
+        .rawPrefix(json, 5)
+        .time(7L)
+        .build();
+    assertThat(d.getRaw()).isEqualTo(ByteBuffer.wrap(java.util.Arrays.copyOf(json, 5)));
+    assertThat(d.getRawSize()).isEqualTo((long) json.length);
+    assertThat(d.getRawPointer()).isNull();
+    assertThat(d.getErrorClass()).isEqualTo("document_parsing_exception");
+    assertThat(d.getTime()).isEqualTo(7L);
+  }
+
+  @Test
+  void theBuilderPointsAtATopicRecordAndGivesATombstoneSizeZero() {
+    long before = System.currentTimeMillis();
+    DeadLetter tombstone = DeadLetters.builder("patents.normalized", "landing-decode")
+        .reason("empty value")
+        .rawAt(null, "patents.normalized/2@9")
+        .build();
+    assertThat(tombstone.getRaw()).isNull();
+    assertThat(tombstone.getRawSize()).isZero();
+    assertThat(tombstone.getRawPointer()).isEqualTo("patents.normalized/2@9");
+    assertThat(tombstone.getErrorClass()).isNull();
+    assertThat(tombstone.getTime()).isBetween(before, System.currentTimeMillis());
+
+    DeadLetter undecodable = DeadLetters.builder("t", "landing-decode")
+        .error(new java.io.IOException("bad marker"))
+        .rawAt(new byte[] {1, 2}, "t/0@1")
+        .build();
+    assertThat(undecodable.getReason()).isEqualTo("bad marker");
+    assertThat(undecodable.getErrorClass()).isEqualTo("java.io.IOException");
+    assertThat(undecodable.getRawSize()).isEqualTo(2L);
+  }
 }

@@ -37,9 +37,9 @@ public record ElasticsearchSettings(
   /**
    * Long enough to ride out a node restart without the job noticing; short enough that a longer
    * outage goes to the job's restart strategy (exponential back-off, each restart from the last
-   * checkpoint). It must stay bounded: a waiting writer blocks its task thread and no checkpoint
-   * completes meanwhile, so an endless wait would leave the job hanging until checkpoints had
-   * timed out (10 min each) more often than tolerated (5).
+   * checkpoint). It must stay bounded although the writer waits on a timer (checkpoints go through,
+   * holding the unsent documents): its input backs up once a second request has queued, so an
+   * endless wait would leave the job stalled without a failure anyone sees.
    */
   public static final Duration DEFAULT_UNAVAILABLE_TIMEOUT = Duration.ofSeconds(60);
 

@@ -3,6 +3,7 @@ package io.patent2tech.connectors.elasticsearch;
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._types.query_dsl.Query;
 import co.elastic.clients.elasticsearch.core.search.Hit;
+import io.patent2tech.connectors.elasticsearch.index.LegalCorpusIndex;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;

@@ -12,6 +12,7 @@ import org.apache.flink.util.function.SerializableSupplier;
 
 import io.patent2tech.schema.DeadLetter;
 import io.patent2tech.schema.TopicCodec;
+import io.patent2tech.udfs.DeadLetters;
 
 /**
  * Decodes topic values; a value that is not a record of a known schema version goes to the
@@ -66,15 +67,10 @@ public final class DecodeTopicValues<T extends SpecificRecord> extends ProcessFu
 
   private void deadLetter(TopicRecord record, String reason, Exception e, Context ctx) {
     undecodable.inc();
-    ctx.output(DEAD_LETTERS, DeadLetter.newBuilder()
-        .setSource(record.topic)
-        .setStage(stage)
-        .setReason(reason)
-        .setErrorClass(e == null ? null : e.getClass().getName())
-        .setRaw(record.value == null ? null : java.nio.ByteBuffer.wrap(record.value))
-        .setRawSize(record.value == null ? 0L : (long) record.value.length)
-        .setRawPointer(record.pointer())
-        .setTime(System.currentTimeMillis())
+    ctx.output(DEAD_LETTERS, DeadLetters.builder(record.topic, stage)
+        .reason(reason)
+        .error(e)
+        .rawAt(record.value, record.pointer())
         .build());
   }
 }

@@ -14,7 +14,7 @@ import java.util.concurrent.ConcurrentLinkedQueue;
  * Collects the dead letters of a sink running in the test's MiniCluster. The factory travels to the
  * task serialized, so the letters meet the test again in a static map under the factory's name.
  */
-final class CollectingDeadLetters implements DeadLetterPublisherFactory {
+public final class CollectingDeadLetters implements DeadLetterPublisherFactory {
 
   private static final Map<String, Queue<DeadLetter>> PUBLISHED = new ConcurrentHashMap<>();
 
@@ -37,7 +37,7 @@ final class CollectingDeadLetters implements DeadLetterPublisherFactory {
     };
   }
 
-  List<DeadLetter> published() {
+  public List<DeadLetter> published() {
     return List.copyOf(PUBLISHED.getOrDefault(name, new ConcurrentLinkedQueue<>()));
   }
 }

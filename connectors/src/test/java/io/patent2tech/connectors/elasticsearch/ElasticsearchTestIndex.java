@@ -14,43 +14,43 @@ import java.util.UUID;
  * The server comes from the system property p2t.es.url or the environment variable P2T_ES_URL
  * (default: the local stack).
  */
-final class ElasticsearchTestIndex implements AutoCloseable {
+public final class ElasticsearchTestIndex implements AutoCloseable {
 
   private final String url;
   private final String alias;
   private final ElasticsearchClient client;
 
-  ElasticsearchTestIndex() {
+  public ElasticsearchTestIndex() {
     this.url = setting("P2T_ES_URL", "http://localhost:9200");
     this.alias = "p2t-it-" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
     this.client = ElasticsearchClients.open(settings());
   }
 
-  String url() {
+  public String url() {
     return url;
   }
 
-  String alias() {
+  public String alias() {
     return alias;
   }
 
-  ElasticsearchClient client() {
+  public ElasticsearchClient client() {
     return client;
   }
 
   /** Settings for the test alias with small bulks and short backoffs. */
-  ElasticsearchSettings settings() {
+  public ElasticsearchSettings settings() {
     return new ElasticsearchSettings(url, alias, 10, 1024 * 1024, 3, 50,
         ElasticsearchSettings.DEFAULT_UNAVAILABLE_TIMEOUT);
   }
 
-  long count() throws IOException {
+  public long count() throws IOException {
     client.indices().refresh(request -> request.index(alias));
     return client.count(request -> request.index(alias)).count();
   }
 
   @SuppressWarnings({"unchecked", "rawtypes"})
-  GetResponse<Map<String, Object>> get(String id) throws IOException {
+  public GetResponse<Map<String, Object>> get(String id) throws IOException {
     return client.get(request -> request.index(alias).id(id), (Class<Map<String, Object>>) (Class) Map.class);
   }
 

@@ -29,7 +29,7 @@ class LegalSearchIT {
   static void loadCorpus() {
     model = new InProcessEmbedder(2);
     es = new ElasticsearchTestIndex();
-    LegalCorpusIndex.load(es.settings(), LegalCorpusIndexFixture.corpus(), model);
+    LegalCorpusLoader.load(es.settings(), LegalCorpusIndexFixture.corpus(), model);
     corpus = LegalCorpusIndexPassages.read(LegalCorpusIndexFixture.corpus()).stream()
         .collect(Collectors.toMap(Passage::id, passage -> passage));
   }

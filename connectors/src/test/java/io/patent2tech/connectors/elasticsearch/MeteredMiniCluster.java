@@ -14,12 +14,12 @@ import org.apache.flink.test.junit5.MiniClusterExtension;
  * #extension()} with {@code @RegisterExtension}, run jobs built on {@link #environment()}, then
  * ask {@link #counter} for the sink's counters.
  */
-final class MeteredMiniCluster {
+public final class MeteredMiniCluster {
 
   private final InMemoryReporter metrics = InMemoryReporter.createWithRetainedMetrics();
   private final MiniClusterExtension extension;
 
-  MeteredMiniCluster(int slots) {
+  public MeteredMiniCluster(int slots) {
     extension = new MiniClusterExtension(new MiniClusterResourceConfiguration.Builder()
         .setConfiguration(metrics.addToConfiguration(new Configuration()))
         .setNumberTaskManagers(1)
@@ -27,12 +27,12 @@ final class MeteredMiniCluster {
         .build());
   }
 
-  MiniClusterExtension extension() {
+  public MiniClusterExtension extension() {
     return extension;
   }
 
   /** Parallelism 1, no restarts: a failure fails the test at once. */
-  static StreamExecutionEnvironment environment() {
+  public static StreamExecutionEnvironment environment() {
     Configuration configuration = new Configuration();
     configuration.set(RestartStrategyOptions.RESTART_STRATEGY, "none");
     StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(configuration);
@@ -41,7 +41,7 @@ final class MeteredMiniCluster {
   }
 
   /** The sum of a sink counter over all writer subtasks of a finished job. */
-  long counter(JobID job, String name) {
+  public long counter(JobID job, String name) {
     return metrics.getMetricsByIdentifiers(job).entrySet().stream()
         .filter(metric -> metric.getKey().endsWith("." + name) && metric.getValue() instanceof Counter)
         .mapToLong(metric -> ((Counter) metric.getValue()).getCount())

@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.within;
 
 import co.elastic.clients.elasticsearch._types.Refresh;
 import io.patent2tech.connectors.elasticsearch.PriorArtSearch.Match;
+import io.patent2tech.connectors.elasticsearch.document.PatentDocuments;
+import io.patent2tech.connectors.elasticsearch.index.PatentIndex;
 import io.patent2tech.connectors.json.SamplePatents;
 import io.patent2tech.schema.LocalizedText;
 import io.patent2tech.schema.Patent;

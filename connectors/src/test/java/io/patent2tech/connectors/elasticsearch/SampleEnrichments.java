@@ -1,8 +1,8 @@
 package io.patent2tech.connectors.elasticsearch;
 
 import io.patent2tech.connectors.json.SamplePatents;
-import io.patent2tech.schema.EnrichedPatent;
 import io.patent2tech.schema.Embedding;
+import io.patent2tech.schema.EnrichedPatent;
 import io.patent2tech.schema.InventiveStepEvaluation;
 import io.patent2tech.schema.LlmJudgement;
 import io.patent2tech.schema.NoveltyEvaluation;
@@ -17,18 +17,18 @@ import java.util.Map;
  * Enrichments of {@link SamplePatents#sipGrant()} for the Elasticsearch tests: one with every
  * stage, and the same patent evaluated again with the LLM and the embedding model failing.
  */
-final class SampleEnrichments {
+public final class SampleEnrichments {
 
   /** 2025-01-02T03:04:05Z */
-  static final long ENRICHED_TIME = 1735787045000L;
+  public static final long ENRICHED_TIME = 1735787045000L;
 
-  static final String EMBEDDING_MODEL = "sentence-transformers/all-MiniLM-L6-v2";
-  static final String LLM_MODEL = "qwen2.5:7b-instruct";
+  public static final String EMBEDDING_MODEL = "sentence-transformers/all-MiniLM-L6-v2";
+  public static final String LLM_MODEL = "qwen2.5:7b-instruct";
 
   private SampleEnrichments() {}
 
   /** Every stage ran: rule, RAG, LLM, precedents and the technology analysis. */
-  static EnrichedPatent sipGrantFull() {
+  public static EnrichedPatent sipGrantFull() {
     return EnrichedPatent.newBuilder()
         .setPublicationKey("US-8930553-B2")
         .setContentHash(SamplePatents.sipGrant().getContentHash())
@@ -97,7 +97,7 @@ final class SampleEnrichments {
    * {@link #sipGrantFull()} evaluated again, later, without the LLM (off or failing) and without
    * an embedding: the LLM stages and the analysis are gone, the final scores changed.
    */
-  static EnrichedPatent sipGrantWithoutLlm() {
+  public static EnrichedPatent sipGrantWithoutLlm() {
     EnrichedPatent full = sipGrantFull();
     return EnrichedPatent.newBuilder(full)
         .setSettingsFingerprint("sha256:77d0be12")
@@ -137,7 +137,7 @@ final class SampleEnrichments {
   }
 
   /** An L2-normalized vector with distinct components, as the model would give. */
-  static List<Float> vector(int dimensions) {
+  public static List<Float> vector(int dimensions) {
     double[] raw = new double[dimensions];
     double norm = 0;
     for (int i = 0; i < dimensions; i++) {

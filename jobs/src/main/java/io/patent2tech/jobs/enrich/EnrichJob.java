@@ -1,8 +1,8 @@
 package io.patent2tech.jobs.enrich;
 
-import io.patent2tech.connectors.elasticsearch.ElasticsearchBulkSink;
+import io.patent2tech.connectors.elasticsearch.sink.ElasticsearchBulkSink;
 import io.patent2tech.connectors.elasticsearch.ElasticsearchSettings;
-import io.patent2tech.connectors.elasticsearch.PatentIndex;
+import io.patent2tech.connectors.elasticsearch.index.PatentIndex;
 import io.patent2tech.connectors.kafka.KafkaConnections;
 import io.patent2tech.connectors.kafka.KafkaDeadLetterPublisherFactory;
 import io.patent2tech.connectors.llm.LlmProvider;

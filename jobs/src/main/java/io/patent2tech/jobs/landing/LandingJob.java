@@ -5,8 +5,8 @@ import java.util.List;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
-import io.patent2tech.connectors.elasticsearch.ElasticsearchBulkSink;
-import io.patent2tech.connectors.elasticsearch.PatentIndex;
+import io.patent2tech.connectors.elasticsearch.sink.ElasticsearchBulkSink;
+import io.patent2tech.connectors.elasticsearch.index.PatentIndex;
 import io.patent2tech.connectors.kafka.KafkaDeadLetterPublisherFactory;
 import io.patent2tech.connectors.postgres.PatentPostgresSink;
 import io.patent2tech.connectors.postgres.PostgresMigrations;

@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.within;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.patent2tech.connectors.elasticsearch.ElasticsearchSettings;
-import io.patent2tech.connectors.elasticsearch.LegalCorpusIndex;
+import io.patent2tech.connectors.elasticsearch.LegalCorpusLoader;
 import io.patent2tech.connectors.llm.ReplayLlmServer;
 import io.patent2tech.jobs.Fixtures;
 import io.patent2tech.jobs.LocalStack;
@@ -112,7 +112,7 @@ class EnrichJobIT {
         "--parallelism", "2"}, Map.of()));
     assertThat(LocalStack.esCount(ALIAS)).isEqualTo(PATENTS);
     try (Embedder embedder = InProcessEmbedderFactory.defaults().create()) {
-      LegalCorpusIndex.load(ElasticsearchSettings.defaults(LocalStack.ES, LEGAL),
+      LegalCorpusLoader.load(ElasticsearchSettings.defaults(LocalStack.ES, LEGAL),
           Fixtures.legalCorpus(), embedder);
     }
     llm = new ReplayLlmServer().otherwise(EnrichJobIT::answer);

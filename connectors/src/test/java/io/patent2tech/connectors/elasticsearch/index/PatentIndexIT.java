@@ -1,4 +1,4 @@
-package io.patent2tech.connectors.elasticsearch;
+package io.patent2tech.connectors.elasticsearch.index;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -9,6 +9,10 @@ import co.elastic.clients.elasticsearch._types.mapping.Property;
 import co.elastic.clients.elasticsearch._types.mapping.TypeMapping;
 import co.elastic.clients.elasticsearch.indices.get_alias.IndexAliases;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.patent2tech.connectors.elasticsearch.ElasticsearchTestIndex;
+import io.patent2tech.connectors.elasticsearch.SampleEnrichments;
+import io.patent2tech.connectors.elasticsearch.document.EnrichmentDocuments;
+import io.patent2tech.connectors.elasticsearch.document.PatentDocuments;
 import io.patent2tech.connectors.json.SamplePatents;
 import java.io.IOException;
 import java.io.StringReader;

@@ -1,4 +1,4 @@
-package io.patent2tech.connectors.elasticsearch;
+package io.patent2tech.connectors.elasticsearch.sink;
 
 /** What the bulk sink does with an HTTP status from Elasticsearch, for a request or one document. */
 enum BulkStatus {

@@ -1,12 +1,17 @@
-package io.patent2tech.connectors.elasticsearch;
+package io.patent2tech.connectors.elasticsearch.document;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.entry;
 
+import io.patent2tech.connectors.elasticsearch.SampleEnrichments;
+import io.patent2tech.connectors.elasticsearch.index.PatentIndex;
 import io.patent2tech.connectors.json.SamplePatents;
+import io.patent2tech.schema.Claim;
 import io.patent2tech.schema.LocalizedText;
 import io.patent2tech.schema.Patent;
 import io.patent2tech.schema.Source;
+import io.patent2tech.udfs.PatentTexts;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -125,5 +130,26 @@ class PatentDocumentsTest {
     Set<String> shared = new HashSet<>(landing);
     shared.retainAll(enrichment);
     assertThat(shared).containsExactly("publication_key");
+  }
+
+  @Test
+  void theFirstClaimIsTheFirstIndependentOneAsTheEnrichmentReadsIt() {
+    Patent sip = SamplePatents.sipGrant();
+    List<Claim> claims = new ArrayList<>(sip.getClaims());
+    // a dependent claim printed first (reissues and some office formats renumber): not the first claim
+    claims.add(0, new Claim(0, "0. The system of claim 1, further comprising a proxy.", false, List.of(1)));
+    Patent dependentFirst = Patent.newBuilder(sip).setClaims(claims).build();
+
+    Object firstClaim = PatentDocuments.document(dependentFirst).get("first_claim");
+
+    assertThat(firstClaim).isEqualTo(PatentTexts.firstIndependentClaim(dependentFirst).orElseThrow());
+    assertThat((String) firstClaim).startsWith("1. A system for processing mid-dialog SIP messages");
+  }
+
+  @Test
+  void aPatentWithoutClaimsHasNoFirstClaim() {
+    Patent design = Patent.newBuilder(SamplePatents.sipGrant()).setClaims(List.of()).build();
+
+    assertThat(PatentDocuments.document(design)).containsEntry("first_claim", null);
   }
 }

@@ -1,4 +1,4 @@
-package io.patent2tech.connectors.elasticsearch;
+package io.patent2tech.connectors.elasticsearch.sink;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -15,12 +15,16 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * An HTTP proxy in front of the real Elasticsearch that answers the first bulk requests the way
- * an overloaded cluster (or a gateway in front of a missing one) does, and forwards everything
- * else unchanged.
+ * An HTTP proxy in front of the real Elasticsearch that answers the first bulk requests (or all of
+ * them until {@link #release}) the way an overloaded cluster (or a gateway in front of a missing
+ * one) does, and forwards everything else unchanged.
  */
 final class ThrottlingProxy implements AutoCloseable {
 
@@ -42,6 +46,8 @@ final class ThrottlingProxy implements AutoCloseable {
   private final int bulkRequestsToReject;
   private final AtomicInteger rejected = new AtomicInteger();
   private final AtomicInteger forwardedBulkRequests = new AtomicInteger();
+  private final Set<String> rejectedIds = ConcurrentHashMap.newKeySet();
+  private volatile boolean released;
 
   private ThrottlingProxy(String target, Mode mode, int bulkRequestsToReject) throws IOException {
     this.target = URI.create(target);
@@ -69,6 +75,16 @@ final class ThrottlingProxy implements AutoCloseable {
     return forwardedBulkRequests.get();
   }
 
+  /** The ids of the documents in the bulk requests rejected so far. */
+  Set<String> rejectedIds() {
+    return Set.copyOf(rejectedIds);
+  }
+
+  /** From now on every request is forwarded: the overload is over. */
+  void release() {
+    released = true;
+  }
+
   @Override
   public void close() {
     server.stop(0);
@@ -78,7 +94,9 @@ final class ThrottlingProxy implements AutoCloseable {
     try (exchange) {
       byte[] body = exchange.getRequestBody().readAllBytes();
       boolean bulk = exchange.getRequestURI().getPath().endsWith("/_bulk");
-      if (bulk && rejected.getAndUpdate(n -> n < bulkRequestsToReject ? n + 1 : n) < bulkRequestsToReject) {
+      if (bulk && !released
+          && rejected.getAndUpdate(n -> n < bulkRequestsToReject ? n + 1 : n) < bulkRequestsToReject) {
+        rejectedIds.addAll(ids(body));
         if (mode == Mode.REJECT_REQUEST) {
           respond(exchange, 429, requestRejection());
         } else if (mode == Mode.GATEWAY_UNAVAILABLE) {
@@ -152,6 +170,16 @@ final class ThrottlingProxy implements AutoCloseable {
     response.set("error", error);
     response.put("status", 429);
     return response;
+  }
+
+  /** The {@code _id}s of a bulk body of updates: an action line, then its body line. */
+  private static List<String> ids(byte[] bulkBody) throws IOException {
+    List<String> ids = new ArrayList<>();
+    String[] lines = new String(bulkBody, StandardCharsets.UTF_8).split("\n");
+    for (int i = 0; i < lines.length; i += 2) {
+      ids.add(JSON.readTree(lines[i]).path("update").path("_id").asText());
+    }
+    return ids;
   }
 
   /** A bulk response rejecting every update of the request, in order. */

@@ -1,10 +1,12 @@
-package io.patent2tech.connectors.elasticsearch;
+package io.patent2tech.connectors.elasticsearch.document;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.entry;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.patent2tech.connectors.elasticsearch.SampleEnrichments;
+import io.patent2tech.connectors.elasticsearch.index.PatentIndex;
 import io.patent2tech.connectors.json.SamplePatents;
 import io.patent2tech.schema.EnrichedPatent;
 import java.util.HashMap;

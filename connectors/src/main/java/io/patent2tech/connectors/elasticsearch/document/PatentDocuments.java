@@ -1,4 +1,4 @@
-package io.patent2tech.connectors.elasticsearch;
+package io.patent2tech.connectors.elasticsearch.document;
 
 import io.patent2tech.schema.Citation;
 import io.patent2tech.schema.Claim;
@@ -9,6 +9,7 @@ import io.patent2tech.schema.Figure;
 import io.patent2tech.schema.LocalizedText;
 import io.patent2tech.schema.Party;
 import io.patent2tech.schema.Patent;
+import io.patent2tech.udfs.PatentTexts;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -21,7 +22,7 @@ import java.util.stream.Collectors;
 
 /**
  * The Elasticsearch view of a {@link Patent}: one flat document per publication, shaped for search
- * and for Kibana (keyword lists to aggregate on, counts, the first claim, names as text and
+ * and for Kibana (keyword lists to aggregate on, counts, the first independent claim, names as text and
  * keyword). Field list and mapping: infra/elasticsearch/templates/patents-template.json and
  * docs/data-model.md.
  *
@@ -39,7 +40,7 @@ public final class PatentDocuments {
     return patent.getPublicationKey();
   }
 
-  /** The mapper to hand to {@link ElasticsearchBulkSink.Builder#mapper}. */
+  /** The mapper to hand to {@link io.patent2tech.connectors.elasticsearch.sink.ElasticsearchBulkSink.Builder#mapper}. */
   public static DocumentMapper<Patent> mapper() {
     return patent -> new ElasticsearchDocument(id(patent), document(patent));
   }
@@ -69,7 +70,8 @@ public final class PatentDocuments {
     doc.put("abstract", localized(patent.getAbstracts(), language));
 
     List<Claim> claims = patent.getClaims();
-    doc.put("first_claim", claims.isEmpty() ? null : claims.get(0).getText());
+    // the claim the enrichment reads too (PatentTexts): search hits and scores speak of the same claim
+    doc.put("first_claim", PatentTexts.firstIndependentClaim(patent).orElse(null));
     doc.put("claims", claims.stream().map(Claim::getText).collect(Collectors.toList()));
     doc.put("claim_count", claims.size());
     doc.put("independent_claim_count", (int) claims.stream().filter(Claim::getIndependent).count());

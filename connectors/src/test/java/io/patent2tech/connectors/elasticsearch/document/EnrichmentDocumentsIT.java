@@ -1,14 +1,20 @@
-package io.patent2tech.connectors.elasticsearch;
+package io.patent2tech.connectors.elasticsearch.document;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import co.elastic.clients.elasticsearch.core.GetResponse;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.patent2tech.connectors.elasticsearch.CollectingDeadLetters;
+import io.patent2tech.connectors.elasticsearch.ElasticsearchTestIndex;
+import io.patent2tech.connectors.elasticsearch.MeteredMiniCluster;
+import io.patent2tech.connectors.elasticsearch.SampleEnrichments;
+import io.patent2tech.connectors.elasticsearch.index.PatentIndex;
+import io.patent2tech.connectors.elasticsearch.sink.ElasticsearchBulkSink;
 import io.patent2tech.connectors.json.SamplePatents;
 import io.patent2tech.schema.DeadLetter;
-import io.patent2tech.schema.EnrichedPatent;
 import io.patent2tech.schema.Embedding;
+import io.patent2tech.schema.EnrichedPatent;
 import io.patent2tech.schema.Patent;
 import java.io.IOException;
 import java.util.LinkedHashMap;

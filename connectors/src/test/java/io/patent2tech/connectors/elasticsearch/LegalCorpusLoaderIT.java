@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import co.elastic.clients.elasticsearch.core.search.Hit;
-import io.patent2tech.connectors.elasticsearch.LegalCorpusIndex.Counts;
+import io.patent2tech.connectors.elasticsearch.LegalCorpusLoader.Counts;
 import io.patent2tech.udfs.embed.Embedder;
 import io.patent2tech.udfs.embed.InProcessEmbedder;
 import io.patent2tech.udfs.embed.Vectors;
@@ -25,7 +25,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The real corpus, the real model and the running Elasticsearch, under a throw-away alias. */
-class LegalCorpusIndexIT {
+class LegalCorpusLoaderIT {
 
   private static InProcessEmbedder model;
 
@@ -60,14 +60,14 @@ class LegalCorpusIndexIT {
     Path corpus = LegalCorpusIndexFixture.corpus();
     int passages = LegalCorpusIndexPassages.read(corpus).size();
 
-    Counts first = LegalCorpusIndex.load(es.settings(), corpus, counting());
+    Counts first = LegalCorpusLoader.load(es.settings(), corpus, counting());
 
     assertThat(first).isEqualTo(new Counts(passages, 0, 0, 0));
     assertThat(embedded).hasValue(passages);
     assertThat(es.count()).isEqualTo(passages);
     Map<String, Long> seqNos = seqNos();
 
-    Counts second = LegalCorpusIndex.load(es.settings(), corpus, counting());
+    Counts second = LegalCorpusLoader.load(es.settings(), corpus, counting());
 
     assertThat(second).isEqualTo(new Counts(0, passages, 0, 0));
     assertThat(embedded).as("texts embedded in both loads").hasValue(passages);
@@ -76,7 +76,7 @@ class LegalCorpusIndexIT {
 
   @Test
   void theStoredDocumentIsThePassageWithItsUnitVector() throws IOException {
-    LegalCorpusIndex.load(es.settings(), LegalCorpusIndexFixture.corpus(), counting());
+    LegalCorpusLoader.load(es.settings(), LegalCorpusIndexFixture.corpus(), counting());
 
     Map<String, Object> doc = es.get("us-35usc-103#1").source();
 
@@ -98,7 +98,7 @@ class LegalCorpusIndexIT {
   @Test
   void aChangedFileRewritesOnlyWhatChanged() throws IOException {
     Path original = LegalCorpusIndexFixture.corpus();
-    LegalCorpusIndex.load(es.settings(), original, counting());
+    LegalCorpusLoader.load(es.settings(), original, counting());
     Map<String, Long> before = seqNos();
     List<String> lines = new ArrayList<>(Files.readAllLines(original, StandardCharsets.UTF_8));
     // edit 35 U.S.C. 103 (one passage), drop 35 U.S.C. 101 (one passage), add a record
@@ -111,7 +111,7 @@ class LegalCorpusIndexIT {
     Files.write(changed, lines, StandardCharsets.UTF_8);
     embedded.set(0);
 
-    Counts counts = LegalCorpusIndex.load(es.settings(), changed, counting());
+    Counts counts = LegalCorpusLoader.load(es.settings(), changed, counting());
 
     assertThat(counts).isEqualTo(new Counts(1, before.size() - 2, 1, 1));
     assertThat(embedded).hasValue(2);
@@ -125,7 +125,7 @@ class LegalCorpusIndexIT {
   @Test
   void refusesAnEmbedderOfAnotherDimensionThanTheIndexHolds() {
     Path corpus = LegalCorpusIndexFixture.corpus();
-    LegalCorpusIndex.load(es.settings(), corpus, model);
+    LegalCorpusLoader.load(es.settings(), corpus, model);
     Embedder other = new Embedder() {
       @Override
       public String modelId() {
@@ -146,7 +146,7 @@ class LegalCorpusIndexIT {
       public void close() {}
     };
 
-    assertThatThrownBy(() -> LegalCorpusIndex.load(es.settings(), corpus, other))
+    assertThatThrownBy(() -> LegalCorpusLoader.load(es.settings(), corpus, other))
         .isInstanceOf(IllegalStateException.class)
         .hasMessageContaining("holds vectors of 384 dimensions, the embedder gives 8");
   }

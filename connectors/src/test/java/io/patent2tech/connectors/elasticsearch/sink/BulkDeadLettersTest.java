@@ -1,4 +1,4 @@
-package io.patent2tech.connectors.elasticsearch;
+package io.patent2tech.connectors.elasticsearch.sink;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -6,14 +6,14 @@ import io.patent2tech.schema.DeadLetter;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 
-class DeadLettersTest {
+class BulkDeadLettersTest {
 
   private static final byte[] DOCUMENT =
       "{\"publication_key\":\"US-8930553-B2\",\"publication_date\":\"06.01.2015\"}".getBytes(StandardCharsets.UTF_8);
 
   @Test
   void carriesTheRefusedDocumentAndWhy() {
-    DeadLetter deadLetter = new DeadLetters("patents.normalized", 1024)
+    DeadLetter deadLetter = new BulkDeadLetters("patents.normalized", 1024)
         .refused("US-8930553-B2", "document_parsing_exception", "failed to parse field [publication_date]", DOCUMENT);
 
     assertThat(deadLetter.getSource()).isEqualTo("patents.normalized");
@@ -28,7 +28,7 @@ class DeadLettersTest {
   @Test
   void cutsLargeDocumentsButKeepsTheirSize() {
     DeadLetter deadLetter =
-        new DeadLetters("patents.normalized", 20).refused("US-8930553-B2", "x", "y", DOCUMENT);
+        new BulkDeadLetters("patents.normalized", 20).refused("US-8930553-B2", "x", "y", DOCUMENT);
 
     byte[] raw = new byte[deadLetter.getRaw().remaining()];
     deadLetter.getRaw().duplicate().get(raw);

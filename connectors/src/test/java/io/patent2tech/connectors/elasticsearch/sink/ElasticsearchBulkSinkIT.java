@@ -1,4 +1,4 @@
-package io.patent2tech.connectors.elasticsearch;
+package io.patent2tech.connectors.elasticsearch.sink;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -6,6 +6,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import co.elastic.clients.elasticsearch.core.GetResponse;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.patent2tech.connectors.elasticsearch.CollectingDeadLetters;
+import io.patent2tech.connectors.elasticsearch.ElasticsearchSettings;
+import io.patent2tech.connectors.elasticsearch.ElasticsearchTestIndex;
+import io.patent2tech.connectors.elasticsearch.MeteredMiniCluster;
+import io.patent2tech.connectors.elasticsearch.document.PatentDocuments;
+import io.patent2tech.connectors.elasticsearch.index.PatentIndex;
 import io.patent2tech.connectors.json.SamplePatents;
 import io.patent2tech.schema.DeadLetter;
 import io.patent2tech.schema.DocumentId;
@@ -20,8 +26,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
 import org.apache.flink.api.common.JobExecutionResult;
-import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.common.JobID;
+import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.connector.source.util.ratelimit.RateLimiterStrategy;
 import org.apache.flink.connector.datagen.source.DataGeneratorSource;
 import org.apache.flink.core.execution.JobClient;

@@ -1,4 +1,4 @@
-package io.patent2tech.connectors.elasticsearch;
+package io.patent2tech.connectors.elasticsearch.sink;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._types.ElasticsearchException;
@@ -14,14 +14,21 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.patent2tech.connectors.DeadLetterPublisher;
 import io.patent2tech.connectors.StoreOutage;
+import io.patent2tech.connectors.elasticsearch.ElasticsearchClients;
+import io.patent2tech.connectors.elasticsearch.ElasticsearchSettings;
+import io.patent2tech.connectors.elasticsearch.document.DocumentMapper;
+import io.patent2tech.connectors.elasticsearch.document.ElasticsearchDocument;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
+import java.util.Deque;
 import java.util.List;
 import org.apache.flink.api.common.operators.MailboxExecutor;
 import org.apache.flink.api.common.operators.ProcessingTimeService;
-import org.apache.flink.api.connector.sink2.SinkWriter;
+import org.apache.flink.api.connector.sink2.StatefulSinkWriter;
 import org.elasticsearch.client.ResponseException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,18 +36,30 @@ import org.slf4j.LoggerFactory;
 /**
  * Buffers documents and sends them as bulk {@code update} requests with {@code doc_as_upsert}.
  *
- * <p>All calls come from the task's mailbox thread (write, flush, the flush timer), so the buffer
- * needs no locking, and a slow Elasticsearch back-pressures the job instead of filling memory.
+ * <p>All calls come from the task's mailbox thread (write, flush, snapshot, the timers' mails), so
+ * the buffer needs no locking.
  *
- * <p>Two kinds of trouble are waited out differently. Elasticsearch answering that it is busy (429
- * for the request, or documents to send again) is retried {@code maxRetries} times with a doubling
- * back-off. Elasticsearch not answering at all (connection refused or reset, a timeout, 502/503/504
- * for the whole request, typically a node restarting or a proxy in front of a stopped cluster) is
- * retried for {@link ElasticsearchSettings#unavailableTimeout()} ({@link StoreOutage}: one WARN line
- * per attempt), then the writer fails with a {@link io.patent2tech.connectors.StoreUnavailableException}
- * that names the URL and the cause.
+ * <p>The writer never sleeps. When Elasticsearch pushes a request back, the documents to send again
+ * wait for a processing-time timer whose mail sends them, and the task thread goes back to its
+ * mailbox: checkpoints, timers and cancellation go through meanwhile. Two kinds of trouble are
+ * waited out differently. Elasticsearch answering that it is busy (429 for the request, or
+ * documents to send again) is retried {@code maxRetries} times with a doubling back-off.
+ * Elasticsearch not answering at all (connection refused or reset, a timeout, 502/503/504 for the
+ * whole request, typically a node restarting or a proxy in front of a stopped cluster) is retried
+ * for {@link ElasticsearchSettings#unavailableTimeout()} ({@link StoreOutage}: one WARN line per
+ * attempt), then the writer fails with a {@link io.patent2tech.connectors.StoreUnavailableException}
+ * that names the URL and the cause. Both give-ups happen in a timer's mail, so the exception is the
+ * task's failure as it is.
+ *
+ * <p>While a request waits, newer documents queue behind it and are not sent: a later version of a
+ * document must not overtake an earlier one. The queue takes one more full request; a write beyond
+ * that waits for the back-off in the mailbox ({@link MailboxExecutor#yield}), which back-pressures
+ * the job. A checkpoint does not wait: the waiting and the queued documents are the writer's state
+ * ({@link BulkWriterState}), sent first after a restore. Without a back-off a checkpoint sends what
+ * is buffered, so in the usual case a completed checkpoint means the documents are in
+ * Elasticsearch and the state is empty.
  */
-final class ElasticsearchBulkWriter<T> implements SinkWriter<T> {
+final class ElasticsearchBulkWriter<T> implements StatefulSinkWriter<T, BulkWriterState> {
 
   private static final Logger LOG = LoggerFactory.getLogger(ElasticsearchBulkWriter.class);
 
@@ -62,25 +81,29 @@ final class ElasticsearchBulkWriter<T> implements SinkWriter<T> {
   private final DocumentMapper<T> mapper;
   private final ElasticsearchClient client;
   private final DeadLetterPublisher deadLetterPublisher;
-  private final DeadLetters deadLetters;
+  private final BulkDeadLetters deadLetters;
   private final BulkMetrics metrics;
   private final ProcessingTimeService timeService;
   private final MailboxExecutor mailbox;
   private final long flushIntervalMs;
   private boolean closed;
 
-  private List<PendingUpdate> pending = new ArrayList<>();
+  /** Documents not sent yet, oldest first. */
+  private final Deque<PendingUpdate> pending = new ArrayDeque<>();
   private long pendingBytes;
+  /** The request Elasticsearch pushed back, waiting for its timer; null when none waits. */
+  private Waiting waiting;
 
   ElasticsearchBulkWriter(
       ElasticsearchSettings settings,
       DocumentMapper<T> mapper,
       DeadLetterPublisher deadLetterPublisher,
-      DeadLetters deadLetters,
+      BulkDeadLetters deadLetters,
       BulkMetrics metrics,
       ProcessingTimeService timeService,
       MailboxExecutor mailbox,
-      long flushIntervalMs) {
+      long flushIntervalMs,
+      Collection<BulkWriterState> restored) {
     this.settings = settings;
     this.mapper = mapper;
     this.deadLetterPublisher = deadLetterPublisher;
@@ -89,7 +112,22 @@ final class ElasticsearchBulkWriter<T> implements SinkWriter<T> {
     this.timeService = timeService;
     this.mailbox = mailbox;
     this.flushIntervalMs = flushIntervalMs;
+    for (BulkWriterState state : restored) {
+      for (BulkWriterState.Document document : state.documents()) {
+        enqueue(new PendingUpdate(document.id(), document.json()));
+      }
+    }
     this.client = ElasticsearchClients.open(settings);
+    if (!pending.isEmpty()) {
+      LOG.info("Restored {} documents that an earlier attempt had not stored yet; they are sent first",
+          pending.size());
+      // at once, not when the next element, timer or checkpoint comes: none may come for a while
+      mailbox.execute(() -> {
+        if (!closed) {
+          send();
+        }
+      }, "send the restored %s documents", STORE);
+    }
     if (flushIntervalMs > 0) {
       scheduleFlush();
     }
@@ -109,28 +147,56 @@ final class ElasticsearchBulkWriter<T> implements SinkWriter<T> {
       return;
     }
     if (!pending.isEmpty() && pendingBytes + update.requestBytes() > settings.maxBulkBytes()) {
-      send();
+      sendWhenNothingWaits();
     }
-    pending.add(update);
-    pendingBytes += update.requestBytes();
-    if (pending.size() >= settings.maxBulkActions() || pendingBytes >= settings.maxBulkBytes()) {
-      send();
+    enqueue(update);
+    if (requestIsFull()) {
+      sendWhenNothingWaits();
     }
   }
 
-  /** Called before every checkpoint and at end of input: returns once Elasticsearch has it all. */
+  /**
+   * Before a checkpoint ({@code endOfInput} false): sends the buffer unless a request waits for its
+   * back-off; what is not stored when it returns is in {@link #snapshotState}. At the end of the
+   * input: returns once Elasticsearch has it all.
+   */
   @Override
   public void flush(boolean endOfInput) throws IOException, InterruptedException {
     send();
+    if (endOfInput) {
+      while (waiting != null || !pending.isEmpty()) {
+        if (waiting != null) {
+          // runs the timer's mail that sends the waiting request again
+          mailbox.yield();
+        } else {
+          send();
+        }
+      }
+    }
     deadLetterPublisher.flush();
+  }
+
+  @Override
+  public List<BulkWriterState> snapshotState(long checkpointId) {
+    List<BulkWriterState.Document> unsent = new ArrayList<>();
+    if (waiting != null) {
+      waiting.batch().forEach(update -> unsent.add(update.toState()));
+    }
+    pending.forEach(update -> unsent.add(update.toState()));
+    if (unsent.isEmpty()) {
+      return List.of();
+    }
+    LOG.info("Checkpoint {} keeps {} documents Elasticsearch has not stored yet", checkpointId, unsent.size());
+    return List.of(new BulkWriterState(unsent));
   }
 
   @Override
   public void close() throws Exception {
     closed = true;
-    if (!pending.isEmpty()) {
-      // Not flushed, so not covered by a checkpoint: a restart replays them.
-      LOG.info("Closing with {} unsent documents; they are replayed from the last checkpoint", pending.size());
+    int unsent = pending.size() + (waiting == null ? 0 : waiting.batch().size());
+    if (unsent > 0) {
+      // the last checkpoint holds those it covered; the source replays the others
+      LOG.info("Closing with {} unsent documents; they are sent again from the last checkpoint", unsent);
     }
     try {
       client.close();
@@ -154,43 +220,98 @@ final class ElasticsearchBulkWriter<T> implements SinkWriter<T> {
         }, "send the buffered %s documents", STORE));
   }
 
-  /** Sends the buffer, retrying what is retryable, until every document is stored or dead-lettered. */
-  private void send() throws IOException, InterruptedException {
-    List<PendingUpdate> batch = pending;
-    pending = new ArrayList<>();
-    pendingBytes = 0;
-    StoreOutage outage = null;
-    int retry = 0;
-    while (!batch.isEmpty()) {
-      Attempt attempt = attempt(batch);
-      batch = attempt.retry();
-      if (attempt.unreachable() != null) {
-        if (outage == null) {
-          outage = StoreOutage.begin(STORE, settings.url(), settings.unavailableTimeout(), LOG);
-        }
-        metrics.retry();
-        outage.retryAfter(attempt.unreachable());
-        continue;
-      }
-      if (outage != null) {
-        // it answered: the outage is over, whatever the answer was
-        outage.recovered();
-        outage = null;
-      }
-      if (batch.isEmpty()) {
-        return;
-      }
-      if (retry == settings.maxRetries()) {
-        throw new IOException("Elasticsearch at " + settings.url() + " still refuses " + batch.size()
-            + " documents after " + retry + " retries; last error: " + attempt.lastError());
-      }
-      long backoffMs = Math.min(MAX_BACKOFF_MS, settings.initialBackoffMs() << Math.min(retry, 30));
-      LOG.warn("Retrying {} documents in {} ms (retry {} of {}): {}",
-          batch.size(), backoffMs, retry + 1, settings.maxRetries(), attempt.lastError());
-      metrics.retry();
-      Thread.sleep(backoffMs);
-      retry++;
+  private void enqueue(PendingUpdate update) {
+    pending.addLast(update);
+    pendingBytes += update.requestBytes();
+  }
+
+  private boolean requestIsFull() {
+    return pending.size() >= settings.maxBulkActions() || pendingBytes >= settings.maxBulkBytes();
+  }
+
+  /** The queue is full: if a request waits, wait for it in the mailbox (back-pressure), then send. */
+  private void sendWhenNothingWaits() throws IOException, InterruptedException {
+    while (waiting != null) {
+      mailbox.yield();
     }
+    send();
+  }
+
+  /**
+   * Sends the queue, one bulk request at a time, until it is empty or Elasticsearch pushes a
+   * request back; then the rest waits behind that request.
+   */
+  private void send() throws IOException {
+    while (waiting == null && !pending.isEmpty()) {
+      submit(nextRequest(), 0, null);
+    }
+  }
+
+  /** The oldest documents that fit one request (at least one). */
+  private List<PendingUpdate> nextRequest() {
+    List<PendingUpdate> batch = new ArrayList<>();
+    long bytes = 0;
+    while (!pending.isEmpty() && batch.size() < settings.maxBulkActions()) {
+      PendingUpdate next = pending.peekFirst();
+      if (!batch.isEmpty() && bytes + next.requestBytes() > settings.maxBulkBytes()) {
+        break;
+      }
+      pending.removeFirst();
+      pendingBytes -= next.requestBytes();
+      bytes += next.requestBytes();
+      batch.add(next);
+    }
+    return batch;
+  }
+
+  /**
+   * One attempt at a request; what Elasticsearch pushes back waits for a timer.
+   *
+   * @param retries how often these documents were sent again for load (429) so far
+   * @param outage the stretch of unavailability the last attempts ran into, or null
+   */
+  private void submit(List<PendingUpdate> batch, int retries, StoreOutage outage) throws IOException {
+    Attempt attempt = attempt(batch);
+    List<PendingUpdate> again = attempt.retry();
+    if (attempt.unreachable() != null) {
+      if (outage == null) {
+        outage = StoreOutage.begin(STORE, settings.url(), settings.unavailableTimeout(), LOG);
+      }
+      metrics.retry();
+      // throws StoreUnavailableException once the timeout is spent
+      waitAndResend(again, retries, outage, outage.waitAfter(attempt.unreachable()));
+      return;
+    }
+    if (outage != null) {
+      // it answered: the outage is over, whatever the answer was
+      outage.recovered();
+    }
+    if (again.isEmpty()) {
+      return;
+    }
+    if (retries == settings.maxRetries()) {
+      throw new IOException("Elasticsearch at " + settings.url() + " still refuses " + again.size()
+          + " documents after " + retries + " retries; last error: " + attempt.lastError());
+    }
+    long backoffMs = Math.min(MAX_BACKOFF_MS, settings.initialBackoffMs() << Math.min(retries, 30));
+    LOG.warn("Retrying {} documents in {} ms (retry {} of {}): {}",
+        again.size(), backoffMs, retries + 1, settings.maxRetries(), attempt.lastError());
+    metrics.retry();
+    waitAndResend(again, retries + 1, null, backoffMs);
+  }
+
+  private void waitAndResend(List<PendingUpdate> batch, int retries, StoreOutage outage, long waitMs) {
+    Waiting request = new Waiting(batch, retries, outage);
+    waiting = request;
+    timeService.registerTimer(timeService.getCurrentProcessingTime() + waitMs,
+        time -> mailbox.execute(() -> {
+          if (!closed && waiting == request) {
+            waiting = null;
+            submit(request.batch(), request.retries(), request.outage());
+            // what queued behind it was due already
+            send();
+          }
+        }, "send %d %s documents again", batch.size(), STORE));
   }
 
   private Attempt attempt(List<PendingUpdate> batch) throws IOException {
@@ -334,7 +455,14 @@ final class ElasticsearchBulkWriter<T> implements SinkWriter<T> {
     long requestBytes() {
       return body.length + ACTION_LINE_BYTES + id.length();
     }
+
+    BulkWriterState.Document toState() {
+      return new BulkWriterState.Document(id, document());
+    }
   }
+
+  /** A request Elasticsearch pushed back: its documents, their retries for load, the outage if any. */
+  private record Waiting(List<PendingUpdate> batch, int retries, StoreOutage outage) {}
 
   /**
    * The outcome of one bulk request: what to send again, and why; {@code unreachable} when the

@@ -1,4 +1,4 @@
-package io.patent2tech.connectors.elasticsearch;
+package io.patent2tech.connectors.elasticsearch.document;
 
 import java.util.Map;
 import java.util.Objects;

@@ -1,7 +1,7 @@
-package io.patent2tech.connectors.elasticsearch;
+package io.patent2tech.connectors.elasticsearch.document;
 
-import io.patent2tech.schema.EnrichedPatent;
 import io.patent2tech.schema.Embedding;
+import io.patent2tech.schema.EnrichedPatent;
 import io.patent2tech.schema.InventiveStepEvaluation;
 import io.patent2tech.schema.LlmJudgement;
 import io.patent2tech.schema.NoveltyEvaluation;
@@ -43,7 +43,7 @@ public final class EnrichmentDocuments {
     return enriched.getPublicationKey();
   }
 
-  /** The mapper to hand to {@link ElasticsearchBulkSink.Builder#mapper}. */
+  /** The mapper to hand to {@link io.patent2tech.connectors.elasticsearch.sink.ElasticsearchBulkSink.Builder#mapper}. */
   public static DocumentMapper<EnrichedPatent> mapper() {
     return enriched -> new ElasticsearchDocument(id(enriched), document(enriched));
   }

@@ -1,10 +1,16 @@
-package io.patent2tech.connectors.elasticsearch;
+package io.patent2tech.connectors.elasticsearch.sink;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.patent2tech.connectors.StoreUnavailableException;
 import io.patent2tech.connectors.TcpProxy;
+import io.patent2tech.connectors.elasticsearch.CollectingDeadLetters;
+import io.patent2tech.connectors.elasticsearch.ElasticsearchSettings;
+import io.patent2tech.connectors.elasticsearch.ElasticsearchTestIndex;
+import io.patent2tech.connectors.elasticsearch.MeteredMiniCluster;
+import io.patent2tech.connectors.elasticsearch.document.PatentDocuments;
+import io.patent2tech.connectors.elasticsearch.index.PatentIndex;
 import io.patent2tech.connectors.json.SamplePatents;
 import io.patent2tech.schema.Patent;
 import java.io.IOException;
@@ -91,6 +97,27 @@ class ElasticsearchOutageIT {
     StreamExecutionEnvironment env = MeteredMiniCluster.environment();
     // not chained to the source, as in the jobs
     land(env, Long.MAX_VALUE, 20, throughProxy(Duration.ofSeconds(3), 8)).disableChaining();
+
+    assertGivesUpWithAFirstLineNamingElasticsearch(env);
+  }
+
+  /**
+   * Documents sent only by the flush before each checkpoint (no flush timer, requests that never
+   * fill): a writer that waited out the outage there would give up there, and Flink would put
+   * "Could not perform checkpoint" first.
+   */
+  @Test
+  void givesUpWithTheSameFirstLineWhenOnlyCheckpointsSend() throws Exception {
+    StreamExecutionEnvironment env = MeteredMiniCluster.environment();
+    env.enableCheckpointing(200);
+    ElasticsearchSettings settings = new ElasticsearchSettings("http://127.0.0.1:" + proxy.port(), es.alias(),
+        100_000, 100L << 20, 8, 20, Duration.ofSeconds(3));
+    land(env, Long.MAX_VALUE, 20, settings, Duration.ZERO).disableChaining();
+
+    assertGivesUpWithAFirstLineNamingElasticsearch(env);
+  }
+
+  private void assertGivesUpWithAFirstLineNamingElasticsearch(StreamExecutionEnvironment env) throws Exception {
     JobClient job = env.executeAsync("elasticsearch outage: gone for good");
 
     awaitDocuments(5);
@@ -154,6 +181,11 @@ class ElasticsearchOutageIT {
   /** Patents under keys of their own, {@code perSecond} of them, so the cut comes while they flow. */
   private DataStreamSink<Patent> land(StreamExecutionEnvironment env, long count, double perSecond,
       ElasticsearchSettings settings) {
+    return land(env, count, perSecond, settings, Duration.ofMillis(200));
+  }
+
+  private DataStreamSink<Patent> land(StreamExecutionEnvironment env, long count, double perSecond,
+      ElasticsearchSettings settings, Duration flushInterval) {
     return env.fromSource(
             new DataGeneratorSource<>(
                 index -> SamplePatents.withKey(SamplePatents.sipGrant(), "US-" + (8000000 + index) + "-B2"),
@@ -165,7 +197,7 @@ class ElasticsearchOutageIT {
         .sinkTo(ElasticsearchBulkSink.<Patent>builder(settings)
             .mapper(PatentDocuments.mapper())
             .deadLetters(deadLetters)
-            .flushInterval(Duration.ofMillis(200))
+            .flushInterval(flushInterval)
             .build());
   }
 

@@ -1,21 +1,16 @@
 package io.patent2tech.connectors.elasticsearch;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
-import co.elastic.clients.elasticsearch._types.ElasticsearchException;
 import co.elastic.clients.elasticsearch._types.Refresh;
-import co.elastic.clients.elasticsearch._types.mapping.Property;
 import co.elastic.clients.elasticsearch.core.BulkResponse;
 import co.elastic.clients.elasticsearch.core.SearchResponse;
 import co.elastic.clients.elasticsearch.core.bulk.BulkOperation;
 import co.elastic.clients.elasticsearch.core.bulk.BulkResponseItem;
 import co.elastic.clients.elasticsearch.core.search.Hit;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.patent2tech.connectors.elasticsearch.LegalCorpusIndexPassages.Passage;
+import io.patent2tech.connectors.elasticsearch.index.LegalCorpusIndex;
 import io.patent2tech.udfs.embed.Embedder;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -28,7 +23,7 @@ import java.util.Set;
 /**
  * Loads the legal knowledge corpus into its own index, one document per passage with its
  * embedding, behind an alias ({@code legal-corpus}; the index is {@code <alias>-v1}, mapped by
- * infra/elasticsearch/templates/legal-corpus-template.json).
+ * infra/elasticsearch/templates/legal-corpus-template.json, set up by {@link LegalCorpusIndex}).
  *
  * <p>Idempotent: a passage's id is {@code <record id>#<n>}, and its content hash covers its fields
  * and the embedding model. A load embeds and writes only passages whose hash is new or changed,
@@ -36,20 +31,14 @@ import java.util.Set;
  * {@code _seq_no}). Running it again on the same file therefore changes nothing and calls the model
  * for nothing.
  */
-public final class LegalCorpusIndex {
-
-  public static final String DEFAULT_ALIAS = "legal-corpus";
-
-  static final String TEMPLATE_RESOURCE = "elasticsearch/templates/legal-corpus-template.json";
+public final class LegalCorpusLoader {
 
   /** Passages per model call. */
   private static final int EMBED_BATCH = 32;
   /** The corpus is read back in one search; a statute corpus is far smaller. */
   private static final int MAX_PASSAGES = 10_000;
 
-  private static final ObjectMapper JSON = new ObjectMapper();
-
-  private LegalCorpusIndex() {}
+  private LegalCorpusLoader() {}
 
   /** What a load did: passages new to the index, left as they were, rewritten, and deleted. */
   public record Counts(int added, int unchanged, int updated, int removed) {}
@@ -58,7 +47,7 @@ public final class LegalCorpusIndex {
    * Makes the index hold exactly the passages of {@code jsonl}, embedded by {@code embedder}.
    *
    * @param settings where Elasticsearch is; {@link ElasticsearchSettings#alias()} names the corpus
-   *     alias ({@link #DEFAULT_ALIAS})
+   *     alias ({@link LegalCorpusIndex#DEFAULT_ALIAS})
    * @throws IllegalArgumentException when the file has an invalid record (its line is named)
    * @throws IllegalStateException when the index holds vectors of another dimension than the
    *     embedder's, or Elasticsearch rejects a document
@@ -70,7 +59,7 @@ public final class LegalCorpusIndex {
           + MAX_PASSAGES + " this loader handles");
     }
     try (ElasticsearchClient client = ElasticsearchClients.open(settings)) {
-      ensure(client, settings.alias(), embedder.dimension());
+      LegalCorpusIndex.ensure(client, settings.alias(), embedder.dimension());
       Map<String, String> stored = storedHashes(client, settings.alias());
 
       List<Passage> toWrite = new ArrayList<>();
@@ -112,58 +101,6 @@ public final class LegalCorpusIndex {
     }
   }
 
-  /** Template (with {@code dims}), the index {@code <alias>-v1} and the alias; idempotent. */
-  static void ensure(ElasticsearchClient client, String alias, int dimension) throws IOException {
-    ObjectNode template = template(alias, dimension);
-    client.indices().putIndexTemplate(request -> request
-        .withJson(new StringReader(template.toString()))
-        .name(alias));
-    if (client.indices().existsAlias(request -> request.name(alias)).value()) {
-      checkDimension(client, alias, dimension);
-      client.indices().putMapping(request -> request
-          .withJson(new StringReader(template.at("/template/mappings").toString()))
-          .index(alias));
-      return;
-    }
-    String index = alias + "-v1";
-    try {
-      client.indices().create(request -> request.index(index));
-    } catch (ElasticsearchException e) {
-      if (!"resource_already_exists_exception".equals(e.error().type())) {
-        throw e;
-      }
-    }
-    client.indices().updateAliases(request -> request.actions(action -> action
-        .add(add -> add.index(index).alias(alias).isWriteIndex(true))));
-  }
-
-  static ObjectNode template(String alias, int dimension) {
-    try (InputStream in = LegalCorpusIndex.class.getClassLoader().getResourceAsStream(TEMPLATE_RESOURCE)) {
-      if (in == null) {
-        throw new IllegalStateException("Index template " + TEMPLATE_RESOURCE + " is not on the classpath");
-      }
-      ObjectNode template = (ObjectNode) JSON.readTree(in);
-      template.putArray("index_patterns").add(alias + "-v*");
-      ((ObjectNode) template.at("/template/mappings/properties/embedding")).put("dims", dimension);
-      return template;
-    } catch (IOException e) {
-      throw new UncheckedIOException("Cannot read index template " + TEMPLATE_RESOURCE, e);
-    }
-  }
-
-  private static void checkDimension(ElasticsearchClient client, String alias, int dimension)
-      throws IOException {
-    var mappings = client.indices().getMapping(request -> request.index(alias)).result();
-    for (var entry : mappings.entrySet()) {
-      Property embedding = entry.getValue().mappings().properties().get("embedding");
-      if (embedding != null && embedding.isDenseVector()
-          && embedding.denseVector().dims() != null && embedding.denseVector().dims() != dimension) {
-        throw new IllegalStateException("Index " + entry.getKey() + " holds vectors of "
-            + embedding.denseVector().dims() + " dimensions, the embedder gives " + dimension
-            + ": load into another alias, or delete the index to rebuild it with this model");
-      }
-    }
-  }
 
   @SuppressWarnings({"unchecked", "rawtypes"})
   private static Map<String, String> storedHashes(ElasticsearchClient client, String alias) throws IOException {

@@ -1,27 +1,38 @@
-package io.patent2tech.connectors.elasticsearch;
+package io.patent2tech.connectors.elasticsearch.sink;
 
 import io.patent2tech.connectors.DeadLetterPublisherFactory;
+import io.patent2tech.connectors.elasticsearch.ElasticsearchSettings;
+import io.patent2tech.connectors.elasticsearch.document.DocumentMapper;
+import io.patent2tech.connectors.elasticsearch.document.EnrichmentDocuments;
+import io.patent2tech.connectors.elasticsearch.document.PatentDocuments;
 import io.patent2tech.schema.EnrichedPatent;
 import io.patent2tech.schema.Patent;
 import java.time.Duration;
+import java.util.Collection;
+import java.util.List;
 import java.util.Objects;
 import org.apache.flink.api.common.operators.MailboxExecutor;
 import org.apache.flink.api.common.operators.ProcessingTimeService;
 import org.apache.flink.api.connector.sink2.Sink;
 import org.apache.flink.api.connector.sink2.SinkWriter;
+import org.apache.flink.api.connector.sink2.StatefulSinkWriter;
+import org.apache.flink.api.connector.sink2.SupportsWriterState;
 import org.apache.flink.api.connector.sink2.WriterInitContext;
+import org.apache.flink.core.io.SimpleVersionedSerializer;
 import org.apache.flink.metrics.groups.SinkWriterMetricGroup;
 
 /**
  * Writes a stream to Elasticsearch with the bulk API, as partial-document upserts
  * ({@code update} with {@code doc_as_upsert}) keyed by a deterministic {@code _id}.
  *
- * <p>Delivery: every writer sends what it buffered when Flink flushes it before a checkpoint, and
- * waits for the answer, so a completed checkpoint means the documents are in Elasticsearch. After
- * a failure Flink replays from the last checkpoint; because upserts of the same content are no-ops
- * ({@code detect_noop}) the replay changes nothing. Requests Elasticsearch rejects for load (429)
- * and failed connections are retried with exponential backoff; documents Elasticsearch refuses
- * (e.g. a value the mapping cannot take) go to the dead-letter publisher and the job goes on.
+ * <p>Delivery: every writer sends what it buffered when Flink flushes it before a checkpoint, so
+ * usually a completed checkpoint means the documents are in Elasticsearch. When Elasticsearch
+ * pushes back (429, or it cannot be reached), the writer waits on a timer rather than on the task
+ * thread, and what it has not stored yet is its checkpointed state ({@link BulkWriterState}): a
+ * checkpoint or a cancellation does not wait for Elasticsearch, and a restored writer sends those
+ * documents first. After a failure Flink replays from the last checkpoint; because upserts of the
+ * same content are no-ops ({@code detect_noop}) the replay changes nothing. Documents Elasticsearch
+ * refuses (e.g. a value the mapping cannot take) go to the dead-letter publisher and the job goes on.
  *
  * <pre>{@code
  * ElasticsearchBulkSink.<Patent>builder(settings)
@@ -32,7 +43,7 @@ import org.apache.flink.metrics.groups.SinkWriterMetricGroup;
  *
  * @param <T> the stream element type
  */
-public final class ElasticsearchBulkSink<T> implements Sink<T> {
+public final class ElasticsearchBulkSink<T> implements Sink<T>, SupportsWriterState<T, BulkWriterState> {
 
   private static final long serialVersionUID = 1L;
 
@@ -82,28 +93,42 @@ public final class ElasticsearchBulkSink<T> implements Sink<T> {
   }
 
   @Override
-  public SinkWriter<T> createWriter(WriterInitContext context) {
-    return openWriter(context.metricGroup(), context.getProcessingTimeService(), context.getMailboxExecutor());
+  public StatefulSinkWriter<T, BulkWriterState> createWriter(WriterInitContext context) {
+    return restoreWriter(context, List.of());
   }
 
   /** Flink 1.20 still declares this variant abstract; runtimes that know the new one never call it. */
   @Override
   @Deprecated
   public SinkWriter<T> createWriter(InitContext context) {
-    return openWriter(context.metricGroup(), context.getProcessingTimeService(), context.getMailboxExecutor());
+    return openWriter(context.metricGroup(), context.getProcessingTimeService(), context.getMailboxExecutor(),
+        List.of());
   }
 
-  private SinkWriter<T> openWriter(SinkWriterMetricGroup metricGroup, ProcessingTimeService timeService,
-      MailboxExecutor mailbox) {
+  @Override
+  public StatefulSinkWriter<T, BulkWriterState> restoreWriter(WriterInitContext context,
+      Collection<BulkWriterState> recoveredState) {
+    return openWriter(context.metricGroup(), context.getProcessingTimeService(), context.getMailboxExecutor(),
+        recoveredState);
+  }
+
+  @Override
+  public SimpleVersionedSerializer<BulkWriterState> getWriterStateSerializer() {
+    return new BulkWriterStateSerializer();
+  }
+
+  private ElasticsearchBulkWriter<T> openWriter(SinkWriterMetricGroup metricGroup, ProcessingTimeService timeService,
+      MailboxExecutor mailbox, Collection<BulkWriterState> recoveredState) {
     return new ElasticsearchBulkWriter<>(
         settings,
         mapper,
         deadLetters.create(),
-        new DeadLetters(deadLetterSource, maxDeadLetterRawBytes),
+        new BulkDeadLetters(deadLetterSource, maxDeadLetterRawBytes),
         new BulkMetrics(metricGroup),
         timeService,
         mailbox,
-        flushIntervalMs);
+        flushIntervalMs,
+        recoveredState);
   }
 
   /** Builds an {@link ElasticsearchBulkSink}; {@link #mapper} and {@link #deadLetters} are required. */

@@ -1,9 +1,11 @@
-package io.patent2tech.connectors.elasticsearch;
+package io.patent2tech.connectors.elasticsearch.index;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._types.ElasticsearchException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.patent2tech.connectors.elasticsearch.ElasticsearchClients;
+import io.patent2tech.connectors.elasticsearch.ElasticsearchSettings;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.StringReader;
@@ -20,7 +22,7 @@ import java.io.UncheckedIOException;
  */
 public final class PatentIndex {
 
-  static final String TEMPLATE_RESOURCE = "elasticsearch/templates/patents-template.json";
+  public static final String TEMPLATE_RESOURCE = "elasticsearch/templates/patents-template.json";
 
   /** The mapping generation new installations start with. */
   static final int FIRST_GENERATION = 1;
@@ -52,7 +54,7 @@ public final class PatentIndex {
   }
 
   /** The template, with its index pattern and name made to fit the alias. */
-  static ObjectNode template(String alias) {
+  public static ObjectNode template(String alias) {
     try (InputStream in = PatentIndex.class.getClassLoader().getResourceAsStream(TEMPLATE_RESOURCE)) {
       if (in == null) {
         throw new IllegalStateException("Index template " + TEMPLATE_RESOURCE + " is not on the classpath");
