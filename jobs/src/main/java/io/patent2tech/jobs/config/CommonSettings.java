@@ -1,7 +1,7 @@
 package io.patent2tech.jobs.config;
 
 import io.patent2tech.connectors.elasticsearch.ElasticsearchSettings;
-import io.patent2tech.connectors.elasticsearch.LegalCorpusIndex;
+import io.patent2tech.connectors.elasticsearch.index.LegalCorpusIndex;
 import io.patent2tech.connectors.kafka.Topics;
 import io.patent2tech.connectors.postgres.PostgresSettings;
 import java.time.Duration;
@@ -73,12 +73,13 @@ public final class CommonSettings {
       "retries of a bulk request Elasticsearch rejects for load (429), or of documents it asks to resend "
           + "(429, 409, 503); an unreachable Elasticsearch is waited for instead (es.unavailable-timeout)");
   public static final Setting ES_INITIAL_BACKOFF =
-      Setting.duration("es.initial-backoff", ElasticsearchSettings.DEFAULT_INITIAL_BACKOFF, "first delay of those retries; doubles on each retry");
+      Setting.duration("es.initial-backoff", ElasticsearchSettings.DEFAULT_INITIAL_BACKOFF,
+          "first delay of those retries; doubles on each retry");
   public static final Setting ES_UNAVAILABLE_TIMEOUT = Setting.duration("es.unavailable-timeout",
       ElasticsearchSettings.DEFAULT_UNAVAILABLE_TIMEOUT,
       "how long the Elasticsearch sink keeps trying while Elasticsearch cannot be reached (refused, reset, "
           + "timed out, 502/503/504; 0.5 s doubling to 10 s between tries) before it fails the task and the job "
-          + "restarts; the wait holds the task, so checkpoints wait too");
+          + "restarts; checkpoints go on meanwhile, holding the unsent documents");
   public static final Setting PG_BATCH_SIZE =
       Setting.wholeNumber("pg.batch-size", 100L, "records per PostgreSQL batch at most");
   public static final Setting PG_BATCH_INTERVAL =
