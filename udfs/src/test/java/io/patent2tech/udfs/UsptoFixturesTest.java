@@ -225,17 +225,13 @@ class UsptoFixturesTest {
         assertThat(e.reason()).isEqualTo("unsupported format: PAP v1.5 (2001-2004 pre-grant publication XML)");
       });
     }
+    // the APS Green Book text fixtures parse (uspto.aps.ApsFixturesTest)
     try (Stream<Path> legacy = Files.list(Fixtures.uspto("legacy"))) {
-      for (Path f : legacy.sorted().collect(Collectors.toList())) {
+      for (Path f : legacy.filter(x -> x.toString().endsWith(".xml")).sorted().collect(Collectors.toList())) {
         String rel = "legacy/" + f.getFileName();
         assertThatThrownBy(() -> process(rel)).as(rel).isInstanceOfSatisfying(DocumentRejectedException.class, e -> {
           assertThat(e.stage()).isEqualTo("parse");
-          assertThat(e.reason()).startsWith("unsupported format: ");
-          if (rel.endsWith(".xml")) {
-            assertThat(e.reason()).contains("ST.32 PATDOC");
-          } else {
-            assertThat(e.reason()).contains("APS Green Book");
-          }
+          assertThat(e.reason()).startsWith("unsupported format: ").contains("ST.32 PATDOC");
         });
       }
     }
