@@ -3,6 +3,7 @@ package io.patent2tech.udfs.normalize;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -37,6 +38,9 @@ public final class ClaimReferences {
 
   /** Numbers of earlier claims the text refers to, in order of mention, without duplicates. */
   public static List<Integer> dependsOn(String text, int number) {
+    if (!mayRefer(text)) {
+      return new ArrayList<>(0); // most independent claims: no pattern run over their text
+    }
     Set<Integer> deps = new LinkedHashSet<>();
     if (ALL_PRECEDING.matcher(text).find()) {
       for (int i = 1; i < number; i++) {
@@ -48,6 +52,15 @@ public final class ClaimReferences {
       addNumbers(m.group(1), number, deps);
     }
     return new ArrayList<>(deps);
+  }
+
+  /**
+   * Whether the text has a word every reference contains (claim, Anspr-, revendication): a plain
+   * scan, far cheaper than the case-insensitive patterns, which then only run where they can match.
+   */
+  private static boolean mayRefer(String text) {
+    String lower = text.toLowerCase(Locale.ROOT);
+    return lower.contains("claim") || lower.contains("anspr") || lower.contains("revendication");
   }
 
   /** "4, 5, 6 or 7" / "1 to 3" / "1-3" into {@code deps}, keeping numbers 1..number-1. */

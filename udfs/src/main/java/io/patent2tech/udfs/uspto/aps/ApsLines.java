@@ -68,12 +68,12 @@ final class ApsLines {
       }
       firstLineStart = Math.min(start + VALUE_COLUMN, end);
       firstLineEnd = trimmedEnd(firstLineStart, end);
-      Texts.appendCollapsed(value, text, start + 4, end);
+      appendCollapsed(start + 4, end);
       while (pos < n && (text.charAt(pos) == ' ' || text.charAt(pos) == '\r' || text.charAt(pos) == '\n')) {
         int cs = pos;
         int ce = lineEnd(cs);
         lineNumber++;
-        Texts.appendCollapsed(value, text, cs, ce);
+        appendCollapsed(cs, ce);
       }
       int len = value.length();
       if (len > 0 && value.charAt(len - 1) == ' ') {
@@ -82,6 +82,30 @@ final class ApsLines {
       return true;
     }
     return false;
+  }
+
+  /**
+   * Appends text[from, to) to the value as {@link Texts#appendCollapsed} does (runs of white space
+   * become one space, none at the start), a run of other characters at a time.
+   */
+  private void appendCollapsed(int from, int to) {
+    int i = from;
+    while (i < to) {
+      while (i < to && Texts.isSpace(text.charAt(i))) {
+        i++;
+      }
+      int run = i;
+      while (i < to && !Texts.isSpace(text.charAt(i))) {
+        i++;
+      }
+      if (i > run) {
+        int len = value.length();
+        if (len > 0 && value.charAt(len - 1) != ' ') {
+          value.append(' ');
+        }
+        value.append(text, run, i);
+      }
+    }
   }
 
   /** Whether the current line is a record header (else a field). */
