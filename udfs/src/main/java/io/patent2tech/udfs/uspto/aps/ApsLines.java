@@ -31,9 +31,13 @@ final class ApsLines {
   private int firstLineEnd;
   private int fieldLine;
 
+  /** @param start where the records start (after a file header); lines before it still count in line numbers */
   ApsLines(String text, int start) {
     this.text = text;
     this.pos = start;
+    for (int i = text.indexOf('\n'); i >= 0 && i < start; i = text.indexOf('\n', i + 1)) {
+      lineNumber++;
+    }
   }
 
   /**

@@ -134,6 +134,8 @@ class ApsParserTest {
         .isEqualTo("malformed APS text: line 7 does not start with an APS field code: \"ttl  Bottle\"");
     assertThat(rejection(DESIGN.replace("ISD  19970610", "ISD  19971340")).reason())
         .isEqualTo("invalid publication date '19971340'");
+    assertThat(rejection("HHHHHT  APS1\n" + DESIGN.replace("TTL  Bottle", "ttl  Bottle")).reason())
+        .startsWith("malformed APS text: line 8 does not start"); // line numbers count the header
     assertThat(rejection("HHHHHT  APS1\n").reason())
         .isEqualTo("not APS Green Book text: the first record is not PATN");
   }
