@@ -37,7 +37,10 @@ import io.patent2tech.udfs.uspto.UsptoXmlParser;
  *   <li>the project's chain from the file on disk: split -> parse -> normalize -> validate (what
  *       the ingest job does per document before dedupe).</li>
  * </ol>
- * The target is (ii) >= 0.4 x (i) in MB/s. Results are written as a Markdown table.
+ * The target is (ii) >= 0.4 x (i) in MB/s. Next to them, (iii) the same chain over a weekly APS
+ * Green Book file ({@code pftaps*.txt}: a header line, then the APS fixture patents repeated to the
+ * same size), for the 1976-2001 format's docs/s; it has no StAX floor to compare with. Results are
+ * written as a Markdown table.
  *
  * <p>Usage: {@code ParserBenchmark FIXTURES_DIR WORK_DIR OUT_MD [minMegabytes] [minDocuments] [runs]}
  */
@@ -63,14 +66,22 @@ public final class ParserBenchmark {
     System.err.printf(Locale.ROOT, "bench: %s: %d documents, %.1f MB%n", weekly, docs, bytes / 1e6);
 
     boolean chainOnly = Boolean.getBoolean("bench.chainOnly");
+    Path apsWeekly = work.resolve("pftaps-bench.txt");
+    long[] apsBuilt = chainOnly ? new long[2]
+        : buildWeeklyFile(apsDocuments(fixtures), apsWeekly, APS_FILE_HEADER, minBytes, minDocs);
+    if (!chainOnly) {
+      System.err.printf(Locale.ROOT, "bench: %s: %d documents, %.1f MB%n", apsWeekly, apsBuilt[0], apsBuilt[1] / 1e6);
+    }
     List<byte[]> split = chainOnly ? List.of() : splitInMemory(weekly);
     XMLInputFactory factory = UsptoXmlParser.newInputFactory();
 
     double[] scanSeconds = new double[runs];
     double[] chainSeconds = new double[runs];
-    // one warm-up of each, then alternate so both see the same machine state
+    double[] apsSeconds = new double[runs];
+    // one warm-up of each, then alternate so all see the same machine state
     if (!chainOnly) {
       bareScan(factory, split);
+      chain(apsWeekly);
     }
     chain(weekly);
     for (int i = 0; i < runs; i++) {
@@ -87,6 +98,16 @@ public final class ParserBenchmark {
       if (parsed != docs) {
         throw new IllegalStateException("the chain produced " + parsed + " records for " + docs + " documents");
       }
+      if (!chainOnly) {
+        t0 = System.nanoTime();
+        long aps = chain(apsWeekly);
+        apsSeconds[i] = (System.nanoTime() - t0) / 1e9;
+        System.err.printf(Locale.ROOT, "bench: run %d: APS split+parse+normalize %.2f s (%d documents)%n", i + 1,
+            apsSeconds[i], aps);
+        if (aps != apsBuilt[0]) {
+          throw new IllegalStateException("the chain produced " + aps + " records for " + apsBuilt[0] + " APS documents");
+        }
+      }
     }
     long peakHeap = peakHeapBytes();
     long maxHeap = Runtime.getRuntime().maxMemory();
@@ -101,12 +122,20 @@ public final class ParserBenchmark {
     md.append(row("(ii) split + parse + normalize + validate (from file)", docs, bytes, chain));
     if (!chainOnly) {
       md.append(String.format(Locale.ROOT, "| **ratio (ii) / (i)** | | **%.2f** (target >= 0.40) |%n", scan / chain));
+      md.append(row("(iii) APS Green Book text (1976-2001): split + parse + normalize + validate (from file)",
+          apsBuilt[0], apsBuilt[1], median(apsSeconds)));
     }
     md.append(String.format(Locale.ROOT,
         "%nInput: %d documents, %.1f MB (uncompressed), built from %s. Median of %d runs after one warm-up, "
             + "single thread. JVM max heap %d MB, peak heap used %d MB. Java %s, %d cores, %s.%n",
         docs, bytes / 1e6, "the ICE fixtures", runs, maxHeap >> 20, peakHeap >> 20,
         System.getProperty("java.version"), Runtime.getRuntime().availableProcessors(), LocalDate.now()));
+    if (!chainOnly) {
+      md.append(String.format(Locale.ROOT,
+          "(iii): %d patents, %.1f MB, one weekly pftaps file built from the %s (a header line, then their PATN"
+              + " records repeated).%n",
+          apsBuilt[0], apsBuilt[1] / 1e6, "APS fixtures of uspto/legacy"));
+    }
     Files.writeString(out, md.toString(), StandardCharsets.UTF_8);
     System.out.print(md);
   }
@@ -127,21 +156,54 @@ public final class ParserBenchmark {
           || p.getFileName().toString().equals("US20050004437A1.xml")).sorted().forEach(files::add);
     }
     for (Path f : files) {
+      docs.add(endingInNewline(Files.readAllBytes(f)));
+    }
+    return docs;
+  }
+
+  private static byte[] endingInNewline(byte[] b) {
+    if (b[b.length - 1] == '\n') {
+      return b;
+    }
+    byte[] terminated = Arrays.copyOf(b, b.length + 1);
+    terminated[b.length] = '\n';
+    return terminated;
+  }
+
+  /** The header line a weekly pftaps file starts with (APS Green Book). */
+  static final byte[] APS_FILE_HEADER = "HHHHHT  APS1    ISSUE  971223\r\n".getBytes(StandardCharsets.US_ASCII);
+
+  /** The APS Green Book patents among the fixtures (uspto/legacy files that start with a PATN record). */
+  static List<byte[]> apsDocuments(Path fixtures) throws IOException {
+    List<byte[]> docs = new ArrayList<>();
+    List<Path> files = new ArrayList<>();
+    try (var s = Files.list(fixtures.resolve("uspto/legacy"))) {
+      s.sorted().forEach(files::add);
+    }
+    for (Path f : files) {
       byte[] b = Files.readAllBytes(f);
-      if (b[b.length - 1] != '\n') {
-        b = Arrays.copyOf(b, b.length + 1);
-        b[b.length - 1] = '\n';
+      if (b.length > 4 && b[0] == 'P' && b[1] == 'A' && b[2] == 'T' && b[3] == 'N') {
+        docs.add(endingInNewline(b));
       }
-      docs.add(b);
+    }
+    if (docs.isEmpty()) {
+      throw new IllegalStateException("no APS documents in " + fixtures.resolve("uspto/legacy"));
     }
     return docs;
   }
 
   /** @return {documents, bytes} */
   static long[] buildWeeklyFile(List<byte[]> seeds, Path file, long minBytes, int minDocs) throws IOException {
-    long bytes = 0;
+    return buildWeeklyFile(seeds, file, new byte[0], minBytes, minDocs);
+  }
+
+  /** @return {documents, bytes}; bytes count the header too */
+  static long[] buildWeeklyFile(List<byte[]> seeds, Path file, byte[] header, long minBytes, int minDocs)
+      throws IOException {
+    long bytes = header.length;
     long docs = 0;
     try (OutputStream os = new java.io.BufferedOutputStream(Files.newOutputStream(file), 1 << 20)) {
+      os.write(header);
       while (bytes < minBytes || docs < minDocs) {
         byte[] d = seeds.get((int) (docs % seeds.size()));
         os.write(d);

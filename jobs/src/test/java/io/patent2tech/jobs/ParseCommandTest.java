@@ -223,6 +223,36 @@ class ParseCommandTest {
   }
 
   @Test
+  void apsWeeklyFileAndItsZipGiveOneRecordPerPatent(@TempDir Path dir) throws Exception {
+    List<String> patents = List.of("US03932709.greenbook", "US03937375.greenbook", "US04347903.greenbook",
+        "pftaps057006474.txt");
+    java.io.ByteArrayOutputStream weekly = new java.io.ByteArrayOutputStream();
+    weekly.writeBytes("HHHHHT  APS1    ISSUE  971223\r\n".getBytes(StandardCharsets.US_ASCII));
+    for (String p : patents) {
+      weekly.writeBytes(Files.readAllBytes(FIXTURES.resolve("uspto/legacy").resolve(p)));
+    }
+    Path txt = Files.write(dir.resolve("pftaps19971223_wk51.txt"), weekly.toByteArray());
+    Path zip = dir.resolve("pftaps19971223_wk51.zip");
+    try (java.util.zip.ZipOutputStream z = new java.util.zip.ZipOutputStream(Files.newOutputStream(zip))) {
+      z.putNextEntry(new java.util.zip.ZipEntry("pftaps19971223_wk51.txt"));
+      z.write(weekly.toByteArray());
+      z.closeEntry();
+    }
+    assertThat(InputFormat.detect(txt)).isEqualTo(InputFormat.USPTO);
+
+    Run r = parse(txt, zip);
+
+    List<String> keys = List.of("US-3932709-A", "US-3937375-A", "US-4347903-A", "US-5700647-A");
+    assertThat(r.deadLetterCount()).isZero();
+    assertThat(r.keys()).containsExactlyElementsOf(
+        java.util.stream.Stream.concat(keys.stream(), keys.stream()).toList());
+    assertThat(r.records()).extracting(l -> l.at("/source/product").asText()).containsOnly("APS Green Book text");
+    assertThat(r.records()).extracting(l -> l.at("/source/position").asLong()).containsExactly(0L, 1L, 2L, 3L, 0L, 1L, 2L, 3L);
+    assertThat(r.records().get(4).at("/source/entry").asText()).isEqualTo("pftaps19971223_wk51.txt");
+    assertThat(r.err()).contains("parse: 8 document(s) parsed, 0 dead letter(s)");
+  }
+
+  @Test
   void formatOptionOverridesDetection() throws Exception {
     // read as KIPRIS, an OPS response has no KIPRIS <response> root: one parse dead letter
     Run r = parse("--format", "kipris", EP_BIBLIO);

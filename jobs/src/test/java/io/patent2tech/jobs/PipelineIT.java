@@ -33,8 +33,15 @@ import io.patent2tech.schema.TopicCodec;
  */
 class PipelineIT {
 
-  /** The ICE documents of the fixtures (7 grants, 3 applications): what must land, once each. */
-  private static final int DISTINCT_DOCUMENTS = 10;
+  /** The ICE documents of the fixtures (7 grants, 3 applications). */
+  private static final int ICE_DOCUMENTS = 10;
+
+  /** The APS Green Book patents of the fixtures (1976-1997 grants), in one weekly pftaps file. */
+  private static final List<String> APS_DOCUMENTS = List.of("US03932709.greenbook", "US03937375.greenbook",
+      "US04347903.greenbook", "pftaps057006474.txt");
+
+  /** What must land, once each. */
+  private static final int DISTINCT_DOCUMENTS = ICE_DOCUMENTS + APS_DOCUMENTS.size();
 
   @RegisterExtension
   static final MiniClusterExtension FLINK = new MiniClusterExtension(
@@ -66,9 +73,16 @@ class PipelineIT {
     Path fixtures = Path.of(System.getProperty("p2t.fixtures"), "uspto");
     Path repo = Path.of(System.getProperty("p2t.repo"));
     List<Path> ice = Fixtures.iceDocuments();
-    assertThat(ice).hasSize(DISTINCT_DOCUMENTS);
+    assertThat(ice).hasSize(ICE_DOCUMENTS);
     for (Path f : ice) {
       Files.copy(f, input.resolve(f.getFileName()));
+    }
+    // a weekly APS file of 1976-2001: a header line, then one PATN record per patent
+    try (java.io.OutputStream weekly = Files.newOutputStream(input.resolve("pftaps19971223_wk51.txt"))) {
+      weekly.write("HHHHHT  APS1    ISSUE  971223\r\n".getBytes(StandardCharsets.US_ASCII));
+      for (String name : APS_DOCUMENTS) {
+        weekly.write(Files.readAllBytes(fixtures.resolve("legacy").resolve(name)));
+      }
     }
     // the same ten documents again, concatenated in a weekly-style zip: all duplicates
     Files.copy(repo.resolve("samples/uspto/ipg-ipa-sample.zip"), input.resolve("ipg-ipa-sample.zip"));

@@ -8,6 +8,7 @@ import java.io.Closeable;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.PushbackInputStream;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Objects;
@@ -15,15 +16,20 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipException;
 import java.util.zip.ZipInputStream;
 
+import io.patent2tech.udfs.uspto.aps.ApsParser;
+
 /**
- * Reads the documents of a USPTO bulk file: a zip archive of XML files (the weekly {@code
- * ipgYYMMDD.zip} and {@code ipaYYMMDD.zip}) or a bare XML file of concatenated documents.
+ * Reads the documents of a USPTO bulk file: a zip archive of weekly files (the weekly {@code
+ * ipgYYMMDD.zip}, {@code ipaYYMMDD.zip}, {@code pgYYMMDD.zip}, {@code paYYMMDD.zip} and {@code
+ * pftapsYYYYMMDD_wkNN.zip}) or a bare weekly file of concatenated documents (XML, or APS Green
+ * Book text).
  *
  * <p>Zip archives are recognised by their signature, not by the file name. Every entry whose name
- * ends in {@code .xml} (in any case) is split with {@link UsptoDocumentSplitter}, in archive order,
- * and positions count on across entries. Directory entries and entries with other names (the README
- * or DTD files that sometimes ride along, and the non-XML formats of earlier years, such as APS
- * text or SGML) are skipped and logged. Anything that is not a zip archive is split as one stream.
+ * ends in {@code .xml} (in any case), and every {@code .txt} entry that starts as APS text does
+ * ({@link ApsParser#isApsText}), is split with {@link UsptoDocumentSplitter}, in archive order, and
+ * positions count on across entries. Directory entries and other entries (the README or DTD files
+ * that sometimes ride along, SGML) are skipped and logged. Anything that is not a zip archive is
+ * split as one stream.
  *
  * <p>A damaged archive does not fail the read: after the documents read before the damage, one
  * record with {@link RawDocument#readError} set reports it, and the file ends there.
@@ -35,6 +41,9 @@ public final class UsptoBulkFileReader implements Closeable {
   private static final int INPUT_BUFFER_BYTES = 64 << 10;
   private static final byte[] ZIP_LOCAL_FILE_HEADER = {'P', 'K', 3, 4};
   private static final byte[] ZIP_EMPTY_ARCHIVE = {'P', 'K', 5, 6};
+
+  /** Bytes of a .txt entry read to tell APS text (leading blank lines, then HHHHHT or PATN). */
+  private static final int TEXT_PROBE_BYTES = 256;
 
   private final InputStream in;
   private final String file;
@@ -101,7 +110,7 @@ public final class UsptoBulkFileReader implements Closeable {
       return new UsptoDocumentSplitter(in, file, null, 0, maxDocumentBytes);
     }
     archive = new ZipInputStream(in);
-    return splitterForNextXmlEntry();
+    return splitterForNextDocumentEntry();
   }
 
   private UsptoDocumentSplitter splitterAfterEntry() throws IOException {
@@ -111,33 +120,55 @@ public final class UsptoBulkFileReader implements Closeable {
       damageReport = damageReport(entryName, offset, what, entryData.damage());
       return null;
     }
-    return splitterForNextXmlEntry();
+    return splitterForNextDocumentEntry();
   }
 
-  /** A splitter over the next .xml entry of the archive, or null when there is none. */
-  private UsptoDocumentSplitter splitterForNextXmlEntry() throws IOException {
+  /** A splitter over the next entry of the archive that holds documents, or null when there is none. */
+  private UsptoDocumentSplitter splitterForNextDocumentEntry() throws IOException {
     ZipEntry entry;
+    InputStream documents = null;
     try {
-      while ((entry = archive.getNextEntry()) != null && !isXml(entry)) {
-        if (!entry.isDirectory()) {
-          LOG.info("Skipping entry {} of {}: not an .xml file", entry.getName(), file);
-        }
+      while (documents == null && (entry = archive.getNextEntry()) != null) {
+        documents = documentsOf(entry);
       }
     } catch (ZipException | EOFException e) {
-      String where = entryName == null ? "before its first XML entry" : "after entry " + entryName;
+      String where = entryName == null ? "before its first document entry" : "after entry " + entryName;
       damageReport = damageReport(null, 0, "zip archive damaged " + where, e);
       return null;
     }
-    if (entry == null) {
+    if (documents == null) {
+      return null;
+    }
+    return new UsptoDocumentSplitter(documents, file, entryName, nextPosition, maxDocumentBytes);
+  }
+
+  /**
+   * The data of an entry that holds documents: an .xml entry, or a .txt entry that starts as APS
+   * text; null (the entry is skipped and logged) for anything else.
+   */
+  private InputStream documentsOf(ZipEntry entry) throws IOException {
+    if (entry.isDirectory()) {
+      return null;
+    }
+    String name = entry.getName().toLowerCase(Locale.ROOT);
+    boolean xml = name.endsWith(".xml");
+    if (!xml && !name.endsWith(".txt")) {
+      LOG.info("Skipping entry {} of {}: not an .xml or .txt file", entry.getName(), file);
       return null;
     }
     entryName = entry.getName();
     entryData = new ArchiveEntryStream(archive);
-    return new UsptoDocumentSplitter(entryData, file, entryName, nextPosition, maxDocumentBytes);
-  }
-
-  private static boolean isXml(ZipEntry entry) {
-    return !entry.isDirectory() && entry.getName().toLowerCase(Locale.ROOT).endsWith(".xml");
+    if (xml) {
+      return entryData;
+    }
+    PushbackInputStream text = new PushbackInputStream(entryData, TEXT_PROBE_BYTES);
+    byte[] head = text.readNBytes(TEXT_PROBE_BYTES); // damage here shows when the next entry is read
+    if (!ApsParser.isApsText(head)) {
+      LOG.info("Skipping entry {} of {}: a .txt file that is not APS Green Book text", entry.getName(), file);
+      return null;
+    }
+    text.unread(head);
+    return text;
   }
 
   private RawDocument damageReport(String entry, long offset, String what, IOException cause) {

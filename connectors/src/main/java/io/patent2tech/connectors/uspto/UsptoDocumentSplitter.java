@@ -7,20 +7,32 @@ import java.util.Arrays;
 import java.util.Objects;
 
 /**
- * Splits a stream of concatenated XML documents, the layout of USPTO weekly full-text files, into
- * one {@link RawDocument} per document, without holding the stream in memory.
+ * Splits a stream of concatenated documents, the layout of USPTO weekly full-text files, into one
+ * {@link RawDocument} per document, without holding the stream in memory. It reads the three layouts
+ * of the weekly files, told by the stream's first line that is not blank:
  *
- * <p>A document starts at an XML declaration ({@code <?xml} followed by white space) at the start
- * of the stream or at the start of a line (after {@code \n}, so also after {@code \r\n}), possibly
- * behind a UTF-8 byte order mark, and runs up to the next such declaration or the end of the
- * stream. USPTO escapes {@code <} in text, so a line that starts with a declaration always starts a
- * document; {@code <?xml-stylesheet} and declarations inside a line do not. Each document keeps its
- * bytes exactly as in the stream, including its line terminators and any trailing white space, and
- * a truncated last document is emitted as it is, for the parser to reject.
+ * <ul>
+ *   <li><b>XML</b> (ICE 2005-, PAP v1.5 and "pg" grants 2001-2004): a document starts at an XML
+ *       declaration ({@code <?xml} followed by white space), or at a {@code <!DOCTYPE} that is not
+ *       its own document's (the document before it already has a DOCTYPE or a root element: a PAP
+ *       publication may start with its DOCTYPE, without a declaration), at the start of the stream
+ *       or of a line (after {@code \n}, so also after {@code \r\n}), possibly behind a UTF-8 byte
+ *       order mark. USPTO escapes {@code <} in text, so such a line always starts a document;
+ *       {@code <?xml-stylesheet}, declarations inside a line and the DOCTYPE after a document's own
+ *       declaration do not.</li>
+ *   <li><b>APS Green Book text</b> (1976-2001 {@code pftaps*.txt}): a file header line
+ *       ({@code HHHHHT...}) then one patent per {@code PATN} record; a document starts at each line
+ *       that is exactly {@code PATN} (trailing white space allowed) and holds that record and the
+ *       records after it.</li>
+ * </ul>
  *
- * <p>Content before the first declaration is dropped when it is only white space (behind an
- * optional byte order mark). Anything else there is emitted as a document of its own, so that a
- * file without declarations still reaches the parser instead of vanishing.
+ * <p>A document runs up to the start of the next one or the end of the stream. Each document keeps
+ * its bytes exactly as in the stream, including its line terminators and any trailing white space,
+ * and a truncated last document is emitted as it is, for the parser to reject.
+ *
+ * <p>Content before the first document is dropped when it is only white space (behind an optional
+ * byte order mark) or an APS file header line. Anything else there is emitted as a document of its
+ * own, so that a file without declarations still reaches the parser instead of vanishing.
  *
  * <p>Memory is bounded by the largest document, capped at {@code maxDocumentBytes}: bytes of a
  * longer document beyond the cap are counted in {@link RawDocument#size} but not kept, and the
@@ -37,10 +49,19 @@ public final class UsptoDocumentSplitter implements Closeable {
 
   private static final byte[] BYTE_ORDER_MARK = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
   private static final byte[] DECLARATION_START = {'<', '?', 'x', 'm', 'l'};
+  private static final byte[] DOCTYPE_START = {'<', '!', 'D', 'O', 'C', 'T', 'Y', 'P', 'E'};
+  private static final byte[] APS_PATENT = {'P', 'A', 'T', 'N'};
+  private static final byte[] APS_FILE_HEADER = {'H', 'H', 'H', 'H', 'H', 'T'};
 
-  /** Bytes needed to tell whether a line starts a document: mark, {@code <?xml}, white space. */
-  private static final int DECLARATION_PROBE_BYTES =
-      BYTE_ORDER_MARK.length + DECLARATION_START.length + 1;
+  /** Bytes needed to tell whether a line starts a document: mark, {@code <!DOCTYPE}, white space. */
+  private static final int LINE_PROBE_BYTES = BYTE_ORDER_MARK.length + DOCTYPE_START.length + 1;
+
+  /** The layouts a stream can have; told by its first line that is not blank. */
+  private enum Layout {
+    UNKNOWN,
+    XML,
+    APS
+  }
 
   private final InputStream in;
   private final String file;
@@ -66,8 +87,15 @@ public final class UsptoDocumentSplitter implements Closeable {
   /** Whether {@link #scanned} is at the start of a line, where a document may start. */
   private boolean atLineStart = true;
 
-  /** Whether the next segment is the one before the first declaration. */
+  /** Whether the next segment is the one before the first document. */
   private boolean beforeFirstDeclaration = true;
+
+  private Layout layout = Layout.UNKNOWN;
+
+  /** Whether the current XML document has had its DOCTYPE, or its root element (a line {@code <name}). */
+  private boolean doctypeSeen;
+
+  private boolean rootSeen;
 
   private byte[] document = new byte[0];
   private int documentLength;
@@ -105,7 +133,7 @@ public final class UsptoDocumentSplitter implements Closeable {
       boolean preamble = beforeFirstDeclaration;
       beforeFirstDeclaration = false;
       scanToNextDocument();
-      if (preamble && isBlank()) {
+      if (preamble && (isBlank() || isApsFileHeader())) {
         clearDocument();
         continue;
       }
@@ -136,12 +164,12 @@ public final class UsptoDocumentSplitter implements Closeable {
   private void scanToNextDocument() throws IOException {
     while (true) {
       if (atLineStart) {
-        if (limit - scanned < DECLARATION_PROBE_BYTES && !endOfStream) {
+        if (limit - scanned < LINE_PROBE_BYTES && !endOfStream) {
           fill();
           continue;
         }
         atLineStart = false;
-        if (startsDeclaration(scanned)) {
+        if (startsDocument(scanned)) {
           appendScanned();
           return;
         }
@@ -167,6 +195,51 @@ public final class UsptoDocumentSplitter implements Closeable {
       }
     }
     return -1;
+  }
+
+  /**
+   * Whether the line at {@code at} starts a document (see the class comment), keeping track of the
+   * layout and of what the current XML document has had so far.
+   */
+  private boolean startsDocument(int at) {
+    int start = startsWith(at, BYTE_ORDER_MARK) ? at + BYTE_ORDER_MARK.length : at;
+    if (layout == Layout.UNKNOWN) {
+      if (start >= limit || isXmlWhiteSpace(buffer[start])) {
+        return false; // a blank line says nothing yet
+      }
+      layout = startsApsPatent(start) || startsWith(start, APS_FILE_HEADER) ? Layout.APS : Layout.XML;
+    }
+    if (layout == Layout.APS) {
+      return startsApsPatent(start);
+    }
+    if (startsDeclaration(at)) {
+      doctypeSeen = false;
+      rootSeen = false;
+      return true;
+    }
+    if (startsWith(start, DOCTYPE_START)) {
+      boolean ownDoctype = !doctypeSeen && !rootSeen;
+      doctypeSeen = true;
+      rootSeen = false;
+      return !ownDoctype;
+    }
+    if (start + 1 < limit && buffer[start] == '<' && isAsciiLetter(buffer[start + 1])) {
+      rootSeen = true;
+    }
+    return false;
+  }
+
+  /** A line that is {@code PATN}, maybe followed by white space. */
+  private boolean startsApsPatent(int at) {
+    if (!startsWith(at, APS_PATENT)) {
+      return false;
+    }
+    int after = at + APS_PATENT.length;
+    return after < limit ? isXmlWhiteSpace(buffer[after]) : endOfStream;
+  }
+
+  private static boolean isAsciiLetter(byte b) {
+    return (b >= 'a' && b <= 'z') || (b >= 'A' && b <= 'Z');
   }
 
   private boolean startsDeclaration(int at) {
@@ -235,6 +308,33 @@ public final class UsptoDocumentSplitter implements Closeable {
       int newLength = (int) Math.min(maxDocumentBytes, Math.max(capacity, grown));
       document = Arrays.copyOf(document, newLength);
     }
+  }
+
+  /** Whether the current document is one APS file header line ({@code HHHHHT...}) and white space. */
+  private boolean isApsFileHeader() {
+    if (layout != Layout.APS || documentSize > documentLength) {
+      return false;
+    }
+    int start = 0;
+    while (start < documentLength && isXmlWhiteSpace(document[start])) {
+      start++;
+    }
+    if (documentLength - start < APS_FILE_HEADER.length
+        || !Arrays.equals(
+            document, start, start + APS_FILE_HEADER.length,
+            APS_FILE_HEADER, 0, APS_FILE_HEADER.length)) {
+      return false;
+    }
+    int i = start;
+    while (i < documentLength && document[i] != '\n') {
+      i++;
+    }
+    for (; i < documentLength; i++) {
+      if (!isXmlWhiteSpace(document[i])) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** Whether the current document is only white space behind an optional byte order mark. */

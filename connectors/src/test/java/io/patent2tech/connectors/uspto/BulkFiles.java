@@ -51,6 +51,28 @@ final class BulkFiles {
     return documents;
   }
 
+  /** The APS Green Book patents of {@code uspto/legacy} (one PATN record each), by file name. */
+  static Map<String, byte[]> apsDocuments() {
+    Map<String, byte[]> documents = new LinkedHashMap<>();
+    try (Stream<Path> files = Files.list(fixtures().resolve("uspto").resolve("legacy"))) {
+      for (Path file : files.sorted().toList()) {
+        byte[] bytes = Files.readAllBytes(file);
+        if (startsWith(bytes, "PATN")) {
+          documents.put(file.getFileName().toString(), endingInNewline(bytes));
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    if (documents.size() < 2) {
+      throw new IllegalStateException("fewer than two APS documents under uspto/legacy");
+    }
+    return documents;
+  }
+
+  /** The header line a weekly pftaps file starts with (APS Green Book, issue of 1997-12-23). */
+  static final String APS_FILE_HEADER = "HHHHHT  APS1    ISSUE  971223\r\n";
+
   static byte[] fixture(String relativePath) {
     try {
       return Files.readAllBytes(fixtures().resolve(relativePath));

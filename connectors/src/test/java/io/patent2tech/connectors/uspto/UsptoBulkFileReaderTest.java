@@ -63,6 +63,48 @@ class UsptoBulkFileReaderTest {
   }
 
   @Test
+  void readsTheApsTextEntryOfAWeeklyPftapsZipAndSkipsOtherText() throws IOException {
+    List<byte[]> patents = List.copyOf(BulkFiles.apsDocuments().values());
+    byte[] weekly = concatenate(List.of(text(BulkFiles.APS_FILE_HEADER), concatenate(patents)));
+    Map<String, byte[]> entries = new LinkedHashMap<>();
+    entries.put("README.txt", text("Patent Grant Full Text Data (APS), week 51\n"));
+    entries.put("pftaps19971223_wk51.txt", weekly);
+
+    List<RawDocument> read = read(zip(entries), "pftaps19971223_wk51.zip");
+
+    assertThat(read).hasSize(patents.size());
+    long offset = BulkFiles.APS_FILE_HEADER.length();
+    for (int i = 0; i < patents.size(); i++) {
+      assertThat(read.get(i).entry).isEqualTo("pftaps19971223_wk51.txt");
+      assertThat(read.get(i).position).isEqualTo(i);
+      assertThat(read.get(i).offset).isEqualTo(offset);
+      assertThat(read.get(i).bytes).isEqualTo(patents.get(i));
+      offset += patents.get(i).length;
+    }
+    // the bare weekly file gives the same documents
+    assertThat(read(weekly, "pftaps19971223_wk51.txt"))
+        .extracting(d -> d.bytes)
+        .containsExactlyElementsOf(patents);
+  }
+
+  @Test
+  void readsPapAndPgWeeklyFilesInsideAZip() throws IOException {
+    List<byte[]> pap = new ArrayList<>();
+    for (String name : List.of("US20010000943A1.xml", "US20010000044A1.xml", "pa20010031492.xml")) {
+      pap.add(BulkFiles.endingInNewline(BulkFiles.fixture("uspto/application/" + name))); // the 2nd has no declaration
+    }
+    List<byte[]> pg = List.copyOf(declaredDocuments("legacy").values());
+    Map<String, byte[]> entries = new LinkedHashMap<>();
+    entries.put("pa010315.xml", concatenate(pap));
+    entries.put("pg020827.xml", concatenate(pg));
+
+    List<RawDocument> read = read(zip(entries), "2001-2002.zip");
+
+    assertDocuments(read.subList(0, pap.size()), pap, "pa010315.xml", 0);
+    assertDocuments(read.subList(pap.size(), read.size()), pg, "pg020827.xml", pap.size());
+  }
+
+  @Test
   void recognisesAZipByItsContentNotItsName() throws IOException {
     byte[] archive = zip(Map.of("ipa150108.xml", concatenate(applications)));
 

@@ -8,7 +8,9 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import static io.patent2tech.connectors.uspto.BulkFiles.concatenate;
 import static io.patent2tech.connectors.uspto.BulkFiles.declaredDocuments;
@@ -129,10 +131,70 @@ class UsptoDocumentSplitterTest {
   }
 
   @Test
+  void splitsWeeklyFilesOfPapAndPgDocumentsWhetherOrNotTheyAreDeclared() throws IOException {
+    // 2001-2004 layouts: PAP v1.5 applications (one of them starts with its DOCTYPE, no
+    // declaration) and ST.32 "pg" grants, each with a DOCTYPE and an internal subset; one of the pg
+    // files is CRLF and has a commented-out DOCTYPE line before its own
+    Map<String, byte[]> applications = new LinkedHashMap<>();
+    for (String name :
+        List.of("US20010000943A1.xml", "US20010000044A1.xml", "pa20010031492.xml", "US20010009014A1.xml")) {
+      applications.put(name, BulkFiles.endingInNewline(BulkFiles.fixture("uspto/application/" + name)));
+    }
+    List<byte[]> documents = new ArrayList<>(applications.values());
+    documents.addAll(declaredDocuments("legacy").values());
+    documents.add(applications.get("US20010000044A1.xml")); // undeclared again, last
+    assertThat(documents).hasSize(8);
+    assertThat(documents.get(1)).startsWith(bytes("<!DOCTYPE"));
+
+    assertSplitInto(split(concatenate(documents)), documents, 0);
+    for (int maxRead : new int[] {1, 7, 4093}) {
+      assertSplitInto(
+          split(new TricklingInputStream(concatenate(documents), maxRead), UsptoDocumentSplitter.DEFAULT_MAX_DOCUMENT_BYTES),
+          documents, 0);
+    }
+  }
+
+  @Test
+  void splitsAnApsWeeklyFileAtEachPatnRecordAfterItsHeader() throws IOException {
+    List<byte[]> documents = List.copyOf(BulkFiles.apsDocuments().values());
+    byte[] header = bytes(BulkFiles.APS_FILE_HEADER);
+    byte[] weekly = concatenate(prepend(header, documents));
+
+    for (int maxRead : new int[] {1, 3, 5, 4093, Integer.MAX_VALUE}) {
+      List<RawDocument> split =
+          split(new TricklingInputStream(weekly, maxRead), UsptoDocumentSplitter.DEFAULT_MAX_DOCUMENT_BYTES);
+
+      assertThat(split).hasSize(documents.size());
+      long offset = header.length;
+      for (int i = 0; i < documents.size(); i++) {
+        assertThat(split.get(i).position).isEqualTo(i);
+        assertThat(split.get(i).offset).isEqualTo(offset);
+        assertThat(split.get(i).size).isEqualTo(documents.get(i).length);
+        assertThat(split.get(i).bytes).isEqualTo(documents.get(i));
+        offset += documents.get(i).length;
+      }
+      assertThat(offset).isEqualTo(weekly.length); // every byte but the header's is in a document
+    }
+    // without the header (a file cut from a weekly one) the documents are the same
+    assertSplitInto(split(concatenate(documents)), documents, 0);
+  }
+
+  @Test
+  void apsTextIsCutOnlyAtLinesThatAreAPatnRecord() throws IOException {
+    byte[] first = bytes("PATN\nWKU  039327094\nTTL  PATN\nPAR  in a PATN record\n      PATN\nPATNT  x\n");
+    byte[] second = bytes("PATN  \r\nWKU  039373754\r\n");
+    byte[] third = bytes("PATN");
+
+    assertSplitInto(
+        split(concatenate(List.of(first, second, third))), List.of(first, second, third), 0);
+  }
+
+  @Test
   void findsNoDocumentInAnEmptyOrBlankStream() throws IOException {
     assertThat(split(new byte[0])).isEmpty();
     assertThat(split(bytes(" \r\n\t\n"))).isEmpty();
     assertThat(split(concatenate(List.of(BOM, bytes("\n"))))).isEmpty();
+    assertThat(split(bytes(BulkFiles.APS_FILE_HEADER))).isEmpty(); // an APS header and no patent
   }
 
   @Test

@@ -25,7 +25,7 @@ import io.patent2tech.udfs.DeadLetters;
  * The ingest job:
  *
  * <pre>
- *  USPTO bulk files (.zip/.xml, given or watched) -> split -> parse -> normalize -> validate -> dedupe
+ *  USPTO bulk files (.zip/.xml/.txt, given or watched) -> split -> parse -> normalize -> validate -> dedupe
  *                                                                  |                            |
  *                                                     patents.dlq <+              patents.normalized
  * </pre>
@@ -53,8 +53,9 @@ public final class IngestJob {
   public static final List<String> FLAGS = List.of(WATCH.key());
 
   public static final String USAGE = "ingest [options] PATH...\n"
-      + "  Reads USPTO full-text bulk files (.zip or .xml; a directory means every file in it)\n"
-      + "  and writes normalized patents to Kafka exactly once, rejected documents to the DLQ.\n"
+      + "  Reads USPTO full-text bulk files (.zip, .xml, or APS .txt of 1976-2001; a directory\n"
+      + "  means every file in it) and writes normalized patents to Kafka exactly once, rejected\n"
+      + "  documents to the DLQ.\n"
       + "  Bounded over the given paths unless --watch is set.\n";
 
   private IngestJob() {}

@@ -1,13 +1,12 @@
 package io.patent2tech.udfs.epo;
 
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import io.patent2tech.schema.Claim;
+import io.patent2tech.udfs.normalize.ClaimReferences;
 import io.patent2tech.udfs.normalize.Texts;
 
 /**
@@ -19,28 +18,14 @@ import io.patent2tech.udfs.normalize.Texts;
  * {@code claim-text} without that number is one claim by itself. A short heading before claim 1
  * ("Claims") is dropped. The printed number is removed from the text, as the USPTO parser does.
  *
- * <p>Dependencies are read from the words, since there is no markup: "claim 1", "claims 1 or 2",
- * "claim 4, 5, 6 or 7", "claims 1 to 3"/"1-3" (German "Anspruch/Ansprüche", French
- * "revendication(s)" alike), only numbers below the claim's own; "any of the foregoing/preceding
- * claims" (and the German/French equivalents) depends on every earlier claim, unless numbers follow
- * ("any preceding claim 7 to 9" is 7, 8, 9). A claim with no such
- * reference is independent.
+ * <p>Dependencies are read from the words, since there is no markup ({@link ClaimReferences}: "claim
+ * 1", "claims 1 or 2", "claims 1 to 3", "any preceding claim", German and French alike). A claim with
+ * no such reference is independent.
  */
 final class EpoClaims {
 
   /** The printed number of a claim at a line start or after a full stop: group 1 the number. */
   private static final Pattern NUMBER = Pattern.compile("(?:^|\\n|(?<=[.;])[ \\t]+)[ \\t]*(\\d{1,3})[ \\t]*[.)][ \\t]*(?=\\S)");
-
-  private static final Pattern REFERENCE = Pattern.compile(
-      "(?iu)\\b(?:claims?|anspr(?:u|ü|ue)che?n?|anspruch|revendications?)\\s+"
-          + "(\\d{1,3}(?:\\s*(?:,|;|-|–|\\bto\\b|\\bthrough\\b|\\bor\\b|\\band\\b|\\bbis\\b|\\boder\\b|\\bund\\b|\\bou\\b|\\bet\\b|à)\\s*\\d{1,3})*)");
-
-  private static final Pattern RANGE_WORD = Pattern.compile("(?iu)^\\s*(?:-|–|to|through|bis|à)\\s*$");
-
-  private static final Pattern ALL_PRECEDING = Pattern.compile(
-      "(?iu)\\b(?:preceding|foregoing|previous|prior)\\s+claims?\\b(?!\\s*\\d)"
-          + "|\\b(?:vorhergehenden|vorangehenden|vorstehenden)\\s+ansprüche"
-          + "|\\brevendications\\s+pr[ée]c[ée]dentes");
 
   private static final int HEADING_MAX = 60;
 
@@ -55,7 +40,7 @@ final class EpoClaims {
     List<Claim> out = new ArrayList<>(texts.size());
     for (int i = 0; i < texts.size(); i++) {
       int number = i + 1;
-      List<Integer> deps = dependsOn(texts.get(i), number);
+      List<Integer> deps = ClaimReferences.dependsOn(texts.get(i), number);
       out.add(new Claim(number, texts.get(i), deps.isEmpty(), deps));
     }
     return out;
@@ -112,40 +97,5 @@ final class EpoClaims {
       return t.substring(m.end());
     }
     return t;
-  }
-
-  /** Numbers of earlier claims the text refers to, ascending order of mention, no duplicates. */
-  static List<Integer> dependsOn(String text, int number) {
-    Set<Integer> deps = new LinkedHashSet<>();
-    if (ALL_PRECEDING.matcher(text).find()) {
-      for (int i = 1; i < number; i++) {
-        deps.add(i);
-      }
-    }
-    Matcher m = REFERENCE.matcher(text);
-    while (m.find()) {
-      addNumbers(m.group(1), number, deps);
-    }
-    return new ArrayList<>(deps);
-  }
-
-  /** "4, 5, 6 or 7" / "1 to 3" / "1-3" into {@code deps}, keeping numbers 1..number-1. */
-  private static void addNumbers(String list, int number, Set<Integer> deps) {
-    Matcher d = Pattern.compile("\\d{1,3}").matcher(list);
-    int previous = -1;
-    int previousEnd = 0;
-    while (d.find()) {
-      int n = Integer.parseInt(d.group());
-      if (previous > 0 && RANGE_WORD.matcher(list.substring(previousEnd, d.start())).matches() && n > previous) {
-        for (int k = previous + 1; k < n && k < number; k++) {
-          deps.add(k);
-        }
-      }
-      if (n >= 1 && n < number) {
-        deps.add(n);
-      }
-      previous = n;
-      previousEnd = d.end();
-    }
   }
 }

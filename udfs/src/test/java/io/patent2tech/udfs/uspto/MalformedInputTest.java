@@ -73,8 +73,9 @@ class MalformedInputTest {
   void notXmlEmptyAndMismatchedTags() {
     assertThat(rejection(new byte[0]).reason()).isEqualTo("empty document");
     assertThat(rejection("   \n".getBytes(StandardCharsets.UTF_8)).reason()).startsWith("empty document");
+    // APS text goes to the APS reader (ApsParserTest); this one has a number and nothing else
     assertThat(rejection("PATN\nWKU  039327094\n".getBytes(StandardCharsets.UTF_8)).reason())
-        .startsWith("unsupported format: APS Green Book");
+        .isEqualTo("missing required field: publication.date");
     assertThat(rejection("{\"json\": true}".getBytes(StandardCharsets.UTF_8)).reason())
         .startsWith("unsupported format: not XML");
     assertThat(rejection("<us-patent-grant dtd-version=\"v4.5\"><a></b></us-patent-grant>".getBytes(StandardCharsets.UTF_8))
