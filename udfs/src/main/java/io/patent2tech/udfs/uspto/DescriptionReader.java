@@ -50,14 +50,6 @@ final class DescriptionReader {
   private static final int REGION_BDOD = 4;
   private static final int REGION_DETAILED = 5;
 
-  private static final String S_CROSS = "cross-reference";
-  private static final String S_GOV = "government-interest";
-  private static final String S_BACKGROUND = "background";
-  private static final String S_SUMMARY = "summary";
-  private static final String S_BDOD = "brief-description-of-drawings";
-  private static final String S_DETAILED = "detailed-description";
-  private static final String S_OTHER = "other";
-
   /** The region a PI target (ICE) or wrapper element (PAP, ST.32) opens; -1 when it opens none. */
   private static int region(String target) {
     String t = target.toLowerCase(Locale.ROOT);
@@ -92,54 +84,18 @@ final class DescriptionReader {
   private static String defaultSection(int region) {
     switch (region) {
       case REGION_CROSS:
-        return S_CROSS;
+        return SectionHeadings.CROSS_REFERENCE;
       case REGION_GOV:
-        return S_GOV;
+        return SectionHeadings.GOVERNMENT_INTEREST;
       case REGION_SUMMARY:
-        return S_SUMMARY;
+        return SectionHeadings.SUMMARY;
       case REGION_BDOD:
-        return S_BDOD;
+        return SectionHeadings.DRAWINGS;
       case REGION_DETAILED:
-        return S_DETAILED;
+        return SectionHeadings.DETAILED;
       default:
-        return S_OTHER;
+        return SectionHeadings.OTHER;
     }
-  }
-
-  /** Section named by a heading, or null when the heading does not say. */
-  static String sectionOfHeading(String heading) {
-    String h = heading.toUpperCase(Locale.ROOT);
-    if (h.contains("BRIEF DESCRIPTION OF") && (h.contains("DRAWING") || h.contains("FIGURE") || h.contains("VIEWS"))) {
-      return S_BDOD;
-    }
-    if (h.contains("DESCRIPTION OF THE DRAWING") || h.contains("DESCRIPTION OF DRAWING")) {
-      return S_BDOD;
-    }
-    if ((h.contains("CROSS") && h.contains("REFERENCE")) || h.contains("RELATED APPLICATION")
-        || h.contains("RELATED PATENT APPLICATION") || h.contains("PRIORITY CLAIM")
-        || h.contains("CLAIM OF PRIORITY") || h.contains("CLAIM FOR PRIORITY")) {
-      return S_CROSS;
-    }
-    if (h.contains("GOVERNMENT") || h.contains("FEDERALLY") || h.contains("FEDERAL RESEARCH")
-        || h.contains("SPONSORED RESEARCH")) {
-      return S_GOV;
-    }
-    if (h.contains("DETAILED DESCRIPTION") || h.contains("DESCRIPTION OF EMBODIMENT")
-        || h.contains("DESCRIPTION OF THE EMBODIMENT") || h.contains("DESCRIPTION OF THE PREFERRED")
-        || h.contains("DESCRIPTION OF PREFERRED") || h.contains("DESCRIPTION OF EXEMPLARY")
-        || h.contains("MODE FOR CARRYING OUT") || h.contains("MODES FOR CARRYING OUT")
-        || h.contains("BEST MODE")) {
-      return S_DETAILED;
-    }
-    if (h.contains("SUMMARY") || h.contains("OBJECTS OF") || h.contains("OBJECT OF")
-        || h.contains("DISCLOSURE OF THE INVENTION") || h.startsWith("BRIEF DESCRIPTION")) {
-      return S_SUMMARY;
-    }
-    if (h.contains("BACKGROUND") || h.contains("FIELD") || h.contains("PRIOR ART") || h.contains("RELATED ART")
-        || h.contains("DESCRIPTION OF THE RELATED") || h.contains("TECHNICAL PROBLEM")) {
-      return S_BACKGROUND;
-    }
-    return null;
   }
 
   private int descRegion;
@@ -175,10 +131,10 @@ final class DescriptionReader {
     XMLStreamReader2 r = c.reader();
     Markup m = c.markup();
     descRegion = REGION_NONE;
-    sectionType = S_OTHER;
+    sectionType = SectionHeadings.OTHER;
     int dodDepth = 0; // > 0 inside description-of-drawings (ICE)
     int regionDepth = 0; // > 0: depth of the open region wrapper element (PAP, ST.32)
-    String typeBeforeDod = S_OTHER;
+    String typeBeforeDod = SectionHeadings.OTHER;
     int depth = 1;
     while (depth > 0) {
       int ev = r.next();
@@ -193,7 +149,7 @@ final class DescriptionReader {
           if (tail) {
             flushSection();
             descRegion = REGION_NONE;
-            sectionType = S_OTHER;
+            sectionType = SectionHeadings.OTHER;
           } else {
             descRegion = reg;
             startSection(defaultSection(reg), null);
@@ -207,9 +163,9 @@ final class DescriptionReader {
             String h = c.readText();
             String type;
             if (dodDepth > 0 || descRegion == REGION_BDOD) {
-              type = S_BDOD;
+              type = SectionHeadings.DRAWINGS;
             } else if (descRegion == REGION_SUMMARY || descRegion == REGION_NONE) {
-              String byHeading = h == null ? null : sectionOfHeading(h);
+              String byHeading = h == null ? null : SectionHeadings.sectionOf(h);
               type = byHeading != null ? byHeading : sectionType;
             } else {
               type = defaultSection(descRegion);
@@ -225,7 +181,7 @@ final class DescriptionReader {
           } else if (name.equals("description-of-drawings")) {
             if (dodDepth == 0 && descRegion != REGION_BDOD) {
               typeBeforeDod = sectionType;
-              startSection(S_BDOD, null);
+              startSection(SectionHeadings.DRAWINGS, null);
             }
             dodDepth = 1;
             depth++;
@@ -235,7 +191,7 @@ final class DescriptionReader {
           } else {
             // a paragraph (or a table, list, formula standing at paragraph level)
             if (sectionText == null) {
-              startSection(dodDepth > 0 ? S_BDOD : sectionType, null);
+              startSection(dodDepth > 0 ? SectionHeadings.DRAWINGS : sectionType, null);
             }
             TextBuffer sb = sectionText;
             if (sb.length() > 0 && sb.charAt(sb.length() - 1) != '\n') {
@@ -257,7 +213,7 @@ final class DescriptionReader {
           if (regionDepth > 0 && depth == regionDepth) {
             flushSection(); // the wrapper's end closes its region, like ICE's "tail" PI
             descRegion = REGION_NONE;
-            sectionType = S_OTHER;
+            sectionType = SectionHeadings.OTHER;
             regionDepth = 0;
           }
           depth--;

@@ -125,24 +125,11 @@ final class PatentDraft {
     p.setCitations(citations);
     DrawingViews.assign(figures, bdodParagraphs);
     p.setFigures(figures);
-    p.setSource(source(where, product));
+    p.setSource(UsptoSources.of(where, product));
     p.setContentHash("");
     p.setVersion(1);
     p.setIngestTime(0L);
     return p;
-  }
-
-  private static Source source(Source where, String product) {
-    Source s = new Source();
-    s.setOffice(where != null && where.getOffice() != null ? where.getOffice() : "USPTO");
-    s.setProduct(product);
-    s.setFile(where != null && where.getFile() != null ? where.getFile() : "unknown");
-    s.setEntry(where != null ? where.getEntry() : null);
-    s.setPosition(where != null ? where.getPosition() : 0L);
-    s.setOffset(where != null ? where.getOffset() : null);
-    s.setRequest(where != null ? where.getRequest() : null);
-    s.setCollectionRun(where != null ? where.getCollectionRun() : null);
-    return s;
   }
 
   private static String documentType(String applType, String kind) {
