@@ -10,8 +10,9 @@ import java.util.regex.Pattern;
 
 /**
  * The claims a claim's words refer to, for formats without claim-ref markup (EPO OPS full text, APS
- * Green Book text): "claim 1", "claims 1 or 2", "claim 4, 5, 6 or 7", "claims 1 to 3"/"1-3"
- * (German "Anspruch/Ansprüche", French "revendication(s)" alike), so "as claimed in claim 1",
+ * Green Book text, PAP and ST.32 claims that mark none): "claim 1", "claims 1 or 2", "claim 4, 5, 6
+ * or 7", "claims 1 to 3"/"1-3" (German "Anspruch/Ansprüche", French "revendication(s)" alike; a
+ * number glued to a letter, "claim 1x", is none), so "as claimed in claim 1",
  * "according to claim 2", "of claim 3", "as set forth in claim 1" all name claim 1, 2, 3. "Any of the
  * foregoing/preceding claims" (and the German/French equivalents) refers to every earlier claim,
  * unless numbers follow ("any preceding claim 7 to 9" is 7, 8, 9). Only numbers below the claim's own
@@ -21,9 +22,13 @@ import java.util.regex.Pattern;
  */
 public final class ClaimReferences {
 
+  /** A claim number: one to three digits, not glued to a letter or a further digit ("claim 1x"). */
+  private static final String NUMBER_WORD = "\\d{1,3}(?![\\p{L}\\d])";
+
   private static final Pattern REFERENCE = Pattern.compile(
       "(?iu)\\b(?:claims?|anspr(?:u|ü|ue)che?n?|anspruch|revendications?)\\s+"
-          + "(\\d{1,3}(?:\\s*(?:,|;|-|–|\\bto\\b|\\bthrough\\b|\\bor\\b|\\band\\b|\\bbis\\b|\\boder\\b|\\bund\\b|\\bou\\b|\\bet\\b|à)\\s*\\d{1,3})*)");
+          + "(" + NUMBER_WORD + "(?:\\s*(?:,|;|-|–|\\bto\\b|\\bthrough\\b|\\bor\\b|\\band\\b|\\bbis\\b|\\boder\\b|\\bund\\b|\\bou\\b|\\bet\\b|à)\\s*"
+          + NUMBER_WORD + ")*)");
 
   private static final Pattern RANGE_WORD = Pattern.compile("(?iu)^\\s*(?:-|–|to|through|bis|à)\\s*$");
 

@@ -238,7 +238,8 @@ enum Markup {
 
   /**
    * Whether some files leave claim references unmarked, so that a claim without one takes the
-   * "claim N" of its preamble ({@link ClaimReader#referencedInText}). ICE files mark every one.
+   * claims its words name ({@link io.patent2tech.udfs.normalize.ClaimReferences}). ICE files mark
+   * every one.
    */
   boolean claimRefsMayBeUnmarked() {
     return this != ICE;

@@ -11,8 +11,9 @@ import io.patent2tech.udfs.Fixtures;
 
 /**
  * The PAP and ST.32 rules no fixture shows on its own: the fixed-width IPC of ST.32, a US address
- * without a country, the PAP version from its DTD name, unmarked claim references, and a
- * paragraph that lists several views.
+ * without a country, the PAP version from its DTD name, and a paragraph that lists several views.
+ * Unmarked claim references are read by {@link io.patent2tech.udfs.normalize.ClaimReferences}
+ * (ClaimReferencesTest).
  */
 class LegacySectionReadersTest {
 
@@ -33,16 +34,6 @@ class LegacySectionReadersTest {
     assertThat(PapDocumentReader.version("pap-v16-2002-01-01.dtd")).isEqualTo("v1.6 2002-01-01");
     assertThat(PapDocumentReader.version("http://www.w3.org/TR/xhtml1/DTD/xhtml1-strict.dtd")).isNull();
     assertThat(PapDocumentReader.version(null)).isNull();
-  }
-
-  @Test
-  void unmarkedClaimReferenceComesFromThePreamble() {
-    assertThat(ClaimReader.referencedInText("The method of claim 1, further comprising", 2)).isEqualTo(1);
-    assertThat(ClaimReader.referencedInText("The system as in claims 12 to 14, wherein", 15)).isEqualTo(12);
-    assertThat(ClaimReader.referencedInText("The method as claimed in claim 5 wherein", 5)).isEqualTo(-1); // itself
-    assertThat(ClaimReader.referencedInText("A method comprising a claim 1x step", 3)).isEqualTo(-1);
-    assertThat(ClaimReader.referencedInText("A method of doing business", 1)).isEqualTo(-1);
-    assertThat(ClaimReader.referencedInText("A waiver to disclaim 1 right", 4)).isEqualTo(-1);
   }
 
   @Test
