@@ -37,10 +37,12 @@ import io.patent2tech.udfs.uspto.UsptoXmlParser;
  *   <li>the project's chain from the file on disk: split -> parse -> normalize -> validate (what
  *       the ingest job does per document before dedupe).</li>
  * </ol>
- * The target is (ii) >= 0.4 x (i) in MB/s. Next to them, (iii) the same chain over a weekly APS
- * Green Book file ({@code pftaps*.txt}: a header line, then the APS fixture patents repeated to the
- * same size), for the 1976-2001 format's docs/s; it has no StAX floor to compare with. Results are
- * written as a Markdown table.
+ * The target is (ii) >= 0.4 x (i) in MB/s. Next to them, the same chain over weekly files of the
+ * older formats, each built from that format's fixtures repeated to the same size: (iii) APS Green
+ * Book text ({@code pftaps*.txt}: a header line, then the APS patents; 1976-2001, no StAX floor to
+ * compare with), (iv) PAP v1.5 XML ({@code pa*.xml}, pre-grant publications 2001-2004) and (v) ST.32
+ * "pg" XML ({@code pg*.xml}, grants 2001-2004), for their docs/s. All measurements alternate within
+ * one run, so they see the same machine state. Results are written as a Markdown table.
  *
  * <p>Usage: {@code ParserBenchmark FIXTURES_DIR WORK_DIR OUT_MD [minMegabytes] [minDocuments] [runs]}
  */
@@ -66,22 +68,35 @@ public final class ParserBenchmark {
     System.err.printf(Locale.ROOT, "bench: %s: %d documents, %.1f MB%n", weekly, docs, bytes / 1e6);
 
     boolean chainOnly = Boolean.getBoolean("bench.chainOnly");
-    Path apsWeekly = work.resolve("pftaps-bench.txt");
-    long[] apsBuilt = chainOnly ? new long[2]
-        : buildWeeklyFile(apsDocuments(fixtures), apsWeekly, APS_FILE_HEADER, minBytes, minDocs);
+    List<Weekly> older = new ArrayList<>();
     if (!chainOnly) {
-      System.err.printf(Locale.ROOT, "bench: %s: %d documents, %.1f MB%n", apsWeekly, apsBuilt[0], apsBuilt[1] / 1e6);
+      List<Path> aps = apsFiles(fixtures);
+      List<Path> pap = xmlFilesWithRoot(fixtures, PAP_ROOT);
+      List<Path> st32 = xmlFilesWithRoot(fixtures, ST32_ROOT);
+      older.add(Weekly.build("(iii) APS Green Book text (1976-2001)", "patents", aps, APS_FILE_HEADER,
+          "one weekly pftaps file built from the APS fixtures of uspto/legacy (a header line, then their PATN"
+              + " records repeated)", work.resolve("pftaps-bench.txt"), minBytes, minDocs, runs));
+      older.add(Weekly.build("(iv) PAP v1.5 XML (pre-grant publications 2001-2004)", "publications", pap, new byte[0],
+          "one weekly pa file built from the PAP fixtures " + names(pap) + " (concatenated as in the weekly files)",
+          work.resolve("pa-bench.xml"), minBytes, minDocs, runs));
+      older.add(Weekly.build("(v) ST.32 pg XML (grants 2001-2004)", "grants", st32, new byte[0],
+          "one weekly pg file built from the ST.32 fixtures " + names(st32) + " (concatenated)",
+          work.resolve("pg-bench.xml"), minBytes, minDocs, runs));
+      for (Weekly w : older) {
+        System.err.printf(Locale.ROOT, "bench: %s: %d documents, %.1f MB%n", w.file, w.docs, w.bytes / 1e6);
+      }
     }
     List<byte[]> split = chainOnly ? List.of() : splitInMemory(weekly);
     XMLInputFactory factory = UsptoXmlParser.newInputFactory();
 
     double[] scanSeconds = new double[runs];
     double[] chainSeconds = new double[runs];
-    double[] apsSeconds = new double[runs];
     // one warm-up of each, then alternate so all see the same machine state
     if (!chainOnly) {
       bareScan(factory, split);
-      chain(apsWeekly);
+    }
+    for (Weekly w : older) {
+      w.measure(-1);
     }
     chain(weekly);
     for (int i = 0; i < runs; i++) {
@@ -98,15 +113,8 @@ public final class ParserBenchmark {
       if (parsed != docs) {
         throw new IllegalStateException("the chain produced " + parsed + " records for " + docs + " documents");
       }
-      if (!chainOnly) {
-        t0 = System.nanoTime();
-        long aps = chain(apsWeekly);
-        apsSeconds[i] = (System.nanoTime() - t0) / 1e9;
-        System.err.printf(Locale.ROOT, "bench: run %d: APS split+parse+normalize %.2f s (%d documents)%n", i + 1,
-            apsSeconds[i], aps);
-        if (aps != apsBuilt[0]) {
-          throw new IllegalStateException("the chain produced " + aps + " records for " + apsBuilt[0] + " APS documents");
-        }
+      for (Weekly w : older) {
+        w.measure(i);
       }
     }
     long peakHeap = peakHeapBytes();
@@ -122,19 +130,19 @@ public final class ParserBenchmark {
     md.append(row("(ii) split + parse + normalize + validate (from file)", docs, bytes, chain));
     if (!chainOnly) {
       md.append(String.format(Locale.ROOT, "| **ratio (ii) / (i)** | | **%.2f** (target >= 0.40) |%n", scan / chain));
-      md.append(row("(iii) APS Green Book text (1976-2001): split + parse + normalize + validate (from file)",
-          apsBuilt[0], apsBuilt[1], median(apsSeconds)));
+    }
+    for (Weekly w : older) {
+      md.append(row(w.label + ": split + parse + normalize + validate (from file)", w.docs, w.bytes,
+          median(w.seconds)));
     }
     md.append(String.format(Locale.ROOT,
         "%nInput: %d documents, %.1f MB (uncompressed), built from %s. Median of %d runs after one warm-up, "
             + "single thread. JVM max heap %d MB, peak heap used %d MB. Java %s, %d cores, %s.%n",
         docs, bytes / 1e6, "the ICE fixtures", runs, maxHeap >> 20, peakHeap >> 20,
         System.getProperty("java.version"), Runtime.getRuntime().availableProcessors(), LocalDate.now()));
-    if (!chainOnly) {
-      md.append(String.format(Locale.ROOT,
-          "(iii): %d patents, %.1f MB, one weekly pftaps file built from the %s (a header line, then their PATN"
-              + " records repeated).%n",
-          apsBuilt[0], apsBuilt[1] / 1e6, "APS fixtures of uspto/legacy"));
+    for (Weekly w : older) {
+      md.append(String.format(Locale.ROOT, "%s: %d %s, %.1f MB, %s.%n",
+          w.label.substring(0, w.label.indexOf(')') + 1), w.docs, w.unit, w.bytes / 1e6, w.origin));
     }
     Files.writeString(out, md.toString(), StandardCharsets.UTF_8);
     System.out.print(md);
@@ -146,19 +154,13 @@ public final class ParserBenchmark {
 
   /** The ICE documents among the fixtures: grants, and the v4.x applications. */
   static List<byte[]> iceDocuments(Path fixtures) throws IOException {
-    List<byte[]> docs = new ArrayList<>();
-    List<Path> files = new ArrayList<>();
-    try (var s = Files.list(fixtures.resolve("uspto/grant"))) {
-      s.sorted().forEach(files::add);
+    List<Path> files = new ArrayList<>(list(fixtures.resolve("uspto/grant")));
+    for (Path p : list(fixtures.resolve("uspto/application"))) {
+      if (p.getFileName().toString().startsWith("ipa") || p.getFileName().toString().equals("US20050004437A1.xml")) {
+        files.add(p);
+      }
     }
-    try (var s = Files.list(fixtures.resolve("uspto/application"))) {
-      s.filter(p -> p.getFileName().toString().startsWith("ipa")
-          || p.getFileName().toString().equals("US20050004437A1.xml")).sorted().forEach(files::add);
-    }
-    for (Path f : files) {
-      docs.add(endingInNewline(Files.readAllBytes(f)));
-    }
-    return docs;
+    return read(files);
   }
 
   private static byte[] endingInNewline(byte[] b) {
@@ -173,23 +175,122 @@ public final class ParserBenchmark {
   /** The header line a weekly pftaps file starts with (APS Green Book). */
   static final byte[] APS_FILE_HEADER = "HHHHHT  APS1    ISSUE  971223\r\n".getBytes(StandardCharsets.US_ASCII);
 
+  /** Root element of PAP v1.5 publications. */
+  static final String PAP_ROOT = "patent-application-publication";
+
+  /** Root element of ST.32 "pg" grants. */
+  static final String ST32_ROOT = "PATDOC";
+
   /** The APS Green Book patents among the fixtures (uspto/legacy files that start with a PATN record). */
-  static List<byte[]> apsDocuments(Path fixtures) throws IOException {
-    List<byte[]> docs = new ArrayList<>();
+  static List<Path> apsFiles(Path fixtures) throws IOException {
     List<Path> files = new ArrayList<>();
-    try (var s = Files.list(fixtures.resolve("uspto/legacy"))) {
-      s.sorted().forEach(files::add);
-    }
-    for (Path f : files) {
+    for (Path f : list(fixtures.resolve("uspto/legacy"))) {
       byte[] b = Files.readAllBytes(f);
       if (b.length > 4 && b[0] == 'P' && b[1] == 'A' && b[2] == 'T' && b[3] == 'N') {
-        docs.add(endingInNewline(b));
+        files.add(f);
       }
     }
-    if (docs.isEmpty()) {
+    if (files.isEmpty()) {
       throw new IllegalStateException("no APS documents in " + fixtures.resolve("uspto/legacy"));
     }
+    return files;
+  }
+
+  /**
+   * The XML fixtures of uspto/application and uspto/legacy whose root element is {@code root}
+   * ({@link #PAP_ROOT}, {@link #ST32_ROOT}), in file name order.
+   */
+  static List<Path> xmlFilesWithRoot(Path fixtures, String root) throws IOException {
+    List<Path> files = new ArrayList<>();
+    for (String dir : List.of("uspto/application", "uspto/legacy")) {
+      for (Path f : list(fixtures.resolve(dir))) {
+        if (f.getFileName().toString().endsWith(".xml") && hasRoot(Files.readAllBytes(f), root)) {
+          files.add(f);
+        }
+      }
+    }
+    if (files.isEmpty()) {
+      throw new IllegalStateException("no " + root + " documents in " + fixtures.resolve("uspto"));
+    }
+    return files;
+  }
+
+  /** Whether the document has a start tag {@code <root>} or {@code <root ...>} (not the DOCTYPE's name). */
+  static boolean hasRoot(byte[] doc, String root) {
+    String text = new String(doc, StandardCharsets.ISO_8859_1); // byte for byte: the names are ASCII
+    String tag = "<" + root;
+    for (int at = text.indexOf(tag); at >= 0; at = text.indexOf(tag, at + 1)) {
+      int after = at + tag.length();
+      if (after < text.length() && (text.charAt(after) == '>' || Character.isWhitespace(text.charAt(after)))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static List<Path> list(Path dir) throws IOException {
+    try (var s = Files.list(dir)) {
+      return s.sorted().toList();
+    }
+  }
+
+  static List<byte[]> read(List<Path> files) throws IOException {
+    List<byte[]> docs = new ArrayList<>();
+    for (Path f : files) {
+      docs.add(endingInNewline(Files.readAllBytes(f)));
+    }
     return docs;
+  }
+
+  private static String names(List<Path> files) {
+    StringBuilder sb = new StringBuilder();
+    for (Path f : files) {
+      String n = f.getFileName().toString();
+      sb.append(sb.length() == 0 ? "" : ", ").append(n, 0, n.lastIndexOf('.'));
+    }
+    return sb.toString();
+  }
+
+  /** A weekly file of one of the older formats and the chain's seconds on it, per run. */
+  static final class Weekly {
+    final String label;
+    final String unit;
+    final String origin;
+    final Path file;
+    final long docs;
+    final long bytes;
+    final double[] seconds;
+
+    private Weekly(String label, String unit, String origin, Path file, long[] built, int runs) {
+      this.label = label;
+      this.unit = unit;
+      this.origin = origin;
+      this.file = file;
+      this.docs = built[0];
+      this.bytes = built[1];
+      this.seconds = new double[runs];
+    }
+
+    static Weekly build(String label, String unit, List<Path> seeds, byte[] header, String origin, Path file,
+                        long minBytes, int minDocs, int runs) throws IOException {
+      return new Weekly(label, unit, origin, file, buildWeeklyFile(read(seeds), file, header, minBytes, minDocs),
+          runs);
+    }
+
+    /** One pass of the chain over the file; {@code run} -1 is the warm-up, not recorded. */
+    void measure(int run) throws IOException, DocumentRejectedException {
+      long t0 = System.nanoTime();
+      long n = chain(file);
+      double s = (System.nanoTime() - t0) / 1e9;
+      if (n != docs) {
+        throw new IllegalStateException("the chain produced " + n + " records for " + docs + " documents of " + file);
+      }
+      if (run >= 0) {
+        seconds[run] = s;
+        System.err.printf(Locale.ROOT, "bench: run %d: %s split+parse+normalize %.2f s (%d documents)%n", run + 1,
+            label, s, n);
+      }
+    }
   }
 
   /** @return {documents, bytes} */
