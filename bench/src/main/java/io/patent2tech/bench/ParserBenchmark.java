@@ -37,7 +37,8 @@ import io.patent2tech.udfs.uspto.UsptoXmlParser;
  *   <li>the project's chain from the file on disk: split -> parse -> normalize -> validate (what
  *       the ingest job does per document before dedupe).</li>
  * </ol>
- * The target is (ii) >= 0.4 x (i) in MB/s. Next to them, the same chain over weekly files of the
+ * The target is (ii) >= 0.45 x (i) in MB/s (what the one-class parser reached before the section
+ * readers). Next to them, the same chain over weekly files of the
  * older formats, each built from that format's fixtures repeated to the same size: (iii) APS Green
  * Book text ({@code pftaps*.txt}: a header line, then the APS patents; 1976-2001, no StAX floor to
  * compare with), (iv) PAP v1.5 XML ({@code pa*.xml}, pre-grant publications 2001-2004) and (v) ST.32
@@ -129,7 +130,7 @@ public final class ParserBenchmark {
     }
     md.append(row("(ii) split + parse + normalize + validate (from file)", docs, bytes, chain));
     if (!chainOnly) {
-      md.append(String.format(Locale.ROOT, "| **ratio (ii) / (i)** | | **%.2f** (target >= 0.40) |%n", scan / chain));
+      md.append(String.format(Locale.ROOT, "| **ratio (ii) / (i)** | | **%.2f** (target >= 0.45) |%n", scan / chain));
     }
     for (Weekly w : older) {
       md.append(row(w.label + ": split + parse + normalize + validate (from file)", w.docs, w.bytes,
