@@ -8,7 +8,7 @@ import org.apache.http.HttpHost;
 import org.elasticsearch.client.RestClient;
 
 /** Opens elasticsearch-java clients for {@link ElasticsearchSettings}. */
-final class ElasticsearchClients {
+public final class ElasticsearchClients {
 
   /** A bulk of several MiB on a busy node can take a while; the default 30 s is too tight. */
   private static final int SOCKET_TIMEOUT_MS = 120_000;
@@ -18,7 +18,7 @@ final class ElasticsearchClients {
   private ElasticsearchClients() {}
 
   /** A client the caller closes; closing it closes its HTTP connections. */
-  static ElasticsearchClient open(ElasticsearchSettings settings) {
+  public static ElasticsearchClient open(ElasticsearchSettings settings) {
     HttpHost[] hosts = Arrays.stream(settings.url().split(","))
         .map(String::trim)
         .filter(url -> !url.isEmpty())

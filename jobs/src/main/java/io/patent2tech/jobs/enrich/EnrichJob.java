@@ -3,11 +3,15 @@ package io.patent2tech.jobs.enrich;
 import io.patent2tech.connectors.elasticsearch.ElasticsearchBulkSink;
 import io.patent2tech.connectors.elasticsearch.ElasticsearchSettings;
 import io.patent2tech.connectors.elasticsearch.PatentIndex;
+import io.patent2tech.connectors.elasticsearch.search.ElasticsearchVectorSearch;
 import io.patent2tech.connectors.kafka.KafkaConnections;
 import io.patent2tech.connectors.kafka.KafkaDeadLetterPublisherFactory;
+import io.patent2tech.connectors.llm.LlmChatClient;
 import io.patent2tech.connectors.llm.LlmProvider;
 import io.patent2tech.connectors.llm.LlmSettings;
 import io.patent2tech.connectors.postgres.EnrichmentPostgresSink;
+import io.patent2tech.connectors.postgres.EvaluatedPatents;
+import io.patent2tech.connectors.postgres.LlmAnswerCache;
 import io.patent2tech.connectors.postgres.PostgresMigrations;
 import io.patent2tech.connectors.postgres.PostgresSettings;
 import io.patent2tech.jobs.NormalizedPatents;
@@ -21,6 +25,14 @@ import io.patent2tech.schema.Patent;
 import io.patent2tech.schema.TopicCodec;
 import io.patent2tech.udfs.embed.EmbeddedPatent;
 import io.patent2tech.udfs.embed.PatentEmbeddingOperator;
+import io.patent2tech.udfs.eval.Combine;
+import io.patent2tech.udfs.eval.Enrichment;
+import io.patent2tech.udfs.eval.EvaluationSettings;
+import io.patent2tech.udfs.eval.llm.AsyncLlmStage;
+import io.patent2tech.udfs.eval.llm.LlmQuestions;
+import io.patent2tech.udfs.eval.retrieve.Retrieve;
+import io.patent2tech.udfs.eval.rules.RuleStage;
+import io.patent2tech.udfs.eval.skip.SkipEvaluated;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -41,7 +53,13 @@ import org.slf4j.LoggerFactory;
  *                          +-> patents.dlq (undecodable values; ES per-document rejections)
  * </pre>
  *
- * With {@code EVAL_ENABLE_LLM=false} the LLM step is not in the graph; with {@code
+ * Each stage is an operator of {@code udfs.eval} (its policy) given its outside world as a factory
+ * of a connector (PostgreSQL ledger and answer cache, Elasticsearch search, the chat model); this
+ * class is the wiring and the settings. The model's task runs skip and embed only: retrieval
+ * (asynchronous) and everything after it run in a chain of their own, so the model never waits
+ * on a search, the rules or the sinks (issue 9, point 5).
+ *
+ * <p>With {@code EVAL_ENABLE_LLM=false} the LLM step is not in the graph; with {@code
  * EVAL_ENABLE_RAG=false} retrieval searches nothing. Either way the scores renormalize over the
  * stages that ran and every record says which ran (docs/scoring.md).
  */
@@ -102,6 +120,11 @@ public final class EnrichJob {
   public static final Setting LLM_STAGE_TIMEOUT = new Setting("llm.stage-timeout", "10 min",
       "limit for all of one patent's questions together; past it they are recorded as timeouts");
 
+  public static final Setting RETRIEVAL_MAX_IN_FLIGHT = new Setting("eval.retrieval-max-in-flight",
+      "32", "patents whose searches (one _msearch each) are open at once, per subtask");
+  public static final Setting RETRIEVAL_TIMEOUT = new Setting("eval.retrieval-timeout", "30 s",
+      "limit for one patent's searches; past it the patent is evaluated without retrieval");
+
   public static final Setting EMBED_BATCH_SIZE =
       new Setting("embedding.batch-size", "32", "patents per embedding call at most");
   public static final Setting EMBED_MAX_WAIT = new Setting("embedding.max-wait", "200 ms",
@@ -129,6 +152,7 @@ public final class EnrichJob {
         NOVELTY_THRESHOLD, INVENTIVE_THRESHOLD, NOVELTY_RULE_WEIGHT, NOVELTY_RAG_WEIGHT,
         NOVELTY_LLM_WEIGHT, INVENTIVE_RULE_WEIGHT, INVENTIVE_PRECEDENT_WEIGHT,
         INVENTIVE_LLM_WEIGHT, RAG_TOP_K, MIN_SIMILARITY, ENABLE_RAG, ENABLE_LLM, DEBUG,
+        RETRIEVAL_MAX_IN_FLIGHT, RETRIEVAL_TIMEOUT,
         LLM_PROVIDER, LLM_URL, LLM_MODEL, LLM_API_KEY, LLM_TIMEOUT, LLM_MAX_RETRIES,
         LLM_REQUESTS_PER_SECOND, LLM_MAX_IN_FLIGHT, LLM_STAGE_TIMEOUT, CommonSettings.DEDUPE_TTL));
     all.addAll(EmbeddingSettings.SETTINGS);
@@ -193,7 +217,7 @@ public final class EnrichJob {
 
     DataStream<Patent> toEvaluate = patents
         .keyBy(Patent::getPublicationKey)
-        .filter(new SkipEvaluated(postgres, fingerprint,
+        .filter(new SkipEvaluated(EvaluatedPatents.factory(postgres), fingerprint,
             s.getDuration(CommonSettings.DEDUPE_TTL.key())))
         .name("skip-evaluated").uid("skip-evaluated");
 
@@ -202,15 +226,20 @@ public final class EnrichJob {
             s.getDuration(EMBED_MAX_WAIT.key()))
         .uid("embed");
 
-    DataStream<Enrichment> retrieved = embedded
-        .map(new Retrieve(evaluation, patentsIndex, legalCorpus))
+    // a chain of its own: the model's thread only embeds (issue 9, point 5)
+    DataStream<Enrichment> retrieved = Retrieve.apply(embedded, new Retrieve(evaluation,
+            ElasticsearchVectorSearch.factory(patentsIndex, legalCorpus),
+            s.getInt(RETRIEVAL_MAX_IN_FLIGHT.key()), s.getDuration(RETRIEVAL_TIMEOUT.key())))
+        .startNewChain()
         .name("retrieve").uid("retrieve");
 
     DataStream<Enrichment> ruled = retrieved.map(new RuleStage()).name("rules").uid("rules");
 
     DataStream<Enrichment> judged = ruled;
     if (evaluation.enableLlm()) {
-      judged = AsyncLlmStage.apply(ruled, new AsyncLlmStage<>(llm(s), postgres,
+      LlmSettings llm = llm(s);
+      judged = AsyncLlmStage.apply(ruled, new AsyncLlmStage<>(LlmChatClient.factory(llm),
+              llm.model(), LlmAnswerCache.factory(postgres),
               s.getInt(LLM_MAX_IN_FLIGHT.key()), s.getDuration(LLM_STAGE_TIMEOUT.key()).toMillis(),
               LlmQuestions::requests, LlmQuestions::merge, TypeInformation.of(Enrichment.class)))
           .name("llm").uid("llm");

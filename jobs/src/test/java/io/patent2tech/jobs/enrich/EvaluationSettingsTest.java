@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.patent2tech.jobs.config.Settings;
+import io.patent2tech.udfs.eval.EvaluationSettings;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
