@@ -76,7 +76,7 @@ public final class LlmStageBenchmark {
       PostgresMigrations.migrate(postgres);
       LlmSettings llm =
           LlmSettings.of(LlmProvider.OPENAI, server.openAiBaseUrl(), "bench-model")
-              .withTimeout(Duration.ofSeconds(30))
+              .withTimeout(LlmSettings.DEFAULT_TIMEOUT)
               .withRetries(0, Duration.ofMillis(100))
               // far above what 32 in flight can ask for: the stage, not the limiter, is measured
               .withRequestsPerSecond(100_000);
