@@ -8,6 +8,7 @@ import io.patent2tech.connectors.postgres.PostgresMigrations;
 import io.patent2tech.connectors.postgres.PostgresSettings;
 import io.patent2tech.jobs.config.Settings;
 import io.patent2tech.jobs.enrich.EnrichJob;
+import io.patent2tech.jobs.enrich.EnrichSettings;
 import io.patent2tech.jobs.landing.LandingJob;
 import io.patent2tech.schema.Claim;
 import io.patent2tech.schema.DocumentId;
@@ -116,8 +117,8 @@ public final class EnrichmentBenchmark {
   private static final String PG_USER = env("P2T_PG_USER", "patent2tech");
   private static final String PG_PASSWORD = env("P2T_PG_PASSWORD", "patent2tech");
 
-  /** Same as the enrich job's default embedding batch, so the bare model does the same calls. */
-  private static final int BARE_BATCH = 32;
+  /** The enrich job's default embedding batch, so the bare model does the same calls. */
+  private static final int BARE_BATCH = EnrichSettings.DEFAULT_EMBED_BATCH_SIZE;
   /**
    * Texts of the bare measurement before each run: ten batches, and as many copies of each
    * fixture, so the sample has the mix of the whole input.

@@ -1,12 +1,14 @@
 package io.patent2tech.bench;
 
 import io.patent2tech.connectors.llm.LlmProvider;
+import io.patent2tech.connectors.llm.LlmChatClient;
 import io.patent2tech.connectors.llm.LlmSettings;
+import io.patent2tech.connectors.postgres.LlmAnswerCache;
 import io.patent2tech.connectors.postgres.PostgresMigrations;
 import io.patent2tech.connectors.postgres.PostgresSettings;
-import io.patent2tech.jobs.enrich.AsyncLlmStage;
-import io.patent2tech.jobs.enrich.LlmRequest;
+import io.patent2tech.udfs.eval.llm.AsyncLlmStage;
 import io.patent2tech.udfs.eval.llm.LlmAnswers;
+import io.patent2tech.udfs.eval.llm.LlmRequest;
 import io.patent2tech.udfs.eval.llm.LlmOutcome;
 import io.patent2tech.udfs.eval.llm.PromptLanguage;
 import io.patent2tech.udfs.eval.llm.PromptTemplates;
@@ -74,7 +76,7 @@ public final class LlmStageBenchmark {
       PostgresMigrations.migrate(postgres);
       LlmSettings llm =
           LlmSettings.of(LlmProvider.OPENAI, server.openAiBaseUrl(), "bench-model")
-              .withTimeout(Duration.ofSeconds(30))
+              .withTimeout(LlmSettings.DEFAULT_TIMEOUT)
               .withRetries(0, Duration.ofMillis(100))
               // far above what 32 in flight can ask for: the stage, not the limiter, is measured
               .withRequestsPerSecond(100_000);
@@ -144,8 +146,9 @@ public final class LlmStageBenchmark {
     StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(1);
     AsyncLlmStage<String, String> stage =
         new AsyncLlmStage<>(
-            llm,
-            postgres,
+            LlmChatClient.factory(llm),
+            llm.model(),
+            LlmAnswerCache.factory(postgres),
             inFlight,
             120_000,
             LlmStageBenchmark::noveltyQuestion,

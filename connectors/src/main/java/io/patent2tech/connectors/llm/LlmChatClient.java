@@ -78,6 +78,11 @@ public final class LlmChatClient implements ChatCall {
     return new LlmChatClient(settings, model);
   }
 
+  /** A client for {@code settings}, built where the operator runs. */
+  public static ChatCall.Factory factory(LlmSettings settings) {
+    return () -> create(settings);
+  }
+
   public LlmSettings settings() {
     return settings;
   }

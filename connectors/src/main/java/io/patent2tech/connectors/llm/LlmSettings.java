@@ -36,6 +36,9 @@ public record LlmSettings(
     int maxOutputTokens)
     implements Serializable {
 
+  /** The seed's chat model: Mistral on a local Ollama. */
+  public static final LlmProvider DEFAULT_PROVIDER = LlmProvider.OLLAMA;
+  public static final String DEFAULT_MODEL = "mistral";
   public static final double DEFAULT_TEMPERATURE = 0.3;
   public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(30);
   public static final int DEFAULT_MAX_RETRIES = 3;

@@ -1,5 +1,6 @@
 package io.patent2tech.connectors.postgres;
 
+import io.patent2tech.udfs.eval.skip.EvaluationLedger;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -7,12 +8,12 @@ import java.sql.SQLException;
 /**
  * Which publications {@code patent_evaluations} (migration V3) already holds for a given content
  * and evaluation settings. The enrich job asks before evaluating a patent, so a replay of the
- * normalized topic calls no model and lands nothing.
+ * normalized topic calls no model and lands nothing. The skip stage's {@link EvaluationLedger}.
  *
  * <p>One instance holds one connection and is safe for concurrent use (calls are serialized on
  * it); a lost connection is re-opened, see {@link ReconnectingConnection#call}.
  */
-public final class EvaluatedPatents implements AutoCloseable {
+public final class EvaluatedPatents implements EvaluationLedger {
 
   /**
    * An evaluation whose model call timed out or failed does not count: the next run asks again
@@ -31,11 +32,17 @@ public final class EvaluatedPatents implements AutoCloseable {
     this.connection = new ReconnectingConnection(settings);
   }
 
+  /** The ledger in the database of {@code settings}, opened where the operator runs. */
+  public static EvaluationLedger.Factory factory(PostgresSettings settings) {
+    return () -> new EvaluatedPatents(settings);
+  }
+
   /**
    * True when the stored evaluation of {@code publicationKey} was computed from content
    * {@code contentHash} with settings {@code settingsFingerprint}, and none of its model calls
    * timed out or failed.
    */
+  @Override
   public boolean isEvaluated(String publicationKey, String contentHash, String settingsFingerprint)
       throws SQLException {
     return connection.call(c -> {

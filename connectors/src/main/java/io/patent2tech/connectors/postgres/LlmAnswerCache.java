@@ -1,5 +1,6 @@
 package io.patent2tech.connectors.postgres;
 
+import io.patent2tech.udfs.eval.llm.AnswerCache;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -8,16 +9,13 @@ import java.util.Optional;
 
 /**
  * The table {@code llm_answer_cache} (migration V2): valid model answers keyed by task, model,
- * prompt version and content hash.
+ * prompt version and content hash: the LLM stage's {@link AnswerCache}.
  *
  * <p>One instance holds one connection and is safe for concurrent use: calls are serialized on it,
  * which is far cheaper than the model calls they save. A lost connection is re-opened on the next
  * call.
  */
-public final class LlmAnswerCache implements AutoCloseable {
-
-  /** One cached answer: the model's JSON as validated, and what it cost to get. */
-  public record Entry(String answerJson, Integer promptTokens, Integer completionTokens, long latencyMs) {}
+public final class LlmAnswerCache implements AnswerCache {
 
   private static final String SELECT = "SELECT answer::text, prompt_tokens, completion_tokens, latency_ms"
       + " FROM llm_answer_cache WHERE task = ? AND model = ? AND prompt_version = ? AND content_hash = ?";
@@ -31,6 +29,12 @@ public final class LlmAnswerCache implements AutoCloseable {
     this.connection = new ReconnectingConnection(settings);
   }
 
+  /** The cache in the database of {@code settings} (migration V2 applied), opened where it is used. */
+  public static AnswerCache.Factory factory(PostgresSettings settings) {
+    return () -> new LlmAnswerCache(settings);
+  }
+
+  @Override
   public Optional<Entry> get(String task, String model, String promptVersion,
       String contentHash) throws SQLException {
     return connection.call(c -> {
@@ -47,7 +51,7 @@ public final class LlmAnswerCache implements AutoCloseable {
     });
   }
 
-  /** Stores an answer; a concurrent store of the same key keeps the first one. */
+  @Override
   public void put(String task, String model, String promptVersion, String contentHash,
       Entry entry) throws SQLException {
     connection.call(c -> {

@@ -5,8 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import io.patent2tech.connectors.elasticsearch.LegalCorpusIndexPassages.Passage;
-import io.patent2tech.connectors.elasticsearch.LegalSearch.Jurisdiction;
-import io.patent2tech.connectors.elasticsearch.LegalSearch.Purpose;
+import io.patent2tech.connectors.elasticsearch.search.ElasticsearchVectorSearch;
+import io.patent2tech.udfs.eval.retrieve.Jurisdiction;
+import io.patent2tech.udfs.eval.retrieve.LegalPassages;
+import io.patent2tech.udfs.eval.retrieve.Purpose;
 import io.patent2tech.udfs.embed.InProcessEmbedder;
 import io.patent2tech.udfs.embed.Vectors;
 import java.io.IOException;
@@ -18,7 +20,10 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** The real corpus loaded with the real model into a throw-away alias, searched per jurisdiction and purpose. */
+/**
+ * The legal-passage policy ({@link LegalPassages}) run by {@link ElasticsearchVectorSearch}: the real
+ * corpus loaded with the real model into a throw-away alias, searched per jurisdiction and purpose.
+ */
 class LegalSearchIT {
 
   private static InProcessEmbedder model;
@@ -35,17 +40,17 @@ class LegalSearchIT {
   }
 
   @AfterAll
-  static void close() throws IOException {
+  static void close() throws Exception {
     es.close();
     model.close();
   }
 
   @Test
-  void usInventiveStepFindsTheObviousnessLaw() throws IOException {
+  void usInventiveStepFindsTheObviousnessLaw() throws Exception {
     float[] query = vector("The claimed invention would have been obvious to a person having ordinary "
         + "skill in the art in view of the combination of two prior art references.");
 
-    List<LegalSearch.Passage> passages = search(query, Jurisdiction.US, Purpose.INVENTIVE_STEP, 3);
+    List<LegalPassages.Passage> passages = search(query, Jurisdiction.US, Purpose.INVENTIVE_STEP, 3);
 
     assertThat(passages).hasSize(3);
     assertThat(passages).allSatisfy(passage -> {
@@ -54,20 +59,20 @@ class LegalSearchIT {
       assertThat(passage.similarity())
           .isCloseTo(Vectors.cosine(query, vector(corpus.get(passage.passageId()).embeddingText())), within(1e-3));
     });
-    assertThat(passages).extracting(LegalSearch.Passage::similarity).isSortedAccordingTo((a, b) -> Double.compare(b, a));
+    assertThat(passages).extracting(LegalPassages.Passage::similarity).isSortedAccordingTo((a, b) -> Double.compare(b, a));
     assertThat(passages.get(0).recordId()).isIn("us-35usc-103", "case-ksr-2007", "case-ksr-2007-bpai", "case-graham-1966");
   }
 
   @Test
-  void eachJurisdictionAndPurposeStaysInsideItsFilter() throws IOException {
+  void eachJurisdictionAndPurposeStaysInsideItsFilter() throws Exception {
     float[] query = vector("The invention was disclosed in a printed publication before the filing date.");
 
     assertThat(search(query, Jurisdiction.EP, Purpose.NOVELTY, 10))
-        .extracting(LegalSearch.Passage::recordId)
+        .extracting(LegalPassages.Passage::recordId)
         .isNotEmpty()
         .allSatisfy(id -> assertThat(id).isIn("epc-art-52", "epc-art-54", "epc-art-55"));
-    List<LegalSearch.Passage> korean = search(query, Jurisdiction.KR, Purpose.INVENTIVE_STEP, 10);
-    assertThat(korean).extracting(LegalSearch.Passage::recordId).containsOnly("kr-pa-29");
+    List<LegalPassages.Passage> korean = search(query, Jurisdiction.KR, Purpose.INVENTIVE_STEP, 10);
+    assertThat(korean).extracting(LegalPassages.Passage::recordId).containsOnly("kr-pa-29");
     assertThat(korean).hasSize((int) corpus.values().stream().filter(p -> p.recordId().equals("kr-pa-29")).count());
     assertThat(korean.get(0).language()).isEqualTo("ko");
     assertThat(korean.get(0).citation()).isEqualTo("특허법 제29조");
@@ -83,10 +88,11 @@ class LegalSearchIT {
     assertThatThrownBy(() -> Purpose.of("enablement")).hasMessageContaining("novelty or inventive-step");
   }
 
-  private static List<LegalSearch.Passage> search(float[] query, Jurisdiction jurisdiction, Purpose purpose, int topK)
-      throws IOException {
-    try (LegalSearch search = LegalSearch.open(es.settings())) {
-      return search.passages(query, jurisdiction, purpose, topK);
+  private static List<LegalPassages.Passage> search(float[] query, Jurisdiction jurisdiction, Purpose purpose, int topK)
+      throws Exception {
+    try (ElasticsearchVectorSearch search = ElasticsearchVectorSearch.open(es.settings(), es.settings())) {
+      return LegalPassages.passages(
+          search.search(List.of(LegalPassages.query(query, jurisdiction, purpose, topK))).get().get(0));
     }
   }
 

@@ -5,15 +5,18 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import co.elastic.clients.elasticsearch._types.Refresh;
-import io.patent2tech.connectors.elasticsearch.PriorArtSearch.Match;
 import io.patent2tech.connectors.elasticsearch.document.PatentDocuments;
 import io.patent2tech.connectors.elasticsearch.index.PatentIndex;
+import io.patent2tech.connectors.elasticsearch.search.ElasticsearchVectorSearch;
 import io.patent2tech.connectors.json.SamplePatents;
 import io.patent2tech.schema.LocalizedText;
 import io.patent2tech.schema.Patent;
 import io.patent2tech.udfs.embed.EmbeddingText;
 import io.patent2tech.udfs.embed.InProcessEmbedder;
 import io.patent2tech.udfs.embed.Vectors;
+import io.patent2tech.udfs.eval.EvaluationSettings;
+import io.patent2tech.udfs.eval.retrieve.PriorArt;
+import io.patent2tech.udfs.eval.retrieve.PriorArt.Match;
 import java.io.IOException;
 import java.util.HashMap;
 import java.util.List;
@@ -25,8 +28,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * kNN over patents landed with their embeddings (real model) in a throw-away patents alias set up
- * by {@link PatentIndex#ensure}, i.e. with the template's {@code embedding} field.
+ * The prior-art policy ({@link PriorArt}) run by {@link ElasticsearchVectorSearch}: kNN over
+ * patents landed with their embeddings (real model) in a throw-away patents alias set up by
+ * {@link PatentIndex#ensure}, i.e. with the template's {@code embedding} field.
  */
 class PriorArtSearchIT {
 
@@ -76,9 +80,9 @@ class PriorArtSearchIT {
   }
 
   @Test
-  void nearestExcludesItselfItsApplicationAndFamilyAndKeepsTheThreshold() throws IOException {
-    try (PriorArtSearch search = PriorArtSearch.open(es.settings())) {
-      List<Match> matches = search.nearest(vectors.get(self.getPublicationKey()), self);
+  void nearestExcludesItselfItsApplicationAndFamilyAndKeepsTheThreshold() throws Exception {
+    {
+      List<Match> matches = nearest(vectors.get(self.getPublicationKey()), self);
 
       assertThat(matches).extracting(Match::publicationKey).containsExactly("US-9100002-B2", "US-9100003-B2");
       assertThat(matches.get(0).similarity()).isCloseTo(1.0, within(1e-4));
@@ -90,9 +94,9 @@ class PriorArtSearchIT {
   }
 
   @Test
-  void matchesCarryTheFirstClaimAndLanguageOfThePriorArt() throws IOException {
-    try (PriorArtSearch search = PriorArtSearch.open(es.settings())) {
-      List<Match> matches = search.nearest(vectors.get(self.getPublicationKey()), self);
+  void matchesCarryTheFirstClaimAndLanguageOfThePriorArt() throws Exception {
+    {
+      List<Match> matches = nearest(vectors.get(self.getPublicationKey()), self);
 
       Match sameText = matches.get(0);
       assertThat(sameText.publicationKey()).isEqualTo("US-9100002-B2");
@@ -109,12 +113,12 @@ class PriorArtSearchIT {
   }
 
   @Test
-  void topKAndAThresholdOfMinusOneShowEverythingElseThatHasAVector() throws IOException {
-    try (PriorArtSearch search = PriorArtSearch.open(es.settings())) {
-      assertThat(search.nearest(vectors.get(self.getPublicationKey()), self, 1, 0.6))
+  void topKAndAThresholdOfMinusOneShowEverythingElseThatHasAVector() throws Exception {
+    {
+      assertThat(nearest(vectors.get(self.getPublicationKey()), self, 1, 0.6))
           .extracting(Match::publicationKey).containsExactly("US-9100002-B2");
 
-      List<Match> all = search.nearest(vectors.get(self.getPublicationKey()), self, 10, -1);
+      List<Match> all = nearest(vectors.get(self.getPublicationKey()), self, 10, -1);
 
       assertThat(all).extracting(Match::publicationKey)
           .containsExactly("US-9100002-B2", "US-9100003-B2", "US-D701016-S1");
@@ -124,13 +128,27 @@ class PriorArtSearchIT {
   }
 
   @Test
-  void badArgumentsAreRefused() throws IOException {
-    try (PriorArtSearch search = PriorArtSearch.open(es.settings())) {
+  void badArgumentsAreRefused() throws Exception {
+    {
       float[] vector = vectors.get(self.getPublicationKey());
-      assertThatThrownBy(() -> search.nearest(null, self)).isInstanceOf(NullPointerException.class)
+      assertThatThrownBy(() -> nearest(null, self)).isInstanceOf(NullPointerException.class)
           .hasMessageContaining("vector");
-      assertThatThrownBy(() -> search.nearest(vector, self, 0, 0.6)).hasMessageContaining("topK");
-      assertThatThrownBy(() -> search.nearest(vector, self, 5, 60)).hasMessageContaining("minSimilarity");
+      assertThatThrownBy(() -> nearest(vector, self, 0, 0.6)).hasMessageContaining("topK");
+      assertThatThrownBy(() -> nearest(vector, self, 5, 60)).hasMessageContaining("minSimilarity");
+    }
+  }
+
+  /** The policy's defaults: top 5, similarity at least 0.6. */
+  private List<Match> nearest(float[] vector, Patent self) throws Exception {
+    EvaluationSettings defaults = EvaluationSettings.defaults();
+    return nearest(vector, self, defaults.topK(), defaults.minSimilarity());
+  }
+
+  private List<Match> nearest(float[] vector, Patent self, int topK, double minSimilarity)
+      throws Exception {
+    try (ElasticsearchVectorSearch search = ElasticsearchVectorSearch.open(es.settings(), es.settings())) {
+      return PriorArt.matches(
+          search.search(List.of(PriorArt.query(vector, self, topK, minSimilarity))).get().get(0));
     }
   }
 

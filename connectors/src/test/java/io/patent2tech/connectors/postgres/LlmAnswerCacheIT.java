@@ -2,6 +2,7 @@ package io.patent2tech.connectors.postgres;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.patent2tech.udfs.eval.llm.AnswerCache;
 import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
@@ -16,12 +17,12 @@ class LlmAnswerCacheIT {
         assertThat(cache.get("novelty", "mistral", "novelty-v1", "h1")).isEmpty();
 
         cache.put("novelty", "mistral", "novelty-v1", "h1",
-            new LlmAnswerCache.Entry("{\"is_novel\": true, \"confidence\": 0.8}", 812, 95, 1234));
+            new AnswerCache.Entry("{\"is_novel\": true, \"confidence\": 0.8}", 812, 95, 1234));
         // a second answer for the same key (e.g. two subtasks racing) does not replace the first
         cache.put("novelty", "mistral", "novelty-v1", "h1",
-            new LlmAnswerCache.Entry("{\"is_novel\": false, \"confidence\": 0.1}", null, null, 10));
+            new AnswerCache.Entry("{\"is_novel\": false, \"confidence\": 0.1}", null, null, 10));
 
-        Optional<LlmAnswerCache.Entry> hit = cache.get("novelty", "mistral", "novelty-v1", "h1");
+        Optional<AnswerCache.Entry> hit = cache.get("novelty", "mistral", "novelty-v1", "h1");
         assertThat(hit).isPresent();
         assertThat(hit.get().answerJson()).contains("\"is_novel\": true");
         assertThat(hit.get().promptTokens()).isEqualTo(812);

@@ -3,11 +3,15 @@ package io.patent2tech.jobs.enrich;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.patent2tech.connectors.llm.LlmProvider;
+import io.patent2tech.connectors.llm.LlmChatClient;
 import io.patent2tech.connectors.llm.LlmSettings;
+import io.patent2tech.connectors.postgres.LlmAnswerCache;
 import io.patent2tech.connectors.llm.ReplayLlmServer;
 import io.patent2tech.connectors.postgres.PostgresSettings;
 import io.patent2tech.jobs.LocalStack;
+import io.patent2tech.udfs.eval.llm.AsyncLlmStage;
 import io.patent2tech.udfs.eval.llm.LlmAnswers;
+import io.patent2tech.udfs.eval.llm.LlmRequest;
 import io.patent2tech.udfs.eval.llm.LlmOutcome;
 import io.patent2tech.udfs.eval.llm.PromptLanguage;
 import io.patent2tech.udfs.eval.llm.PromptTemplates;
@@ -135,8 +139,9 @@ class AsyncLlmStageIT {
             .withRequestsPerSecond(1000);
     AsyncLlmStage<String, String> stage =
         new AsyncLlmStage<>(
-            llm,
-            postgres,
+            LlmChatClient.factory(llm),
+            llm.model(),
+            LlmAnswerCache.factory(postgres),
             MAX_IN_FLIGHT,
             timeoutMs,
             AsyncLlmStageIT::noveltyQuestion,

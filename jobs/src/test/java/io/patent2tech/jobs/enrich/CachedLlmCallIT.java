@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.patent2tech.connectors.postgres.LlmAnswerCache;
 import io.patent2tech.connectors.postgres.PostgresSettings;
 import io.patent2tech.jobs.LocalStack;
+import io.patent2tech.udfs.eval.llm.AnswerCache;
+import io.patent2tech.udfs.eval.llm.CachedLlmCall;
 import io.patent2tech.udfs.eval.llm.ChatCall;
 import io.patent2tech.udfs.eval.llm.ChatReply;
 import io.patent2tech.udfs.eval.llm.InventiveStepAnswer;
@@ -68,7 +70,7 @@ class CachedLlmCallIT {
       assertThat(second.model()).isEqualTo("m1");
       assertThat(second.promptVersion()).isEqualTo(PROMPT.version());
       assertThat(asked).hasValue(1);
-      Optional<LlmAnswerCache.Entry> stored =
+      Optional<AnswerCache.Entry> stored =
           cache.get(TASK, "m1", PROMPT.version(), "hash-valid");
       assertThat(stored).isPresent();
       assertThat(LlmAnswers.parseInventiveStep(stored.get().answerJson())).isEqualTo(expected);

@@ -14,4 +14,10 @@ package io.patent2tech.udfs.eval.llm;
 public interface ChatCall {
 
   ChatReply complete(Prompt prompt) throws Exception;
+
+  /** Opens a {@link ChatCall} where it is used; only the factory travels with the job graph. */
+  @FunctionalInterface
+  interface Factory extends java.io.Serializable {
+    ChatCall open();
+  }
 }

@@ -1,11 +1,7 @@
-package io.patent2tech.jobs.enrich;
+package io.patent2tech.udfs.eval.llm;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.patent2tech.udfs.eval.llm.InventiveStepAnswer;
-import io.patent2tech.udfs.eval.llm.LlmAnswers;
-import io.patent2tech.udfs.eval.llm.NoveltyAnswer;
-import io.patent2tech.udfs.eval.llm.TechnologyAnalysis;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

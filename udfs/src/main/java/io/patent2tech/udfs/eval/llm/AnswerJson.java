@@ -1,11 +1,9 @@
-package io.patent2tech.jobs.enrich;
+package io.patent2tech.udfs.eval.llm;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.json.JsonMapper;
-import io.patent2tech.udfs.eval.llm.AnswerParser;
-import io.patent2tech.udfs.eval.llm.LlmAnswerException;
 import java.util.Optional;
 
 /**

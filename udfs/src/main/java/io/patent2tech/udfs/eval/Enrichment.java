@@ -1,4 +1,4 @@
-package io.patent2tech.jobs.enrich;
+package io.patent2tech.udfs.eval;
 
 import io.patent2tech.schema.LlmJudgement;
 import io.patent2tech.schema.Patent;

@@ -1,4 +1,4 @@
-package io.patent2tech.jobs.enrich;
+package io.patent2tech.udfs.eval.llm;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -8,12 +8,8 @@ import io.patent2tech.schema.DocumentId;
 import io.patent2tech.schema.LocalizedText;
 import io.patent2tech.schema.Patent;
 import io.patent2tech.schema.Source;
-import io.patent2tech.udfs.eval.llm.InventiveStepAnswer;
-import io.patent2tech.udfs.eval.llm.LlmOutcome;
-import io.patent2tech.udfs.eval.llm.LlmStatus;
-import io.patent2tech.udfs.eval.llm.NoveltyAnswer;
-import io.patent2tech.udfs.eval.llm.PromptTemplates;
-import io.patent2tech.udfs.eval.llm.TechnologyAnalysis;
+import io.patent2tech.udfs.eval.Enrichment;
+import io.patent2tech.udfs.eval.rules.RuleStage;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

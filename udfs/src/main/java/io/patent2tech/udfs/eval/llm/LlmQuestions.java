@@ -1,16 +1,10 @@
-package io.patent2tech.jobs.enrich;
+package io.patent2tech.udfs.eval.llm;
 
 import io.patent2tech.schema.LlmJudgement;
 import io.patent2tech.schema.Patent;
 import io.patent2tech.schema.TechnologyAnalysis;
 import io.patent2tech.udfs.PatentTexts;
-import io.patent2tech.udfs.eval.llm.InventiveStepAnswer;
-import io.patent2tech.udfs.eval.llm.LlmAnswers;
-import io.patent2tech.udfs.eval.llm.LlmOutcome;
-import io.patent2tech.udfs.eval.llm.NoveltyAnswer;
-import io.patent2tech.udfs.eval.llm.Passage;
-import io.patent2tech.udfs.eval.llm.PromptLanguage;
-import io.patent2tech.udfs.eval.llm.PromptTemplates;
+import io.patent2tech.udfs.eval.Enrichment;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -21,12 +15,12 @@ import java.util.List;
  * under the patent's content hash. The prompts are in the patent's language ({@link
  * PromptLanguage#forPatentLanguage}); patent text goes into them only as escaped data blocks.
  */
-final class LlmQuestions {
+public final class LlmQuestions {
 
   private LlmQuestions() {}
 
   /** The questions for {@code e}, in the order {@link #merge} reads their outcomes. */
-  static List<LlmRequest<?>> requests(Enrichment e) {
+  public static List<LlmRequest<?>> requests(Enrichment e) {
     Patent patent = e.patent;
     PromptLanguage language = language(patent);
     List<LlmRequest<?>> requests = new ArrayList<>(3);
@@ -50,7 +44,7 @@ final class LlmQuestions {
 
   /** Puts the outcomes of {@link #requests} on {@code e}. */
   @SuppressWarnings("unchecked")
-  static Enrichment merge(Enrichment e, List<LlmOutcome<?>> outcomes) {
+  public static Enrichment merge(Enrichment e, List<LlmOutcome<?>> outcomes) {
     int next = 0;
     if (e.claim != null) {
       e.noveltyLlm = novelty((LlmOutcome<NoveltyAnswer>) outcomes.get(next++));
@@ -63,7 +57,7 @@ final class LlmQuestions {
     return e;
   }
 
-  static PromptLanguage language(Patent patent) {
+  public static PromptLanguage language(Patent patent) {
     return PromptLanguage.forPatentLanguage(patent.getLanguage());
   }
 

@@ -1,4 +1,4 @@
-package io.patent2tech.jobs.enrich;
+package io.patent2tech.udfs.eval;
 
 import io.patent2tech.udfs.eval.llm.PromptTemplates;
 import java.io.Serializable;
@@ -64,10 +64,16 @@ public record EvaluationSettings(
     }
   }
 
-  /** The seed's values, everything on. */
+  /**
+   * The seed's values, everything on: the one place the evaluation's defaults are written (the
+   * enrich job's options and --help read them from here).
+   */
+  public static final EvaluationSettings DEFAULTS = new EvaluationSettings(
+      new Weights(0.3, 0.4, 0.3), 0.7, new Weights(0.4, 0.3, 0.3), 0.6, 5, 0.6, true, true, false);
+
+  /** {@link #DEFAULTS}. */
   public static EvaluationSettings defaults() {
-    return new EvaluationSettings(new Weights(0.3, 0.4, 0.3), 0.7, new Weights(0.4, 0.3, 0.3), 0.6,
-        5, 0.6, true, true, false);
+    return DEFAULTS;
   }
 
   /**

@@ -1,7 +1,5 @@
-package io.patent2tech.jobs.enrich;
+package io.patent2tech.udfs.eval.llm;
 
-import io.patent2tech.udfs.eval.llm.AnswerParser;
-import io.patent2tech.udfs.eval.llm.Prompt;
 import java.util.Objects;
 
 /**

@@ -1,4 +1,4 @@
-package io.patent2tech.jobs.enrich;
+package io.patent2tech.udfs.eval;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;

@@ -1,4 +1,4 @@
-package io.patent2tech.jobs.enrich;
+package io.patent2tech.udfs.eval;
 
 import io.patent2tech.schema.EnrichedPatent;
 import io.patent2tech.schema.Embedding;
@@ -7,9 +7,8 @@ import io.patent2tech.schema.LlmJudgement;
 import io.patent2tech.schema.NoveltyEvaluation;
 import io.patent2tech.schema.RetrievedPassage;
 import io.patent2tech.schema.RetrievedPatent;
-import io.patent2tech.udfs.eval.CombinedScore;
-import io.patent2tech.udfs.eval.ScoreCombiner;
-import io.patent2tech.udfs.eval.StageScore;
+import io.patent2tech.udfs.eval.llm.LlmQuestions;
+import io.patent2tech.udfs.eval.retrieve.Jurisdiction;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -69,7 +68,7 @@ public final class Combine implements MapFunction<Enrichment, EnrichedPatent> {
         .setContentHash(e.patent.getContentHash())
         .setPatentVersion(e.patent.getVersion())
         .setLanguage(LlmQuestions.language(e.patent).code())
-        .setJurisdiction(Retrieve.jurisdiction(e.patent).map(Enum::name).orElse(null))
+        .setJurisdiction(Jurisdiction.of(e.patent).map(Enum::name).orElse(null))
         .setSettingsFingerprint(settingsFingerprint)
         .setEmbedding(e.vector == null ? null : new Embedding(e.embeddingModel, floats(e.vector)))
         .setPriorArt(priorArt(e.priorArt))

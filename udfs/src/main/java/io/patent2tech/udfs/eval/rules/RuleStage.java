@@ -1,13 +1,9 @@
-package io.patent2tech.jobs.enrich;
+package io.patent2tech.udfs.eval.rules;
 
 import io.patent2tech.schema.Classification;
 import io.patent2tech.schema.Patent;
 import io.patent2tech.udfs.PatentTexts;
-import io.patent2tech.udfs.eval.rules.ClaimComponentParser;
-import io.patent2tech.udfs.eval.rules.RuleScores;
-import io.patent2tech.udfs.eval.rules.SynonymDictionary;
-import io.patent2tech.udfs.eval.rules.TechnicalFeatures;
-import io.patent2tech.udfs.eval.rules.TechnologyField;
+import io.patent2tech.udfs.eval.Enrichment;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;

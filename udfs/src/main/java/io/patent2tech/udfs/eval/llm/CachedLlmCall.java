@@ -1,13 +1,5 @@
-package io.patent2tech.jobs.enrich;
+package io.patent2tech.udfs.eval.llm;
 
-import io.patent2tech.connectors.postgres.LlmAnswerCache;
-import io.patent2tech.udfs.eval.llm.AnswerParser;
-import io.patent2tech.udfs.eval.llm.ChatCall;
-import io.patent2tech.udfs.eval.llm.LlmAnswerException;
-import io.patent2tech.udfs.eval.llm.LlmEvaluator;
-import io.patent2tech.udfs.eval.llm.LlmOutcome;
-import io.patent2tech.udfs.eval.llm.Prompt;
-import java.sql.SQLException;
 import java.util.Objects;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -23,22 +15,22 @@ import org.slf4j.LoggerFactory;
  * <p>Never throws for model or cache problems. The cache is an optimisation, not a dependency: a
  * failed look-up (Postgres down, a query error) is logged and treated as a miss, a failed store is
  * logged and the answer is returned all the same, and a cached answer the parser no longer accepts
- * is logged and treated as a miss. Thread-safe when its {@link ChatCall} is ({@link
- * LlmAnswerCache} serializes its own calls).
+ * is logged and treated as a miss. Thread-safe when its {@link ChatCall} and {@link AnswerCache}
+ * are.
  */
 public final class CachedLlmCall {
 
   private static final Logger LOG = LoggerFactory.getLogger(CachedLlmCall.class);
 
   private final LlmEvaluator evaluator;
-  private final LlmAnswerCache cache;
+  private final AnswerCache cache;
 
   /**
    * @param chat the model (an {@code LlmChatClient})
    * @param model the configured model id: recorded with every outcome and part of the cache key
    * @param cache the answer cache
    */
-  public CachedLlmCall(ChatCall chat, String model, LlmAnswerCache cache) {
+  public CachedLlmCall(ChatCall chat, String model, AnswerCache cache) {
     this.evaluator = new LlmEvaluator(chat, model);
     this.cache = Objects.requireNonNull(cache, "cache");
   }
@@ -71,10 +63,10 @@ public final class CachedLlmCall {
 
   private <T> Optional<T> lookUp(
       String task, String contentHash, Prompt prompt, AnswerParser<T> parser) {
-    Optional<LlmAnswerCache.Entry> entry;
+    Optional<AnswerCache.Entry> entry;
     try {
       entry = cache.get(task, evaluator.model(), prompt.version(), contentHash);
-    } catch (SQLException | RuntimeException e) {
+    } catch (Exception e) {
       LOG.warn("LLM answer cache look-up failed for {} {}; asking the model: {}",
           task, contentHash, e.toString());
       return Optional.empty();
@@ -101,9 +93,9 @@ public final class CachedLlmCall {
     }
     try {
       cache.put(task, outcome.model(), outcome.promptVersion(), contentHash,
-          new LlmAnswerCache.Entry(
+          new AnswerCache.Entry(
               json.get(), outcome.inputTokens(), outcome.outputTokens(), outcome.latencyMs()));
-    } catch (SQLException | RuntimeException e) {
+    } catch (Exception e) {
       LOG.warn("LLM answer for {} {} could not be cached: {}", task, contentHash, e.toString());
     }
   }

@@ -1,9 +1,6 @@
-package io.patent2tech.jobs.enrich;
+package io.patent2tech.udfs.eval.skip;
 
-import io.patent2tech.connectors.postgres.EvaluatedPatents;
-import io.patent2tech.connectors.postgres.PostgresSettings;
 import io.patent2tech.schema.Patent;
-import java.sql.SQLException;
 import java.time.Duration;
 import java.util.Objects;
 import org.apache.flink.api.common.functions.OpenContext;
@@ -24,36 +21,40 @@ import org.slf4j.LoggerFactory;
  * per key (for {@code ttl}), so a duplicate that arrives before the first copy's evaluation has
  * landed is dropped as well.
  *
+ * <p>The ledger of landed evaluations is injected as an {@link EvaluationLedger.Factory} and opened
+ * in {@code open()}.
+ *
  * <p>Prior art grows as patents land, so evaluating the same patent again later could give other
  * scores; skipping keeps a landed evaluation stable until its content or the settings change.
- * When Postgres cannot answer the patent is evaluated (the sinks' upserts keep that harmless).
+ * When the ledger cannot answer the patent is evaluated (the sinks' upserts keep that harmless).
  */
 public final class SkipEvaluated extends RichFilterFunction<Patent> {
 
   private static final long serialVersionUID = 1L;
   private static final Logger LOG = LoggerFactory.getLogger(SkipEvaluated.class);
 
-  private final PostgresSettings postgres;
+  private final EvaluationLedger.Factory ledgerFactory;
   private final String settingsFingerprint;
 
   private final Duration ttl;
 
-  private transient EvaluatedPatents evaluated;
+  private transient EvaluationLedger evaluated;
   private transient ValueState<String> passedContentHash;
   private transient Counter skipped;
 
   /**
    * @param ttl how long the content hash let through is remembered per key
    */
-  public SkipEvaluated(PostgresSettings postgres, String settingsFingerprint, Duration ttl) {
-    this.postgres = Objects.requireNonNull(postgres, "postgres");
+  public SkipEvaluated(EvaluationLedger.Factory ledgerFactory, String settingsFingerprint,
+      Duration ttl) {
+    this.ledgerFactory = Objects.requireNonNull(ledgerFactory, "ledgerFactory");
     this.settingsFingerprint = Objects.requireNonNull(settingsFingerprint, "settingsFingerprint");
     this.ttl = Objects.requireNonNull(ttl, "ttl");
   }
 
   @Override
   public void open(OpenContext openContext) {
-    evaluated = new EvaluatedPatents(postgres);
+    evaluated = ledgerFactory.open();
     ValueStateDescriptor<String> descriptor =
         new ValueStateDescriptor<>("passed-content-hash", String.class);
     descriptor.enableTimeToLive(StateTtlConfig.newBuilder(ttl).build());
@@ -76,7 +77,7 @@ public final class SkipEvaluated extends RichFilterFunction<Patent> {
     try {
       return evaluated.isEvaluated(
           patent.getPublicationKey(), patent.getContentHash(), settingsFingerprint);
-    } catch (SQLException | RuntimeException e) {
+    } catch (Exception e) {
       LOG.warn("cannot tell whether {} was evaluated already; evaluating it: {}",
           patent.getPublicationKey(), e.toString());
       return false;

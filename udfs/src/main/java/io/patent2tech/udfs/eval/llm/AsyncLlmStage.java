@@ -1,11 +1,5 @@
-package io.patent2tech.jobs.enrich;
+package io.patent2tech.udfs.eval.llm;
 
-import io.patent2tech.connectors.llm.LlmChatClient;
-import io.patent2tech.connectors.llm.LlmSettings;
-import io.patent2tech.connectors.postgres.LlmAnswerCache;
-import io.patent2tech.connectors.postgres.PostgresSettings;
-import io.patent2tech.udfs.eval.llm.LlmOutcome;
-import io.patent2tech.udfs.eval.llm.LlmStatus;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,13 +21,17 @@ import org.apache.flink.streaming.api.functions.async.RichAsyncFunction;
 
 /**
  * The LLM stage as Flink async I/O: for each input, the user's {@link Requests} name the questions
- * to ask, each goes through {@link CachedLlmCall} (Postgres answer cache, then the model), and the
- * user's {@link Merge} turns the input and the outcomes (in request order) into the output.
+ * to ask, each goes through {@link CachedLlmCall} (the answer cache, then the model), and the
+ * user's {@link Merge} turns the input and the outcomes (in request order) into the output. The
+ * model and the cache are injected as factories ({@link ChatCall.Factory}, {@link
+ * AnswerCache.Factory}) and opened in {@code open()}; the job gives it the connector's chat client
+ * and PostgreSQL cache.
  *
  * <p>Bounded: each subtask runs its inputs on a pool of {@code maxInFlight} threads, and {@link
  * #apply} gives Flink the same capacity, so one subtask never has more than {@code maxInFlight}
  * model requests open (an input's questions are asked one after another on its thread). Retries on
- * 429 / 5xx, back-off and the per-provider rate limit are the connector's ({@link LlmChatClient}).
+ * 429 / 5xx, back-off and the per-provider rate limit are the chat call's (the connector's
+ * {@code LlmChatClient}).
  *
  * <p>Failures are records, not job failures: a model problem is an outcome with status timeout,
  * error or invalid_answer, and an input that runs past the stage's {@code timeout} is merged with
@@ -58,8 +56,9 @@ public final class AsyncLlmStage<IN, OUT> extends RichAsyncFunction<IN, OUT>
     OUT merge(IN input, List<LlmOutcome<?>> outcomes);
   }
 
-  private final LlmSettings llm;
-  private final PostgresSettings postgres;
+  private final ChatCall.Factory chat;
+  private final String model;
+  private final AnswerCache.Factory cacheFactory;
   private final int maxInFlight;
   private final long timeoutMs;
   private final Requests<IN> requests;
@@ -67,12 +66,13 @@ public final class AsyncLlmStage<IN, OUT> extends RichAsyncFunction<IN, OUT>
   private final TypeInformation<OUT> outType;
 
   private transient ExecutorService executor;
-  private transient LlmAnswerCache cache;
+  private transient AnswerCache cache;
   private transient CachedLlmCall call;
 
   /**
-   * @param llm the chat model's settings; its model id is part of the cache key
-   * @param postgres where the answer cache is (migration V2 applied)
+   * @param chat opens the chat model
+   * @param model the chat model's id: recorded with every outcome and part of the cache key
+   * @param cacheFactory opens the answer cache
    * @param maxInFlight most inputs in flight per subtask, and so most concurrent model requests
    * @param timeoutMs the stage's limit per input, all its questions together; keep it above the
    *     connector's worst case ({@code (maxRetries + 1) * timeout + back-off}, twice with a repair
@@ -80,8 +80,9 @@ public final class AsyncLlmStage<IN, OUT> extends RichAsyncFunction<IN, OUT>
    * @param outType the output's Flink type (the function is generic, so Flink cannot infer it)
    */
   public AsyncLlmStage(
-      LlmSettings llm,
-      PostgresSettings postgres,
+      ChatCall.Factory chat,
+      String model,
+      AnswerCache.Factory cacheFactory,
       int maxInFlight,
       long timeoutMs,
       Requests<IN> requests,
@@ -93,8 +94,9 @@ public final class AsyncLlmStage<IN, OUT> extends RichAsyncFunction<IN, OUT>
     if (timeoutMs < 1) {
       throw new IllegalArgumentException("timeoutMs must be at least 1, got " + timeoutMs);
     }
-    this.llm = Objects.requireNonNull(llm, "llm");
-    this.postgres = Objects.requireNonNull(postgres, "postgres");
+    this.chat = Objects.requireNonNull(chat, "chat");
+    this.model = Objects.requireNonNull(model, "model");
+    this.cacheFactory = Objects.requireNonNull(cacheFactory, "cacheFactory");
     this.maxInFlight = maxInFlight;
     this.timeoutMs = timeoutMs;
     this.requests = Objects.requireNonNull(requests, "requests");
@@ -113,8 +115,8 @@ public final class AsyncLlmStage<IN, OUT> extends RichAsyncFunction<IN, OUT>
   public void open(OpenContext openContext) throws Exception {
     super.open(openContext);
     executor = Executors.newFixedThreadPool(maxInFlight, threads());
-    cache = new LlmAnswerCache(postgres);
-    call = new CachedLlmCall(LlmChatClient.create(llm), llm.model(), cache);
+    cache = cacheFactory.open();
+    call = new CachedLlmCall(chat.open(), model, cache);
   }
 
   @Override
@@ -143,7 +145,7 @@ public final class AsyncLlmStage<IN, OUT> extends RichAsyncFunction<IN, OUT>
               timeoutMs,
               null,
               null,
-              llm.model(),
+              model,
               request.prompt().version()));
     }
     result.complete(List.of(merge.merge(input, timedOut)));

@@ -1,0 +1,54 @@
+package io.patent2tech.udfs.eval.retrieve;
+
+import io.patent2tech.schema.Patent;
+import io.patent2tech.udfs.eval.retrieve.VectorQuery.Corpus;
+import io.patent2tech.udfs.eval.retrieve.VectorQuery.Term;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * What counts as a patent's prior art (docs/design.md section 6, issue 3 point 4): the landed
+ * patents nearest to its embedding, other than itself, the documents of the same application
+ * ({@code application_key}: its pre-grant publication and its grant) and of the same family
+ * ({@code family_id}). The exclusions are part of the search, so they never take one of the
+ * {@code topK} places; hits below {@code minSimilarity} (a cosine) are not returned.
+ */
+public final class PriorArt {
+
+  static final String FIRST_CLAIM = "first_claim";
+  static final String LANGUAGE = "language";
+
+  /**
+   * A prior-art document and its cosine similarity to the searched vector, with its first claim and
+   * language (either null when the document has none) so that the claims can be compared without
+   * another request.
+   */
+  public record Match(String publicationKey, double similarity, String firstClaim, String language) {}
+
+  private PriorArt() {}
+
+  /** The search for at most {@code topK} prior-art documents of {@code self}. */
+  public static VectorQuery query(float[] vector, Patent self, int topK, double minSimilarity) {
+    Objects.requireNonNull(self, "self");
+    List<Term> exclusions = new ArrayList<>();
+    exclusions.add(new Term("publication_key", self.getPublicationKey()));
+    if (self.getApplicationKey() != null) {
+      exclusions.add(new Term("application_key", self.getApplicationKey()));
+    }
+    if (self.getFamilyId() != null) {
+      exclusions.add(new Term("family_id", self.getFamilyId()));
+    }
+    return new VectorQuery(Corpus.PATENTS, vector, topK, minSimilarity, List.of(), exclusions,
+        List.of(FIRST_CLAIM, LANGUAGE));
+  }
+
+  /** The hits of a {@link #query} as matches, in their order. */
+  public static List<Match> matches(List<VectorHit> hits) {
+    List<Match> matches = new ArrayList<>(hits.size());
+    for (VectorHit hit : hits) {
+      matches.add(new Match(hit.id(), hit.similarity(), hit.field(FIRST_CLAIM), hit.field(LANGUAGE)));
+    }
+    return matches;
+  }
+}
