@@ -107,7 +107,10 @@ class ElasticsearchBackoffIT {
     assertThat(es.count()).isZero();
 
     proxy.release();
-    await(() -> count() == DOCUMENTS, Duration.ofSeconds(60), "all documents stored after the 429s");
+    // documents are searchable a moment before the writer has read the bulk response and counted
+    // them: cancel only after both
+    await(() -> count() == DOCUMENTS && CLUSTER.counter(job.getJobID(), "indexed") == DOCUMENTS,
+        Duration.ofSeconds(60), "all documents stored and counted after the 429s");
     job.cancel().get(10, TimeUnit.SECONDS);
     awaitStatus(job, JobStatus.CANCELED);
 
@@ -142,7 +145,8 @@ class ElasticsearchBackoffIT {
     // the restored job lets no document through to the sink: only the writer's state can bring them
     proxy.release();
     JobClient restored = start(land(environment(savepoint), throughProxy(200), 0), "restored after 429s");
-    await(() -> count() == DOCUMENTS, Duration.ofSeconds(60), "all documents stored after the restore");
+    await(() -> count() == DOCUMENTS && CLUSTER.counter(restored.getJobID(), "indexed") == DOCUMENTS,
+        Duration.ofSeconds(60), "all documents stored and counted after the restore");
     restored.cancel().get(10, TimeUnit.SECONDS);
     awaitStatus(restored, JobStatus.CANCELED);
 
