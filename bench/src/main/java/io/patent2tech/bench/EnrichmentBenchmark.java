@@ -6,6 +6,7 @@ import io.patent2tech.connectors.elasticsearch.LegalCorpusLoader;
 import io.patent2tech.connectors.kafka.Topics;
 import io.patent2tech.connectors.postgres.PostgresMigrations;
 import io.patent2tech.connectors.postgres.PostgresSettings;
+import io.patent2tech.jobs.config.CommonSettings;
 import io.patent2tech.jobs.config.Settings;
 import io.patent2tech.jobs.enrich.EnrichJob;
 import io.patent2tech.jobs.enrich.EnrichSettings;
@@ -110,12 +111,14 @@ import org.apache.kafka.common.serialization.StringSerializer;
  */
 public final class EnrichmentBenchmark {
 
-  private static final String KAFKA = env("P2T_KAFKA_BOOTSTRAP", "localhost:9092");
-  private static final String ES = env("P2T_ES_URL", "http://localhost:9200").replaceAll("/+$", "");
-  private static final String PG_URL =
-      env("P2T_PG_URL", "jdbc:postgresql://localhost:5432/patent2tech");
-  private static final String PG_USER = env("P2T_PG_USER", "patent2tech");
-  private static final String PG_PASSWORD = env("P2T_PG_PASSWORD", "patent2tech");
+  /** Where the services are: the jobs' settings, from the environment or their stack defaults. */
+  private static final Settings STACK = Settings.fromEnvironment(CommonSettings.KAFKA_BOOTSTRAP,
+      CommonSettings.ES_URL, CommonSettings.PG_URL, CommonSettings.PG_USER, CommonSettings.PG_PASSWORD);
+  private static final String KAFKA = STACK.require(CommonSettings.KAFKA_BOOTSTRAP.key());
+  private static final String ES = STACK.require(CommonSettings.ES_URL.key()).replaceAll("/+$", "");
+  private static final String PG_URL = STACK.require(CommonSettings.PG_URL.key());
+  private static final String PG_USER = STACK.require(CommonSettings.PG_USER.key());
+  private static final String PG_PASSWORD = STACK.get(CommonSettings.PG_PASSWORD.key());
 
   /** The enrich job's default embedding batch, so the bare model does the same calls. */
   private static final int BARE_BATCH = EnrichSettings.DEFAULT_EMBED_BATCH_SIZE;
@@ -797,8 +800,4 @@ public final class EnrichmentBenchmark {
     }
   }
 
-  private static String env(String name, String fallback) {
-    String v = System.getenv(name);
-    return v == null || v.isBlank() ? fallback : v;
-  }
 }

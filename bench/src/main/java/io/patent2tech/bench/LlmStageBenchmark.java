@@ -6,6 +6,8 @@ import io.patent2tech.connectors.llm.LlmSettings;
 import io.patent2tech.connectors.postgres.LlmAnswerCache;
 import io.patent2tech.connectors.postgres.PostgresMigrations;
 import io.patent2tech.connectors.postgres.PostgresSettings;
+import io.patent2tech.jobs.config.CommonSettings;
+import io.patent2tech.jobs.config.Settings;
 import io.patent2tech.udfs.eval.llm.AsyncLlmStage;
 import io.patent2tech.udfs.eval.llm.LlmAnswers;
 import io.patent2tech.udfs.eval.llm.LlmRequest;
@@ -61,9 +63,11 @@ public final class LlmStageBenchmark {
     Path out = Path.of(args[0]);
     int n = Integer.parseInt(args[1]);
     long latencyMs = Long.parseLong(args[2]);
-    String pgUrl = env("P2T_PG_URL", "jdbc:postgresql://localhost:5432/patent2tech");
-    String pgUser = env("P2T_PG_USER", "patent2tech");
-    String pgPassword = env("P2T_PG_PASSWORD", "patent2tech");
+    Settings stack = Settings.fromEnvironment(CommonSettings.PG_URL, CommonSettings.PG_USER,
+        CommonSettings.PG_PASSWORD);
+    String pgUrl = stack.require(CommonSettings.PG_URL.key());
+    String pgUser = stack.require(CommonSettings.PG_USER.key());
+    String pgPassword = stack.get(CommonSettings.PG_PASSWORD.key());
     String schema = "p2t_bench_llm_" + UUID.randomUUID().toString().replace("-", "").substring(0, 8);
 
     sql(pgUrl, pgUser, pgPassword, "CREATE SCHEMA " + schema);
@@ -248,10 +252,5 @@ public final class LlmStageBenchmark {
         Statement st = c.createStatement()) {
       st.execute(statement);
     }
-  }
-
-  private static String env(String name, String fallback) {
-    String v = System.getenv(name);
-    return v == null || v.isBlank() ? fallback : v;
   }
 }

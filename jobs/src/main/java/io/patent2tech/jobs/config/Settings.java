@@ -110,6 +110,15 @@ public final class Settings {
     return new Settings(known, values, Collections.unmodifiableList(positional));
   }
 
+  /**
+   * The given settings from the environment and their defaults alone: what a benchmark or tool
+   * without a command line of its own reads (P2T_KAFKA_BOOTSTRAP, ..., as `scripts/stack env`
+   * prints them).
+   */
+  public static Settings fromEnvironment(Setting... settings) {
+    return parse(List.of(settings), List.of(), new String[0], System.getenv());
+  }
+
   private static String requireValue(String[] args, int i, String name) {
     if (i >= args.length || args[i].startsWith("--")) {
       throw new IllegalArgumentException("option --" + name + " needs a value");
