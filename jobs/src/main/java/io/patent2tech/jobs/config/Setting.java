@@ -91,7 +91,13 @@ public record Setting(String key, String defaultValue, String help, String env, 
   }
 
   public static Setting number(String key, double defaultValue, String help) {
-    return new Setting(key, Double.toString(defaultValue), help, null, Kind.NUMBER);
+    return new Setting(key, write(defaultValue), help, null, Kind.NUMBER);
+  }
+
+  /** A number as --help writes it and the parser reads it back: 0.3 as "0.3", 10.0 as "10". */
+  public static String write(double value) {
+    return value == Math.rint(value) && !Double.isInfinite(value)
+        ? String.valueOf((long) value) : String.valueOf(value);
   }
 
   public static Setting bool(String key, boolean defaultValue, String help) {

@@ -31,46 +31,55 @@ public final class EnrichSettings {
 
   private static final EvaluationSettings E = EvaluationSettings.DEFAULTS;
 
-  public static final Setting NOVELTY_THRESHOLD = eval("eval.novelty-threshold",
-      E.noveltyThreshold(), "novel when the final novelty score is below this",
-      "EVAL_NOVELTY_THRESHOLD");
-  public static final Setting INVENTIVE_THRESHOLD = eval("eval.inventive-step-threshold",
-      E.inventiveStepThreshold(), "inventive when the final inventive-step score is above this",
-      "EVAL_INVENTIVE_STEP_THRESHOLD");
-  public static final Setting NOVELTY_RULE_WEIGHT = eval("eval.novelty.rule-weight",
-      E.noveltyWeights().rule(), "novelty: weight of the rule stage (feature Jaccard)",
-      "EVAL_NOVELTY_RULE_WEIGHT");
-  public static final Setting NOVELTY_RAG_WEIGHT = eval("eval.novelty.rag-weight",
+  public static final Setting NOVELTY_THRESHOLD = Setting.number("eval.novelty-threshold",
+      E.noveltyThreshold(), "novel when the final novelty score is below this")
+      .withEnv("EVAL_NOVELTY_THRESHOLD");
+  public static final Setting INVENTIVE_THRESHOLD = Setting.number("eval.inventive-step-threshold",
+      E.inventiveStepThreshold(), "inventive when the final inventive-step score is above this")
+      .withEnv("EVAL_INVENTIVE_STEP_THRESHOLD");
+  public static final Setting NOVELTY_RULE_WEIGHT = Setting.number("eval.novelty.rule-weight",
+      E.noveltyWeights().rule(), "novelty: weight of the rule stage (feature Jaccard)")
+      .withEnv("EVAL_NOVELTY_RULE_WEIGHT");
+  public static final Setting NOVELTY_RAG_WEIGHT = Setting.number("eval.novelty.rag-weight",
       E.noveltyWeights().retrieval(),
-      "novelty: weight of the RAG stage (max prior-art similarity)", "EVAL_NOVELTY_RAG_WEIGHT");
-  public static final Setting NOVELTY_LLM_WEIGHT = eval("eval.novelty.llm-weight",
-      E.noveltyWeights().llm(), "novelty: weight of the LLM stage", "EVAL_NOVELTY_LLM_WEIGHT");
-  public static final Setting INVENTIVE_RULE_WEIGHT = eval("eval.inventive-step.rule-weight",
-      E.inventiveStepWeights().rule(), "inventive step: weight of the rule stage",
-      "EVAL_INVENTIVE_STEP_RULE_WEIGHT");
-  public static final Setting INVENTIVE_PRECEDENT_WEIGHT = eval(
+      "novelty: weight of the RAG stage (max prior-art similarity)")
+      .withEnv("EVAL_NOVELTY_RAG_WEIGHT");
+  public static final Setting NOVELTY_LLM_WEIGHT = Setting.number("eval.novelty.llm-weight",
+      E.noveltyWeights().llm(), "novelty: weight of the LLM stage")
+      .withEnv("EVAL_NOVELTY_LLM_WEIGHT");
+  public static final Setting INVENTIVE_RULE_WEIGHT = Setting.number(
+      "eval.inventive-step.rule-weight", E.inventiveStepWeights().rule(),
+      "inventive step: weight of the rule stage")
+      .withEnv("EVAL_INVENTIVE_STEP_RULE_WEIGHT");
+  public static final Setting INVENTIVE_PRECEDENT_WEIGHT = Setting.number(
       "eval.inventive-step.precedent-weight", E.inventiveStepWeights().retrieval(),
-      "inventive step: weight of the precedent stage (max precedent similarity)",
-      "EVAL_INVENTIVE_STEP_PRECEDENT_WEIGHT");
-  public static final Setting INVENTIVE_LLM_WEIGHT = eval("eval.inventive-step.llm-weight",
-      E.inventiveStepWeights().llm(), "inventive step: weight of the LLM stage",
-      "EVAL_INVENTIVE_STEP_LLM_WEIGHT");
-  public static final Setting RAG_TOP_K = eval("eval.rag-top-k", E.topK(),
-      "prior-art documents and legal passages retrieved per question", "EVAL_RAG_TOP_K");
-  public static final Setting MIN_SIMILARITY = eval("eval.min-similarity", E.minSimilarity(),
-      "least cosine similarity of a prior-art document", "EVAL_MIN_SIMILARITY");
-  public static final Setting ENABLE_RAG = eval("eval.enable-rag", E.enableRag(),
-      "retrieve prior art and legal passages", "EVAL_ENABLE_RAG");
-  public static final Setting ENABLE_LLM = eval("eval.enable-llm", E.enableLlm(),
-      "ask the LLM (novelty, inventive step, technology analysis)", "EVAL_ENABLE_LLM");
-  public static final Setting DEBUG = eval("eval.debug", E.debug(),
-      "log every patent's stage scores", "EVAL_DEBUG");
+      "inventive step: weight of the precedent stage (max precedent similarity)")
+      .withEnv("EVAL_INVENTIVE_STEP_PRECEDENT_WEIGHT");
+  public static final Setting INVENTIVE_LLM_WEIGHT = Setting.number(
+      "eval.inventive-step.llm-weight", E.inventiveStepWeights().llm(),
+      "inventive step: weight of the LLM stage")
+      .withEnv("EVAL_INVENTIVE_STEP_LLM_WEIGHT");
+  public static final Setting RAG_TOP_K = Setting.wholeNumber("eval.rag-top-k", (long) E.topK(),
+      "prior-art documents and legal passages retrieved per question")
+      .withEnv("EVAL_RAG_TOP_K");
+  public static final Setting MIN_SIMILARITY = Setting.number("eval.min-similarity",
+      E.minSimilarity(), "least cosine similarity of a prior-art document")
+      .withEnv("EVAL_MIN_SIMILARITY");
+  public static final Setting ENABLE_RAG = Setting.bool("eval.enable-rag", E.enableRag(),
+      "retrieve prior art and legal passages")
+      .withEnv("EVAL_ENABLE_RAG");
+  public static final Setting ENABLE_LLM = Setting.bool("eval.enable-llm", E.enableLlm(),
+      "ask the LLM (novelty, inventive step, technology analysis)")
+      .withEnv("EVAL_ENABLE_LLM");
+  public static final Setting DEBUG = Setting.bool("eval.debug", E.debug(),
+      "log every patent's stage scores")
+      .withEnv("EVAL_DEBUG");
 
-  public static final Setting RETRIEVAL_MAX_IN_FLIGHT = new Setting("eval.retrieval-max-in-flight",
-      String.valueOf(DEFAULT_RETRIEVAL_MAX_IN_FLIGHT),
+  public static final Setting RETRIEVAL_MAX_IN_FLIGHT = Setting.wholeNumber(
+      "eval.retrieval-max-in-flight", (long) DEFAULT_RETRIEVAL_MAX_IN_FLIGHT,
       "patents whose searches (one _msearch each) are open at once, per subtask");
-  public static final Setting RETRIEVAL_TIMEOUT = new Setting("eval.retrieval-timeout",
-      duration(DEFAULT_RETRIEVAL_TIMEOUT),
+  public static final Setting RETRIEVAL_TIMEOUT = Setting.duration("eval.retrieval-timeout",
+      DEFAULT_RETRIEVAL_TIMEOUT,
       "limit for one patent's searches; past it the patent is evaluated without retrieval");
 
   public static final Setting LLM_PROVIDER = eval("llm.provider",
@@ -88,23 +97,23 @@ public final class EnrichSettings {
   public static final Setting LLM_TIMEOUT = eval("llm.timeout",
       LlmSettings.DEFAULT_TIMEOUT.toSeconds(),
       "per model request: seconds, or a duration like '30 s'", "EVAL_TIMEOUT");
-  public static final Setting LLM_MAX_RETRIES = new Setting("llm.max-retries",
-      String.valueOf(LlmSettings.DEFAULT_MAX_RETRIES),
+  public static final Setting LLM_MAX_RETRIES = Setting.wholeNumber("llm.max-retries",
+      (long) LlmSettings.DEFAULT_MAX_RETRIES,
       "retries of a model request after 429, 5xx or a timeout, with back-off");
-  public static final Setting LLM_REQUESTS_PER_SECOND = new Setting("llm.requests-per-second",
-      number(LlmSettings.DEFAULT_REQUESTS_PER_SECOND),
+  public static final Setting LLM_REQUESTS_PER_SECOND = Setting.number("llm.requests-per-second",
+      LlmSettings.DEFAULT_REQUESTS_PER_SECOND,
       "most model requests per second per task manager (token bucket)");
-  public static final Setting LLM_MAX_IN_FLIGHT = new Setting("llm.max-in-flight",
-      String.valueOf(DEFAULT_LLM_MAX_IN_FLIGHT),
+  public static final Setting LLM_MAX_IN_FLIGHT = Setting.wholeNumber("llm.max-in-flight",
+      (long) DEFAULT_LLM_MAX_IN_FLIGHT,
       "patents with model requests open at once, per subtask");
-  public static final Setting LLM_STAGE_TIMEOUT = new Setting("llm.stage-timeout",
-      duration(DEFAULT_LLM_STAGE_TIMEOUT),
+  public static final Setting LLM_STAGE_TIMEOUT = Setting.duration("llm.stage-timeout",
+      DEFAULT_LLM_STAGE_TIMEOUT,
       "limit for all of one patent's questions together; past it they are recorded as timeouts");
 
-  public static final Setting EMBED_BATCH_SIZE = new Setting("embedding.batch-size",
-      String.valueOf(DEFAULT_EMBED_BATCH_SIZE), "patents per embedding call at most");
-  public static final Setting EMBED_MAX_WAIT = new Setting("embedding.max-wait",
-      duration(DEFAULT_EMBED_MAX_WAIT), "a partly filled batch is embedded after this wait");
+  public static final Setting EMBED_BATCH_SIZE = Setting.wholeNumber("embedding.batch-size",
+      (long) DEFAULT_EMBED_BATCH_SIZE, "patents per embedding call at most");
+  public static final Setting EMBED_MAX_WAIT = Setting.duration("embedding.max-wait",
+      DEFAULT_EMBED_MAX_WAIT, "a partly filled batch is embedded after this wait");
 
   /** The evaluation's and the LLM's options, in --help order. */
   public static final List<Setting> EVALUATION = List.of(NOVELTY_THRESHOLD, INVENTIVE_THRESHOLD,
@@ -152,26 +161,8 @@ public final class EnrichSettings {
     return evaluation(s).fingerprint(s.require(LLM_MODEL.key()), EmbeddingSettings.modelId(s));
   }
 
+  /** A text option read from the seed's EVAL_* variable (the chat model's names, the timeout). */
   private static Setting eval(String key, Object defaultValue, String help, String env) {
-    return new Setting(key, defaultValue == null ? null : number(defaultValue), help, env);
-  }
-
-  /** 0.3 as "0.3", 10.0 as "10", so --help shows the values as people write them. */
-  private static String number(Object value) {
-    if (value instanceof Double d && d == Math.rint(d) && !Double.isInfinite(d)) {
-      return String.valueOf(d.longValue());
-    }
-    return String.valueOf(value);
-  }
-
-  /** As the Settings parser reads durations: "200 ms", "30 s", "10 min". */
-  private static String duration(Duration d) {
-    if (d.toMillis() % 60_000 == 0) {
-      return d.toMinutes() + " min";
-    }
-    if (d.toMillis() % 1000 == 0) {
-      return d.toSeconds() + " s";
-    }
-    return d.toMillis() + " ms";
+    return new Setting(key, defaultValue == null ? null : String.valueOf(defaultValue), help, env);
   }
 }
