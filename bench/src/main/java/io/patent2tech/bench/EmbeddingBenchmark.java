@@ -58,7 +58,7 @@ public final class EmbeddingBenchmark {
     int count = Integer.parseInt(args[2]);
     int batchSize = Integer.parseInt(args[3]);
     int runs = Integer.parseInt(args[4]);
-    int threads = InProcessEmbedderFactory.defaults().threads();
+    int threads = InProcessEmbedderFactory.defaults().threadsHere();
 
     List<Patent> patents = patents(fixtures, count);
     List<String> texts = patents.stream().map(EmbeddingText::of).toList();
@@ -90,8 +90,8 @@ public final class EmbeddingBenchmark {
               + "| (iii) the operator with batch size 1, for contrast | %d | %.1f | %.1f |%n"
               + "%nOperator seconds are measured inside the job; the whole job, MiniCluster start and stop "
               + "included, took %.1f s (median). "
-              + "Model %s (%d dimensions), %d embedder thread(s), ONNX Runtime on all cores within a "
-              + "text. Texts: title + abstract + first independent claim of the %d ICE fixture "
+              + "Model %s (%d dimensions), %d embedder thread(s), each text on one core. Texts: "
+              + "title + abstract + first independent claim of the %d ICE fixture "
               + "patents, repeated to %d; %.0f characters and %.0f tokens on "
               + "average (%d of %d texts over the %d-token window, cut). Median of %d alternating runs "
               + "after one warm-up each; (iii) one run. Java %s, %d cores, %s.%n",

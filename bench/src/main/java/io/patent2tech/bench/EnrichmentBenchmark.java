@@ -102,7 +102,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
  *
  * <p>Single runs vary by 10 % or more on a shared machine, so the runs are repeated in rounds,
  * alternating with each other and with the bare model, and the medians reported, with the ranges;
- * a small warm-up run comes first, as the first job in a JVM runs cold.
+ * a warm-up run of up to 500 patents comes first, as the first job in a JVM runs cold.
  *
  * <p>Usage: {@code EnrichmentBenchmark FIXTURES_DIR LEGAL_CORPUS_JSONL OUT_MD N RUNS
  * CHECKPOINT_INTERVAL ROUNDS}; RUNS comma-separated, each a parallelism, with {@code :no-rag} for
@@ -127,8 +127,12 @@ public final class EnrichmentBenchmark {
    * fixture, so the sample has the mix of the whole input.
    */
   private static final int BARE_SAMPLE = 320;
-  /** Patents of the warm-up run: the first of the inputs, in a topic of their own. */
-  private static final int WARM_UP = 100;
+  /**
+   * Patents of the warm-up run: the first of the inputs, in a topic of their own. As many as a
+   * measured run: after a warm-up of 100 the JIT still compiled about 2,400 methods (0.1 core of
+   * C2) during the next run's steady state, which a job running for days does not pay.
+   */
+  private static final int WARM_UP = 500;
   /** Chance that a word of a varied abstract or claim is dropped, and that it swaps places. */
   private static final double DROP = 0.05;
   private static final double SWAP = 0.03;
@@ -544,9 +548,9 @@ public final class EnrichmentBenchmark {
           of.stream().mapToDouble(Run::steadyRate).max().orElse(0)));
     }
     md.append(String.format(Locale.ROOT,
-        "| bare model: `Embedder.embed`, batches of %d, 1 thread | %d | %.1f | %.1f | - | 1.00 "
+        "| bare model: `Embedder.embed`, batches of %d, %d threads | %d | %.1f | %.1f | - | 1.00 "
             + "| %s | %.1f |%n",
-        BARE_BATCH, bare.vectors.size(), bare.usage.seconds, bare.rate(), bare.usage.cores(),
+        BARE_BATCH, InProcessEmbedderFactory.defaults().threadsHere(), bare.vectors.size(), bare.usage.seconds, bare.rate(), bare.usage.cores(),
         bare.usage.gc));
     Run head = runs.stream().filter(run -> run.spec.rag).findFirst().orElse(runs.get(0));
     md.append(String.format(Locale.ROOT,
@@ -562,7 +566,7 @@ public final class EnrichmentBenchmark {
             + "quietened down from the landing). Medians of %d rounds, the rows alternating within "
             + "a round, after a warm-up run over %d of the patents; the ratio is of the medians "
             + "(steady-state docs/s ranged: %s; bare model %.1f to %.1f texts/s). Model %s in "
-            + "process, one embedder thread per subtask, ONNX Runtime on all cores within a text. "
+            + "process, one embedder thread per core in each subtask, each text on one core. "
             + "CPU cores: CPU seconds per wall second of this JVM (model, Flink, clients), of "
             + "Elasticsearch (node stats) and of the rest of the machine (Kafka, PostgreSQL, other "
             + "work; /proc/stat), in the run with the median rate. JVM max heap %d MB (peak used "

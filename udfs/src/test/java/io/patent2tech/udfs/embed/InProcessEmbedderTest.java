@@ -4,8 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -103,6 +108,44 @@ class InProcessEmbedderTest {
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("text 0 of 1 is null");
     assertThat(embedder.embed(List.of())).isEmpty();
+  }
+
+  /**
+   * Texts run side by side, one core each, from every embedder of the JVM at once (they share one
+   * ONNX session and one permit per core): each vector is still the one its text gets alone.
+   */
+  @Test
+  void embeddersRunningAtOnceGiveEachTextTheVectorItGetsAlone() throws Exception {
+    List<String> texts = List.of(BATTERY_EN, ANODE_EN, STEW_EN, BATTERY_KO, ANODE_KO, STEW_KO);
+    List<float[]> alone = new ArrayList<>();
+    for (String text : texts) {
+      alone.add(embedder.embed(List.of(text)).get(0));
+    }
+    ExecutorService callers = Executors.newFixedThreadPool(3);
+    try (Embedder second = new InProcessEmbedder(3);
+        Embedder third = new InProcessEmbedderFactory(4).create()) {
+      List<Future<List<float[]>>> calls = new ArrayList<>();
+      for (Embedder each : List.of(embedder, second, third)) {
+        calls.add(callers.submit(() -> each.embed(texts)));
+      }
+      for (Future<List<float[]>> call : calls) {
+        List<float[]> vectors = call.get(60, TimeUnit.SECONDS);
+        for (int i = 0; i < texts.size(); i++) {
+          assertThat(vectors.get(i)).as("text %d", i).containsExactly(alone.get(i), within(1e-6f));
+        }
+      }
+    } finally {
+      callers.shutdownNow();
+    }
+  }
+
+  @Test
+  void theDefaultFactoryRunsOneTextPerCoreOfTheMachineItRunsOn() {
+    assertThat(InProcessEmbedderFactory.defaults().threads())
+        .isEqualTo(InProcessEmbedderFactory.ONE_PER_CORE);
+    assertThat(InProcessEmbedderFactory.defaults().threadsHere())
+        .isEqualTo(Runtime.getRuntime().availableProcessors());
+    assertThat(new InProcessEmbedderFactory(3).threadsHere()).isEqualTo(3);
   }
 
   private static double norm(float[] vector) {

@@ -209,7 +209,7 @@ class PatentEmbeddingOperatorTest {
     assertThatThrownBy(() -> new PatentEmbeddingOperator(factory, 8, Duration.ZERO))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("maxWait");
-    assertThatThrownBy(() -> new InProcessEmbedderFactory(0))
+    assertThatThrownBy(() -> new InProcessEmbedderFactory(-1))
         .isInstanceOf(IllegalArgumentException.class);
   }
 
