@@ -53,6 +53,10 @@ public final class TopicCodec<T extends SpecificRecord> {
     return new TopicCodec<>(SpecificData.get(), EnrichedPatent.getClassSchema(), "EnrichedPatent", 1000);
   }
 
+  public static TopicCodec<PatentLink> links() {
+    return new TopicCodec<>(SpecificData.get(), PatentLink.getClassSchema(), "PatentLink", 1000);
+  }
+
   public static TopicCodec<DeadLetter> deadLetters() {
     return new TopicCodec<>(SpecificData.get(), DeadLetter.getClassSchema(), "DeadLetter", 1000);
   }

@@ -26,6 +26,16 @@ class TopicCodecTest {
   }
 
   @Test
+  void linkRoundTripsAndIsNotAPatent() throws IOException {
+    PatentLink link = PatentLink.newBuilder().setFromKey("US-20120057518-A1").setToKey("US-9648662-B2")
+        .setKind("same-application").setStrength("strong").setSharedId("US-13234567")
+        .setMethod("application-key").setFirstSeen(1L).build();
+    byte[] bytes = TopicCodec.links().encode(link);
+    assertThat(TopicCodec.links().decode(bytes)).isEqualTo(link);
+    assertThatThrownBy(() -> TopicCodec.patents().decode(bytes)).isInstanceOf(IOException.class);
+  }
+
+  @Test
   void garbageIsAnIOExceptionNotACrash() {
     assertThatThrownBy(() -> TopicCodec.patents().decode(new byte[] {1, 2, 3, 4, 5}))
         .isInstanceOf(IOException.class);

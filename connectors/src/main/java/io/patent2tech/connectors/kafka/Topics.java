@@ -33,6 +33,7 @@ public final class Topics {
 
   public static final String NORMALIZED = "patents.normalized";
   public static final String ENRICHED = "patents.enriched";
+  public static final String LINKS = "patents.links";
   public static final String DRAWINGS = "patents.drawings";
   public static final String MODELS3D = "patents.models3d";
   public static final String DLQ = "patents.dlq";

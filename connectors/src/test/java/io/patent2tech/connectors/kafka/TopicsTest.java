@@ -17,7 +17,7 @@ class TopicsTest {
     Path registry = Path.of(System.getProperty("p2t.repo"), "infra", "kafka", "topics.txt");
     assertThat(Topics.registry()).isEqualTo(Topics.parseRegistry(Files.readAllLines(registry)));
     assertThat(Topics.registry()).containsOnlyKeys(
-        Topics.NORMALIZED, Topics.DLQ, Topics.ENRICHED, Topics.DRAWINGS, Topics.MODELS3D);
+        Topics.NORMALIZED, Topics.DLQ, Topics.ENRICHED, Topics.LINKS, Topics.DRAWINGS, Topics.MODELS3D);
   }
 
   @Test
