@@ -12,6 +12,8 @@ import io.patent2tech.jobs.drill.DrillCommand;
 import io.patent2tech.jobs.enrich.EnrichJob;
 import io.patent2tech.jobs.ingest.IngestJob;
 import io.patent2tech.jobs.landing.LandingJob;
+import io.patent2tech.jobs.links.LinksJob;
+import io.patent2tech.jobs.links.LinksSettings;
 
 /**
  * Entry point of the job jar: {@code Main COMMAND [options]}, for a Flink cluster
@@ -28,6 +30,7 @@ public final class Main {
       new Command("ingest", IngestJob.USAGE, IngestJob.SETTINGS, IngestJob.FLAGS),
       new Command("collect", CollectJob.USAGE, CollectSettings.SETTINGS, CollectSettings.FLAGS),
       new Command("land", LandingJob.USAGE, LandingJob.SETTINGS, LandingJob.FLAGS),
+      new Command("links", LinksJob.USAGE, LinksSettings.SETTINGS, LinksSettings.FLAGS),
       new Command("enrich", EnrichJob.USAGE, EnrichJob.SETTINGS, EnrichJob.FLAGS),
       new Command("parse", ParseCommand.USAGE, ParseCommand.SETTINGS, ParseCommand.FLAGS),
       new Command("counts", CountsCommand.USAGE, CountsCommand.SETTINGS, List.of()),
@@ -97,6 +100,7 @@ public final class Main {
       case "ingest" -> IngestJob.run(settings);
       case "collect" -> CollectJob.run(settings);
       case "land" -> LandingJob.run(settings);
+      case "links" -> LinksJob.run(settings);
       case "enrich" -> EnrichJob.run(settings);
       case "counts" -> CountsCommand.run(settings, System.out);
       case "checkpoints" -> CheckpointsCommand.run(settings, System.out);

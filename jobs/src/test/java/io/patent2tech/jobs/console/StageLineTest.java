@@ -66,6 +66,18 @@ class StageLineTest {
   }
 
   @Test
+  void linksCountsTheFamilyLinksAndWhatWasPublished() {
+    JobCounts counts = new JobCounts(Map.of(
+        "Source: patents.normalized", Map.of("numRecordsOut", 11L),
+        "decode", Map.of("undecodableRecords", 0L),
+        "family-groups", Map.of("familyLinksCapped", 2L),
+        "family-links", Map.of("numRecordsOut", 39L, "familyLinksRepeated", 0L),
+        "links: Writer", Map.of("numRecordsIn", 39L)));
+    assertThat(StageLines.of("links").orElseThrow().format(counts))
+        .isEqualTo("links: read 11, undecodable 0, family links 39, capped by group size 2, published 39");
+  }
+
+  @Test
   void aCountTheJobNeverReportedReadsAsUnknown() {
     assertThat(StageLines.of("land").orElseThrow().format(JobCounts.NONE))
         .isEqualTo("land: read 0, undecodable ?, PostgreSQL ?, Elasticsearch ?");
