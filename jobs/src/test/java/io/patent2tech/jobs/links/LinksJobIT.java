@@ -1,0 +1,235 @@
+package io.patent2tech.jobs.links;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import org.apache.flink.api.common.functions.MapFunction;
+import org.apache.flink.core.execution.JobClient;
+import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
+import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.test.junit5.MiniClusterExtension;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import io.patent2tech.connectors.kafka.Topics;
+import io.patent2tech.jobs.Fixtures;
+import io.patent2tech.jobs.LocalStack;
+import io.patent2tech.jobs.NormalizedPatents;
+import io.patent2tech.jobs.config.FlinkEnvironments;
+import io.patent2tech.jobs.config.Settings;
+import io.patent2tech.schema.Patent;
+import io.patent2tech.schema.PatentLink;
+import io.patent2tech.schema.Source;
+import io.patent2tech.schema.TopicCodec;
+import io.patent2tech.udfs.UsptoDocumentProcessor;
+import io.patent2tech.udfs.links.family.LinkFixtures;
+
+/**
+ * The links job on the local stack's Kafka and a Flink MiniCluster, over real fixture patents: the
+ * members of the EPO OPS families of EP 2400812 and EP 1000000, EP 1000000 A1/B1 as the EPO reader
+ * reads them (the same two publications again), and the ten USPTO ICE documents (no links among
+ * them). patents.links must hold each of the 39 expected links once (read_committed), with its
+ * record key {@code from|to|kind}, also when the job fails in the middle of the stream. Each test
+ * has its own topics and consumer group.
+ */
+class LinksJobIT {
+
+  @RegisterExtension
+  static final MiniClusterExtension FLINK = new MiniClusterExtension(
+      new MiniClusterResourceConfiguration.Builder().setNumberTaskManagers(1).setNumberSlotsPerTaskManager(2).build());
+
+  private String run;
+  private String normalized;
+  private String links;
+  private String dlq;
+
+  @BeforeEach
+  void topics() {
+    run = LocalStack.runName("links");
+    normalized = run + ".patents.normalized";
+    links = run + ".patents.links";
+    dlq = run + ".patents.dlq";
+    Topics.ensure(LocalStack.KAFKA, Map.of(normalized, 2, links, 2, dlq, 1));
+  }
+
+  @AfterEach
+  void removeTopics() throws Exception {
+    LocalStack.deleteTopics(List.of(normalized, links, dlq));
+  }
+
+  private static List<String> expected() {
+    List<String> all = new ArrayList<>(LinkFixtures.EP2400812_LINKS);
+    all.addAll(LinkFixtures.EP1000000_LINKS);
+    return all;
+  }
+
+  /** The fixture patents in the order they are published, EP 1000000's family split in two. */
+  private static List<Patent> firstHalf() throws Exception {
+    List<Patent> out = new ArrayList<>(LinkFixtures.familyMembers(LinkFixtures.FAMILY_EP2400812));
+    out.addAll(LinkFixtures.familyMembers(LinkFixtures.FAMILY_EP1000000).subList(0, 3)); // EP A1, EP B1, AT
+    return out;
+  }
+
+  private static List<Patent> secondHalf() throws Exception {
+    List<Patent> out = new ArrayList<>(LinkFixtures.epoDocuments(LinkFixtures.FULL_CYCLE_EP1000000));
+    UsptoDocumentProcessor uspto = new UsptoDocumentProcessor();
+    for (Path f : Fixtures.iceDocuments()) {
+      out.add(uspto.process(Files.readAllBytes(f),
+          new Source("USPTO", null, f.getFileName().toString(), null, 0L, 0L, null, null), 0L));
+    }
+    out.addAll(LinkFixtures.familyMembers(LinkFixtures.FAMILY_EP1000000).subList(3, 6)); // DE, NL, US
+    return out;
+  }
+
+  /** Links of the first half: the whole EP 2400812 family, and EP 1000000 A1, B1 and AT among themselves. */
+  private static final int FIRST_HALF_LINKS = LinkFixtures.EP2400812_LINKS.size() + 4;
+
+  @Test
+  void everyLinkOfTheFixturesIsOnPatentsLinksOnce() throws Exception {
+    publish(firstHalf());
+    publish(secondHalf());
+    Settings s = settings("--bounded");
+    StreamExecutionEnvironment env = FlinkEnvironments.create(s);
+    LinksJob.build(env, s);
+    env.execute(run);
+
+    List<ConsumerRecord<byte[], byte[]>> records = committedRecords();
+    assertThat(records.stream().map(LinksJobIT::describe).toList())
+        .containsExactlyInAnyOrderElementsOf(expected());
+    TopicCodec<PatentLink> codec = TopicCodec.links();
+    for (ConsumerRecord<byte[], byte[]> r : records) {
+      PatentLink l = codec.decode(r.value());
+      assertThat(new String(r.key(), StandardCharsets.UTF_8))
+          .isEqualTo(l.getFromKey() + "|" + l.getToKey() + "|" + l.getKind());
+      assertThat(l.getSharedId()).isNotBlank();
+      assertThat(l.getFirstSeen()).isPositive();
+    }
+  }
+
+  /**
+   * The job fails once in the middle of the second half, after the first half's links were
+   * committed and while the second half's first links sit in an open transaction; it restarts from
+   * its last checkpoint (state and offsets), the members of the second half join the groups the
+   * first half left in state, and every link is on the topic once.
+   */
+  @Test
+  void aFailureInTheMiddleOfTheStreamWritesEveryLinkOnce() throws Exception {
+    FailOnce.failed.set(false);
+    publish(firstHalf());
+    Settings s = settings("--restart.strategy", "fixed", "--restart.attempts", "3", "--restart.delay", "1 s");
+    StreamExecutionEnvironment env = FlinkEnvironments.create(s);
+    DataStream<Patent> patents = NormalizedPatents.read(env, s, s.require(LinksSettings.GROUP_ID.key()), "links-decode")
+        .map(new FailOnce("US-6093011-A")).name("fail-once").uid("fail-once");
+    LinksJob.publish(LinksJob.links(patents, s), s);
+    JobClient job = env.executeAsync(run);
+    try {
+      awaitLinks(FIRST_HALF_LINKS);
+      publish(secondHalf());
+      awaitLinks(expected().size());
+      Thread.sleep(2_000); // four more checkpoints: a link made twice would be committed by now
+      assertThat(FailOnce.failed).as("the job failed once").isTrue();
+      assertThat(committedRecords().stream().map(LinksJobIT::describe).toList())
+          .containsExactlyInAnyOrderElementsOf(expected());
+    } finally {
+      job.cancel().get();
+    }
+  }
+
+  /** Throws the first time it sees {@code key} in this JVM (the MiniCluster's), passes all else. */
+  static final class FailOnce implements MapFunction<Patent, Patent> {
+    private static final long serialVersionUID = 1L;
+    static final AtomicBoolean failed = new AtomicBoolean();
+    private final String key;
+
+    FailOnce(String key) {
+      this.key = key;
+    }
+
+    @Override
+    public Patent map(Patent p) {
+      if (p.getPublicationKey().equals(key) && failed.compareAndSet(false, true)) {
+        throw new IllegalStateException("injected failure at " + key);
+      }
+      return p;
+    }
+  }
+
+  private Settings settings(String... extra) {
+    List<String> args = new ArrayList<>(List.of("--kafka.bootstrap", LocalStack.KAFKA,
+        "--topic.normalized", normalized, "--topic.links", links, "--topic.dlq", dlq,
+        "--group-id", run, "--checkpoint.interval", "500 ms", "--parallelism", "2"));
+    args.addAll(List.of(extra));
+    return Settings.parse(LinksSettings.SETTINGS, LinksSettings.FLAGS, args.toArray(String[]::new), Map.of());
+  }
+
+  private void publish(List<Patent> patents) throws Exception {
+    TopicCodec<Patent> codec = TopicCodec.patents();
+    Properties props = new Properties();
+    props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, LocalStack.KAFKA);
+    try (KafkaProducer<String, byte[]> producer =
+        new KafkaProducer<>(props, new StringSerializer(), new ByteArraySerializer())) {
+      for (Patent p : patents) {
+        producer.send(new ProducerRecord<>(normalized, p.getPublicationKey(), codec.encode(p))).get();
+      }
+    }
+  }
+
+  private void awaitLinks(int n) throws Exception {
+    long deadline = System.currentTimeMillis() + 120_000;
+    while (committedRecords().size() < n) {
+      assertThat(System.currentTimeMillis()).as("%d links committed within 2 min", n).isLessThan(deadline);
+      Thread.sleep(300);
+    }
+  }
+
+  /** Every committed record of the links topic, from the beginning (read_committed). */
+  private List<ConsumerRecord<byte[], byte[]>> committedRecords() {
+    Properties props = new Properties();
+    props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, LocalStack.KAFKA);
+    props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+    List<ConsumerRecord<byte[], byte[]>> out = new ArrayList<>();
+    try (KafkaConsumer<byte[], byte[]> consumer =
+        new KafkaConsumer<>(props, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+      List<TopicPartition> partitions = consumer.partitionsFor(links).stream()
+          .map(p -> new TopicPartition(links, p.partition())).toList();
+      consumer.assign(partitions);
+      consumer.seekToBeginning(partitions);
+      Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
+      while (partitions.stream().anyMatch(tp -> consumer.position(tp) < end.get(tp))) {
+        consumer.poll(Duration.ofMillis(500)).forEach(out::add);
+      }
+    }
+    return out;
+  }
+
+  private static String describe(ConsumerRecord<byte[], byte[]> r) {
+    try {
+      PatentLink l = TopicCodec.links().decode(r.value());
+      return l.getFromKey() + " -> " + l.getToKey() + " " + l.getKind() + " " + l.getStrength();
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+}
