@@ -32,6 +32,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
 
 import io.patent2tech.connectors.kafka.Topics;
 import io.patent2tech.jobs.Fixtures;
@@ -154,6 +155,37 @@ class LinksJobIT {
           .containsExactlyInAnyOrderElementsOf(expected());
     } finally {
       job.cancel().get();
+    }
+  }
+
+  /**
+   * The job is stopped after the first half (cancelled; its checkpoints retained) and the second
+   * half is published while it is down; started again from its latest checkpoint, it links the
+   * late members to the groups restored from state, and writes nothing of the first half again.
+   */
+  @Test
+  void aJobStartedAgainFromItsCheckpointLinksLateMembersAndNothingTwice(@TempDir Path checkpoints) throws Exception {
+    publish(firstHalf());
+    String dir = checkpoints.toUri().toString();
+    StreamExecutionEnvironment first = FlinkEnvironments.create(settings("--checkpoint.dir", dir));
+    LinksJob.build(first, settings("--checkpoint.dir", dir));
+    JobClient job = first.executeAsync(run);
+    awaitLinks(FIRST_HALF_LINKS);
+    Thread.sleep(1_500); // a checkpoint after the last link, holding its state and offsets
+    job.cancel().get();
+
+    publish(secondHalf());
+    Settings again = settings("--checkpoint.dir", dir, "--restore.from", "latest");
+    StreamExecutionEnvironment second = FlinkEnvironments.create(again);
+    LinksJob.build(second, again);
+    JobClient resumed = second.executeAsync(run);
+    try {
+      awaitLinks(expected().size());
+      Thread.sleep(2_000);
+      assertThat(committedRecords().stream().map(LinksJobIT::describe).toList())
+          .containsExactlyInAnyOrderElementsOf(expected());
+    } finally {
+      resumed.cancel().get();
     }
   }
 
