@@ -79,6 +79,10 @@ class FamilyGroupsTest {
       // it claims its own publication number as related and sits in the group it refers to
       h.add(patent("US-20010037361-A1", "US-09832323", "5", related("related-publication", "US", "20010037361", "A1")));
       h.add(patent("US-20010037361-A1", "US-09832323", "5"));
+      // a first version claims an application that a corrected version says is its own: the
+      // document is then referrer and member of one group, and still not linked to itself
+      h.add(patent("US-7000000-B1", null, null, related("continuation", "US", "10/123,456", null)));
+      h.add(patent("US-7000000-B1", "US-10123456", null));
       assertThat(h.all()).isEmpty();
     }
   }
