@@ -135,14 +135,15 @@ final class NearDuplicateCorpus {
       }
       case ONE_CLAIM -> {
         List<String> changed = new ArrayList<>(claims);
-        changed.set(random.nextInt(changed.size()), claimText(random));
+        int replaced = random.nextInt(changed.size());
+        changed.set(replaced, (replaced + 1) + ". " + claimText(random));
         claims = changed;
       }
       case NEW_CLAIMS -> claims = claims(claims.size(), random).stream().map(Claim::getText).toList();
     }
     List<Claim> claimRecords = new ArrayList<>();
     for (int i = 0; i < claims.size(); i++) {
-      claimRecords.add(claim(i + 1, claims.get(i)));
+      claimRecords.add(claim(i + 1, claims.get(i))); // the texts keep their numbers ("3. ...")
     }
     return patent(key, title, abstractText, claimRecords);
   }
@@ -150,7 +151,7 @@ final class NearDuplicateCorpus {
   private List<Claim> claims(int n, SplittableRandom random) {
     List<Claim> claims = new ArrayList<>();
     for (int i = 1; i <= n; i++) {
-      claims.add(claim(i, claimText(random)));
+      claims.add(claim(i, i + ". " + claimText(random)));
     }
     return claims;
   }
@@ -190,7 +191,7 @@ final class NearDuplicateCorpus {
   }
 
   private static Claim claim(int number, String text) {
-    return Claim.newBuilder().setNumber(number).setText(number + ". " + text).setIndependent(number == 1)
+    return Claim.newBuilder().setNumber(number).setText(text).setIndependent(number == 1)
         .setDependsOn(List.of()).build();
   }
 
