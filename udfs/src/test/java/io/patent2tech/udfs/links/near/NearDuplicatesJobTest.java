@@ -114,6 +114,17 @@ class NearDuplicatesJobTest {
     assertThat(strict).isEmpty();
   }
 
+  @Test
+  void everyOperatorHasAStableUidAndAName() {
+    StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+    NearDuplicates.links(env.fromData(List.of(base), new AvroTypeInfo<>(Patent.class)), NearDuplicateSettings.defaults())
+        .print();
+    List<String> uids = env.getStreamGraph().getStreamNodes().stream()
+        .map(node -> node.getTransformationUID()).filter(uid -> uid != null).sorted().toList();
+    assertThat(uids).containsExactly("near-duplicates-buckets", "near-duplicates-candidates",
+        "near-duplicates-shingle", "near-duplicates-shingle-sets", "near-duplicates-verify");
+  }
+
   private static double exactSimilarity(Patent a, Patent b) {
     int k = NearDuplicateSettings.defaults().shingleSize();
     return Jaccard.similarity(WordShingles.of(ShingleText.words(ShingleText.of(a)), k),
