@@ -9,7 +9,7 @@ import java.util.stream.Collectors;
 
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.PipelineOptions;
-import org.apache.flink.configuration.StateBackendOptions;
+import org.apache.flink.contrib.streaming.state.EmbeddedRocksDBStateBackend;
 import org.apache.flink.formats.avro.typeutils.AvroTypeInfo;
 import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
@@ -134,8 +134,8 @@ class NearDuplicatesJobTest {
   private static List<PatentLink> run(List<Patent> patents, NearDuplicateSettings settings) throws Exception {
     Configuration config = new Configuration();
     config.set(PipelineOptions.GENERIC_TYPES, false);
-    config.set(StateBackendOptions.STATE_BACKEND, "rocksdb");
     StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(config);
+    env.setStateBackend(new EmbeddedRocksDBStateBackend());
     env.setParallelism(2);
     return NearDuplicates.links(env.fromData(patents, new AvroTypeInfo<>(Patent.class)), settings)
         .executeAndCollect(100);
