@@ -37,6 +37,11 @@ public class CandidatePairs extends KeyedProcessFunction<String, CandidatePair, 
 
   @Override
   public void processElement(CandidatePair pair, Context ctx, Collector<Probe> out) throws Exception {
+    if (pair.low.equals(pair.high)) {
+      // the buckets never pair a key with itself; this keeps a version from linking to its
+      // predecessor even if a bucket did (a link from a key to itself means nothing)
+      return;
+    }
     String version = pair.version();
     if (version.equals(sent.value())) {
       repeated.inc();
