@@ -281,7 +281,7 @@ public final class NearDuplicateBenchmark {
         | seed: difflib ratio of title and abstract averaged > 0.9, all pairs | %,.0f (%,d sampled) | %,.0f s extrapolated (%.2f ms per pair) | %.1f | %,.0f (%d planted + %,.0f extrapolated from %d of the sample) | %.3f | %.3f |
         | level 4: MinHash/LSH + exact Jaccard, Flink job | %,d candidate pairs verified | %.1f s wall (%.1f s job runtime) | %,.0f | %,d (%d not planted) | %.3f | %.3f |
 
-        Against every planted pair instead (any edit level, %d pairs, as if each were a duplicate):         seed precision %.3f, recall %.3f; level 4 precision %.3f, recall %.3f.
+        Against every planted pair instead (any edit level, %d pairs, as if each were a duplicate): seed precision %.3f, recall %.3f; level 4 precision %.3f, recall %.3f.
 
         Level 4 peak state: %.1f MB (largest of %d completed checkpoints, heap backend, full snapshots); \
         the shingle sets alone are %.1f MB (8 bytes per distinct shingle).
