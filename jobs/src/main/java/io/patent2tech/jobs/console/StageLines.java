@@ -46,13 +46,17 @@ public final class StageLines {
           count("PostgreSQL", sunk("postgres")),
           count("Elasticsearch", sunk("elasticsearch")),
           ifAny("rejected by Elasticsearch", sinkMetric("elasticsearch", "failed")))),
-      // patents.normalized -> decode -> level 3 (family-groups -> family-links) -> patents.links
+      // patents.normalized -> decode -> level 3 (family-groups -> family-links)
+      //                                 + level 4 (shingle -> buckets -> candidates -> verify) -> patents.links
       "links", new StageLine("links", "patents", List.of(
           count("read", sourceRecords()),
           count("undecodable", metric("undecodableRecords")),
           count("family links", out("family-links")),
           ifAny("repeated links dropped", metric("familyLinksRepeated")),
           ifAny("capped by group size", metric("familyLinksCapped")),
+          ifAny("near-duplicate candidates", metric("nearDuplicateCandidates")),
+          ifAny("near-duplicates", metric("nearDuplicateLinks")),
+          ifAny("capped by bucket size", metric("nearDuplicateBucketCapped")),
           count("published", sunk("links")))),
       // patents.normalized -> decode -> skip evaluated -> embed -> ... -> combine -> sinks
       "enrich", new StageLine("enrich", "patents", List.of(

@@ -12,6 +12,7 @@ import io.patent2tech.schema.Patent;
 import io.patent2tech.schema.PatentLink;
 import io.patent2tech.schema.TopicCodec;
 import io.patent2tech.udfs.links.family.FamilyLinks;
+import io.patent2tech.udfs.links.near.NearDuplicates;
 
 /**
  * The links job (levels 3 and 4 of docs/design.md section 4; docs/links.md):
@@ -19,7 +20,8 @@ import io.patent2tech.udfs.links.family.FamilyLinks;
  * <pre>
  *  patents.normalized (read_committed) -> decode -+-> level 3: family-identifiers -> family-groups -> family-links -+-> union -> patents.links
  *                                          |      |   (FamilyLinks: same application, family; priority, related)    |   (exactly once,
- *                                          |      +-> level 4: near duplicates (NearDuplicates, not yet) -----------+    key from|to|kind)
+ *                                          |      +-> level 4: near-duplicates (NearDuplicates: shingle -> buckets -+    key from|to|kind)
+ *                                          |          -> candidates -> shingle-sets -> verify; links.near.enabled)
  *                                          +-> patents.dlq (undecodable values)
  * </pre>
  *
@@ -33,7 +35,8 @@ public final class LinksJob {
   public static final String USAGE = "links [options]\n"
       + "  Links publications of one invention from patents.normalized -> patents.links: same\n"
       + "  application (a pre-grant publication and its grant, EP A1 and B1), same DOCDB family,\n"
-      + "  priority claims and continuations / divisions (weak). Both documents are kept.\n";
+      + "  priority claims and continuations / divisions (weak), and near-duplicate texts without a\n"
+      + "  shared identifier (MinHash/LSH, verified by exact Jaccard). Both documents are kept.\n";
 
   private LinksJob() {}
 
@@ -47,8 +50,10 @@ public final class LinksJob {
   /** Every level's links of the decoded {@code patents}. */
   public static DataStream<PatentLink> links(DataStream<Patent> patents, Settings s) {
     DataStream<PatentLink> family = FamilyLinks.links(patents, LinksSettings.family(s));
-    // level 4 joins here: family.union(NearDuplicates.links(patents, LinksSettings.nearDuplicates(s)))
-    return family;
+    if (!s.getBoolean(LinksSettings.NEAR_ENABLED.key())) {
+      return family;
+    }
+    return family.union(NearDuplicates.links(patents, LinksSettings.nearDuplicates(s)));
   }
 
   /** patents.links, exactly once (transactional ids {@code <group-id>-links}), key {@code from|to|kind}. */

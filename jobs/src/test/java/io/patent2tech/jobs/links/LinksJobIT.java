@@ -40,6 +40,7 @@ import io.patent2tech.jobs.LocalStack;
 import io.patent2tech.jobs.NormalizedPatents;
 import io.patent2tech.jobs.config.FlinkEnvironments;
 import io.patent2tech.jobs.config.Settings;
+import io.patent2tech.schema.DocumentId;
 import io.patent2tech.schema.Patent;
 import io.patent2tech.schema.PatentLink;
 import io.patent2tech.schema.Source;
@@ -51,7 +52,8 @@ import io.patent2tech.udfs.links.family.LinkFixtures;
  * The links job on the local stack's Kafka and a Flink MiniCluster, over real fixture patents: the
  * members of the EPO OPS families of EP 2400812 and EP 1000000, EP 1000000 A1/B1 as the EPO reader
  * reads them (the same two publications again), and the ten USPTO ICE documents (no links among
- * them). patents.links must hold each of the 39 expected links once (read_committed), with its
+ * them), and a copy of one of those under a new number (a near-duplicate, level 4). patents.links
+ * must hold each of the 40 expected links once (read_committed), with its
  * record key {@code from|to|kind}, also when the job fails in the middle of the stream. Each test
  * has its own topics and consumer group.
  */
@@ -80,10 +82,37 @@ class LinksJobIT {
     LocalStack.deleteTopics(List.of(normalized, links, dlq));
   }
 
-  private static List<String> expected() {
+  private static List<String> expected() throws Exception {
     List<String> all = new ArrayList<>(LinkFixtures.EP2400812_LINKS);
     all.addAll(LinkFixtures.EP1000000_LINKS);
+    // level 4: the copy of the first ICE document under a number of its own
+    all.add(firstIceDocument().getPublicationKey() + " -> " + COPY_KEY + " near-duplicate strong");
     return all;
+  }
+
+  /** Publication key of the near-duplicate copy: sorts after every ICE fixture's key. */
+  private static final String COPY_KEY = "US-9999001-B1";
+
+  private static Patent firstIceDocument() throws Exception {
+    Path f = Fixtures.iceDocuments().get(0);
+    return new UsptoDocumentProcessor().process(Files.readAllBytes(f),
+        new Source("USPTO", null, f.getFileName().toString(), null, 0L, 0L, null, null), 0L);
+  }
+
+  /**
+   * The same text under a new number with no identifier in common (no application, family or
+   * related document): only level 4 can link it.
+   */
+  private static Patent nearDuplicateCopy() throws Exception {
+    Patent original = firstIceDocument();
+    return Patent.newBuilder(original)
+        .setPublicationKey(COPY_KEY)
+        .setPublication(DocumentId.newBuilder(original.getPublication()).setNumber("9999001").setKind("B1").build())
+        .setApplicationKey(null)
+        .setApplication(null)
+        .setRelatedDocuments(List.of())
+        .setFamilyId(null)
+        .build();
   }
 
   /** The fixture patents in the order they are published, EP 1000000's family split in two. */
@@ -101,6 +130,7 @@ class LinksJobIT {
           new Source("USPTO", null, f.getFileName().toString(), null, 0L, 0L, null, null), 0L));
     }
     out.addAll(LinkFixtures.familyMembers(LinkFixtures.FAMILY_EP1000000).subList(3, 6)); // DE, NL, US
+    out.add(nearDuplicateCopy());
     return out;
   }
 
@@ -124,7 +154,12 @@ class LinksJobIT {
       PatentLink l = codec.decode(r.value());
       assertThat(new String(r.key(), StandardCharsets.UTF_8))
           .isEqualTo(l.getFromKey() + "|" + l.getToKey() + "|" + l.getKind());
-      assertThat(l.getSharedId()).isNotBlank();
+      if (l.getKind().equals("near-duplicate")) {
+        assertThat(l.getSimilarity()).isGreaterThanOrEqualTo(0.9);
+        assertThat(l.getMethod()).startsWith("minhash-lsh/jaccard");
+      } else {
+        assertThat(l.getSharedId()).isNotBlank();
+      }
       assertThat(l.getFirstSeen()).isPositive();
     }
   }
