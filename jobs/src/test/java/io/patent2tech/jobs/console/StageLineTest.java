@@ -66,6 +66,22 @@ class StageLineTest {
   }
 
   @Test
+  void landCountsTheLinksApartFromThePatents() {
+    JobCounts counts = new JobCounts(Map.of(
+        "Source: patents.normalized", Map.of("numRecordsOut", 5L),
+        "Source: patents.links", Map.of("numRecordsOut", 3L),
+        "decode", Map.of("undecodableRecords", 0L, "numRecordsIn", 5L),
+        "decode-links", Map.of("undecodableRecords", 1L, "numRecordsIn", 3L),
+        "postgres: Writer", Map.of("numRecordsIn", 5L),
+        "elasticsearch: Writer", Map.of("numRecordsIn", 5L),
+        "postgres-links: Writer", Map.of("numRecordsIn", 2L),
+        "elasticsearch-links: Writer", Map.of("numRecordsIn", 4L, "failed", 0L)));
+    assertThat(StageLines.of("land").orElseThrow().format(counts))
+        .isEqualTo("land: read 5, undecodable 0, PostgreSQL 5, Elasticsearch 5, links 3, undecodable links 1, "
+            + "links in PostgreSQL 2, documents updated with links 4");
+  }
+
+  @Test
   void aCountTheJobNeverReportedReadsAsUnknown() {
     assertThat(StageLines.of("land").orElseThrow().format(JobCounts.NONE))
         .isEqualTo("land: read 0, undecodable ?, PostgreSQL ?, Elasticsearch ?");
