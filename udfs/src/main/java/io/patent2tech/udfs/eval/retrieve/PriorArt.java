@@ -11,13 +11,20 @@ import java.util.Objects;
  * What counts as a patent's prior art (docs/design.md section 6, issue 3 point 4): the landed
  * patents nearest to its embedding, other than itself, the documents of the same application
  * ({@code application_key}: its pre-grant publication and its grant) and of the same family
- * ({@code family_id}). The exclusions are part of the search, so they never take one of the
- * {@code topK} places; hits below {@code minSimilarity} (a cosine) are not returned.
+ * ({@code family_id}), and the documents the landed links (topic patents.links, issue 10) tie to
+ * it: those that list it among their {@code family_members}, {@code application_members} or
+ * {@code near_duplicates}. A link covers what the patent's own fields cannot: a family or an
+ * application whose id only the other office gives, and a near-identical text under another
+ * application, which would otherwise be its own nearest "prior art". The exclusions are part of
+ * the search, so they never take one of the {@code topK} places; hits below
+ * {@code minSimilarity} (a cosine) are not returned.
  */
 public final class PriorArt {
 
   static final String FIRST_CLAIM = "first_claim";
   static final String LANGUAGE = "language";
+  /** Keyword lists of the linked documents' keys (LinkDocuments in the connectors writes them). */
+  static final List<String> LINK_LISTS = List.of("family_members", "application_members", "near_duplicates");
 
   /**
    * A prior-art document and its cosine similarity to the searched vector, with its first claim and
@@ -38,6 +45,11 @@ public final class PriorArt {
     }
     if (self.getFamilyId() != null) {
       exclusions.add(new Term("family_id", self.getFamilyId()));
+    }
+    // links are stored on both documents, so the hits' lists name this patent: a term on a
+    // keyword list matches any element
+    for (String list : LINK_LISTS) {
+      exclusions.add(new Term(list, self.getPublicationKey()));
     }
     return new VectorQuery(Corpus.PATENTS, vector, topK, minSimilarity, List.of(), exclusions,
         List.of(FIRST_CLAIM, LANGUAGE));

@@ -59,6 +59,38 @@ class RetrieveTest {
   }
 
   @Test
+  void priorArtLeavesOutTheDocumentsLinksTieToIt() throws Exception {
+    // no family id or application key in common: only the landed links say they belong together
+    Patent self = EvalPatents.patent("US-1-B2", "US", "h");
+    linked("EP-2-B1", "family_members", "US-1-B2", new float[] {1, 0, 0});
+    linked("US-3-A1", "application_members", "US-1-B2", new float[] {1, 0.01f, 0});
+    linked("WO-4-A1", "near_duplicates", "US-1-B2", new float[] {1, 0.02f, 0});
+    // linked to another patent: still prior art
+    linked("US-5-B2", "near_duplicates", "US-9-B2", new float[] {1, 0.1f, 0});
+    patent("US-6-B2", "US-6-app", null, new float[] {1, 0.2f, 0}, "near");
+
+    Enrichment e = retrieveOne(EvaluationSettings.defaults(), self, QUERY);
+
+    assertThat(e.priorArt).extracting(d -> d.publicationKey).containsExactly("US-5-B2", "US-6-B2");
+  }
+
+  @Test
+  void theLinkedDocumentsDoNotTakeTopKPlaces() throws Exception {
+    Patent self = EvalPatents.patent("US-1-B2", "US", "h");
+    for (int i = 0; i < 8; i++) {
+      linked("WO-" + i + "-A1", "near_duplicates", "US-1-B2", new float[] {1, 0, 0});
+    }
+    patent("US-6-B2", "US-6-app", null, new float[] {1, 0.2f, 0}, "near");
+
+    Enrichment e = retrieveOne(settings(1, true), self, QUERY);
+
+    assertThat(e.priorArt).extracting(d -> d.publicationKey).containsExactly("US-6-B2");
+    VectorQuery priorArt = search.calls.get(0).get(0);
+    assertThat(priorArt.exclude()).contains(new VectorQuery.Term("family_members", "US-1-B2"),
+        new VectorQuery.Term("application_members", "US-1-B2"), new VectorQuery.Term("near_duplicates", "US-1-B2"));
+  }
+
+  @Test
   void topKLimitsPriorArtAndPassages() throws Exception {
     for (int i = 0; i < 4; i++) {
       patent("US-" + (10 + i) + "-B2", "app-" + i, null, new float[] {1, 0.1f * i, 0}, "c");
@@ -188,6 +220,12 @@ class RetrieveTest {
       fields.put("family_id", familyId);
     }
     search.add(Corpus.PATENTS, key, vector, fields);
+  }
+
+  /** A landed patent whose {@code list} (family_members, ...) names {@code other}. */
+  private void linked(String key, String list, String other, float[] vector) {
+    search.add(Corpus.PATENTS, key, vector, Map.of("publication_key", key, "application_key", key + "-app",
+        "first_claim", "claim of " + key, "language", "en"), Map.of(list, List.of(other)));
   }
 
   private void passage(String id, String jurisdiction, String topic, float[] vector) {
