@@ -18,6 +18,7 @@ import io.patent2tech.udfs.embed.Vectors;
 import io.patent2tech.udfs.eval.EvaluationSettings;
 import io.patent2tech.udfs.eval.retrieve.PriorArt;
 import io.patent2tech.udfs.eval.retrieve.PriorArt.Match;
+import io.patent2tech.udfs.eval.retrieve.VectorHit;
 import io.patent2tech.udfs.links.DocumentLinks;
 import java.io.IOException;
 import java.util.HashMap;
@@ -115,6 +116,34 @@ class PriorArtSearchIT {
   }
 
   @Test
+  void theNearDuplicatesSearchFindsTheOneEvaluatedWithItsCurrentContent() throws Exception {
+    String key = self.getPublicationKey();
+    Patent evaluated = variant("WO-2015000001-A1", "WO-IB2014000001", null, null);
+    Patent stale = variant("WO-2015000002-A1", "WO-IB2014000002", null, null);
+    land(evaluated);
+    land(stale);
+    land(variant("WO-2015000003-A1", "WO-IB2014000003", null, null));
+    for (String duplicate : List.of("WO-2015000001-A1", "WO-2015000002-A1", "WO-2015000003-A1")) {
+      links(new DocumentLinks(duplicate, new String[0], new String[0], new String[] {key}));
+    }
+    // the enrich job's record of each: one of the current content, one of an earlier version, one none
+    enriched("WO-2015000001-A1", evaluated.getContentHash());
+    enriched("WO-2015000002-A1", "an earlier content hash");
+    es.client().indices().refresh(r -> r.index(es.alias()));
+
+    try (ElasticsearchVectorSearch search = ElasticsearchVectorSearch.open(es.settings(), es.settings())) {
+      List<List<VectorHit>> hits = search.search(List.of(
+          PriorArt.query(vectors.get(key), self, 5, 0.6), PriorArt.nearDuplicatesQuery(vectors.get(key), self))).get();
+
+      assertThat(PriorArt.matches(hits.get(0))).extracting(Match::publicationKey)
+          .containsExactly("US-9100002-B2", "US-9100003-B2");
+      assertThat(hits.get(1)).extracting(VectorHit::id)
+          .containsExactlyInAnyOrder("WO-2015000001-A1", "WO-2015000002-A1", "WO-2015000003-A1");
+      assertThat(PriorArt.resembles(hits.get(1))).isEqualTo("WO-2015000001-A1");
+    }
+  }
+
+  @Test
   void matchesCarryTheFirstClaimAndLanguageOfThePriorArt() throws Exception {
     {
       List<Match> matches = nearest(vectors.get(self.getPublicationKey()), self);
@@ -171,6 +200,10 @@ class PriorArtSearchIT {
       return PriorArt.matches(
           search.search(List.of(PriorArt.query(vector, self, topK, minSimilarity))).get().get(0));
     }
+  }
+
+  private void enriched(String id, String contentHash) throws IOException {
+    es.client().update(r -> r.index(es.alias()).id(id).doc(Map.of("enriched_content_hash", contentHash)), Map.class);
   }
 
   /** Merges link lists into a landed document, as the landing job's link sink does. */

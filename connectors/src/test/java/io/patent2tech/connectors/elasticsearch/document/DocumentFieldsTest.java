@@ -125,6 +125,10 @@ class DocumentFieldsTest {
     documents.add(EnrichmentDocuments.document(EnrichedPatent.newBuilder(SampleEnrichments.sipGrantWithoutLlm())
         .setRetrievalError("prior-art search failed: Elasticsearch at http://localhost:9200 did not answer in time")
         .build()));
+    // an evaluated near-duplicate found: the one field the other samples leave null
+    documents.add(EnrichmentDocuments.document(EnrichedPatent.newBuilder(SampleEnrichments.sipGrantFull())
+        .setResembles("WO-2015000001-A1")
+        .build()));
     documents.add(LinkDocuments.document(new DocumentLinks("US-8930553-B2", new String[] {"EP-2000001-B1"},
         new String[] {"US-20140001-A1"}, new String[] {"WO-2015000001-A1"})));
     Map<String, List<Object>> values = new LinkedHashMap<>();

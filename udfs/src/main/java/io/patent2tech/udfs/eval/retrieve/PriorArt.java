@@ -23,6 +23,12 @@ public final class PriorArt {
 
   static final String FIRST_CLAIM = "first_claim";
   static final String LANGUAGE = "language";
+  static final String CONTENT_HASH = "content_hash";
+  static final String ENRICHED_CONTENT_HASH = "enriched_content_hash";
+  static final String NEAR_DUPLICATES = "near_duplicates";
+  /** Near-duplicates looked at for {@link #resembles}: the nearest few are enough to name one. */
+  static final int RESEMBLES_K = 3;
+
   /** Keyword lists of the linked documents' keys (LinkDocuments in the connectors writes them). */
   static final List<String> LINK_LISTS = List.of("family_members", "application_members", "near_duplicates");
 
@@ -53,6 +59,38 @@ public final class PriorArt {
     }
     return new VectorQuery(Corpus.PATENTS, vector, topK, minSimilarity, List.of(), exclusions,
         List.of(FIRST_CLAIM, LANGUAGE));
+  }
+
+  /**
+   * The search for the patent's already landed near-duplicates (the documents whose
+   * {@code near_duplicates} name it), nearest first, with what tells whether each was evaluated
+   * with its current content. {@link #query} leaves them out of the prior art: their text is this
+   * patent's own. Sent with the prior-art search in one round trip; it costs little, because the
+   * filter leaves the kNN search a handful of documents, mostly none.
+   */
+  public static VectorQuery nearDuplicatesQuery(float[] vector, Patent self) {
+    Objects.requireNonNull(self, "self");
+    return new VectorQuery(Corpus.PATENTS, vector, RESEMBLES_K, null,
+        List.of(new Term(NEAR_DUPLICATES, self.getPublicationKey())),
+        List.of(new Term("publication_key", self.getPublicationKey())),
+        List.of(CONTENT_HASH, ENRICHED_CONTENT_HASH));
+  }
+
+  /**
+   * Which already evaluated near-duplicate the patent resembles: the nearest hit of a
+   * {@link #nearDuplicatesQuery} whose evaluation is of its current content (its
+   * {@code enriched_content_hash} is its {@code content_hash}); null when none is. The patent is
+   * still evaluated in full: nothing of the other evaluation is reused, the result only names it,
+   * so that a reader can compare the two rather than wonder why two identical texts score apart.
+   */
+  public static String resembles(List<VectorHit> nearDuplicates) {
+    for (VectorHit hit : nearDuplicates) {
+      String evaluated = hit.field(ENRICHED_CONTENT_HASH);
+      if (evaluated != null && evaluated.equals(hit.field(CONTENT_HASH))) {
+        return hit.id();
+      }
+    }
+    return null;
   }
 
   /** The hits of a {@link #query} as matches, in their order. */
