@@ -139,7 +139,8 @@ class ClusterSubmissionIT {
             HttpResponse.BodyHandlers.discarding()),
         () -> HTTP.send(HttpRequest.newBuilder(URI.create(LocalStack.ES + "/_index_template/" + ALIAS))
             .DELETE().build(), HttpResponse.BodyHandlers.discarding()),
-        () -> LocalStack.deleteTopics(List.of(TOPIC, DLQ)));
+        () -> LocalStack.deleteTopics(List.of(TOPIC, DLQ)),
+        () -> LocalStack.deleteTopicsIfPresent(List.of(RUN + ".links")));
     Exception first = null;
     for (CleanUp step : steps) {
       try {
@@ -175,6 +176,8 @@ class ClusterSubmissionIT {
     String landing = runJob(List.of("land", "--bounded",
         "--kafka.bootstrap", LocalStack.KAFKA, "--topic.normalized", TOPIC, "--topic.dlq", DLQ,
         "--group-id", RUN + "-landing",
+        // a links topic of the test's own: the shared patents.links may hold other runs' links
+        "--topic.links", RUN + ".links",
         "--es.url", LocalStack.ES, "--es.alias", ALIAS,
         "--pg.url", LocalStack.pgUrlInSchema(RUN), "--pg.user", LocalStack.PG_USER,
         "--pg.password", LocalStack.PG_PASSWORD,

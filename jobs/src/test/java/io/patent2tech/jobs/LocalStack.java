@@ -93,6 +93,19 @@ public final class LocalStack {
     }
   }
 
+  /** Deletes those of {@code topics} that exist: a test that did not run created none. */
+  public static void deleteTopicsIfPresent(List<String> topics) throws Exception {
+    Properties props = new Properties();
+    props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, KAFKA);
+    try (Admin admin = Admin.create(props)) {
+      java.util.Set<String> present = admin.listTopics().names().get();
+      List<String> existing = topics.stream().filter(present::contains).toList();
+      if (!existing.isEmpty()) {
+        admin.deleteTopics(existing).all().get();
+      }
+    }
+  }
+
   /** One Elasticsearch request without a body; asserts status 200 and returns the JSON answer. */
   public static JsonNode es(String method, String path) throws Exception {
     HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(ES + path))

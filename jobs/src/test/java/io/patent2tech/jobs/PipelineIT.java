@@ -104,6 +104,7 @@ class PipelineIT {
   @AfterAll
   static void removeRunData() throws Exception {
     LocalStack.deleteTopics(List.of(TOPIC, DLQ));
+    LocalStack.deleteTopicsIfPresent(List.of(RUN + ".links"));
     LocalStack.esDelete("/" + ALIAS + "-v1");
     LocalStack.esDelete("/_index_template/" + ALIAS);
     LocalStack.dropSchema(RUN);
@@ -164,7 +165,9 @@ class PipelineIT {
   private static Settings landingSettings() {
     return Settings.parse(LandingJob.SETTINGS, LandingJob.FLAGS, new String[] {
         "--kafka.bootstrap", KAFKA, "--topic.normalized", TOPIC, "--topic.dlq", DLQ,
-        "--group-id", RUN + "-landing", "--bounded",
+        "--group-id", RUN + "-landing",
+        // a links topic of the test's own: the shared patents.links may hold other runs' links
+        "--topic.links", RUN + ".links", "--bounded",
         "--es.url", ES, "--es.alias", ALIAS,
         "--pg.url", PG_URL, "--pg.user", PG_USER, "--pg.password", PG_PASSWORD,
         "--checkpoint.interval", "1 s", "--parallelism", "2"}, Map.of());

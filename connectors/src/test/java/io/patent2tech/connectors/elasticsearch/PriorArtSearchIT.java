@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import co.elastic.clients.elasticsearch._types.Refresh;
+import io.patent2tech.connectors.elasticsearch.document.LinkDocuments;
 import io.patent2tech.connectors.elasticsearch.document.PatentDocuments;
 import io.patent2tech.connectors.elasticsearch.index.PatentIndex;
 import io.patent2tech.connectors.elasticsearch.search.ElasticsearchVectorSearch;
@@ -17,6 +18,8 @@ import io.patent2tech.udfs.embed.Vectors;
 import io.patent2tech.udfs.eval.EvaluationSettings;
 import io.patent2tech.udfs.eval.retrieve.PriorArt;
 import io.patent2tech.udfs.eval.retrieve.PriorArt.Match;
+import io.patent2tech.udfs.eval.retrieve.VectorHit;
+import io.patent2tech.udfs.links.DocumentLinks;
 import java.io.IOException;
 import java.util.HashMap;
 import java.util.List;
@@ -94,6 +97,53 @@ class PriorArtSearchIT {
   }
 
   @Test
+  void documentsWhoseLinkListsNameThePatentAreNotItsPriorArt() throws Exception {
+    // the same text under other applications and families, tied to it only by landed links
+    land(variant("EP-2000001-B1", "EP-00123456", "F-7", null));
+    land(variant("WO-2015000001-A1", "WO-IB2014000001", null, null));
+    land(variant("US-9100006-B2", "US-14000006", null, null));
+    String key = self.getPublicationKey();
+    links(new DocumentLinks("EP-2000001-B1", new String[] {key}, new String[0], new String[0]));
+    links(new DocumentLinks("WO-2015000001-A1", new String[0], new String[0], new String[] {key}));
+    links(new DocumentLinks("US-9100006-B2", new String[0], new String[] {key}, new String[0]));
+    // linked, but to another patent: still prior art
+    links(new DocumentLinks("US-9100002-B2", new String[0], new String[0], new String[] {"US-20150001-A1"}));
+    es.client().indices().refresh(r -> r.index(es.alias()));
+
+    List<Match> matches = nearest(vectors.get(key), self, 10, 0.6);
+
+    assertThat(matches).extracting(Match::publicationKey).containsExactly("US-9100002-B2", "US-9100003-B2");
+  }
+
+  @Test
+  void theNearDuplicatesSearchFindsTheOneEvaluatedWithItsCurrentContent() throws Exception {
+    String key = self.getPublicationKey();
+    Patent evaluated = variant("WO-2015000001-A1", "WO-IB2014000001", null, null);
+    Patent stale = variant("WO-2015000002-A1", "WO-IB2014000002", null, null);
+    land(evaluated);
+    land(stale);
+    land(variant("WO-2015000003-A1", "WO-IB2014000003", null, null));
+    for (String duplicate : List.of("WO-2015000001-A1", "WO-2015000002-A1", "WO-2015000003-A1")) {
+      links(new DocumentLinks(duplicate, new String[0], new String[0], new String[] {key}));
+    }
+    // the enrich job's record of each: one of the current content, one of an earlier version, one none
+    enriched("WO-2015000001-A1", evaluated.getContentHash());
+    enriched("WO-2015000002-A1", "an earlier content hash");
+    es.client().indices().refresh(r -> r.index(es.alias()));
+
+    try (ElasticsearchVectorSearch search = ElasticsearchVectorSearch.open(es.settings(), es.settings())) {
+      List<List<VectorHit>> hits = search.search(List.of(
+          PriorArt.query(vectors.get(key), self, 5, 0.6), PriorArt.nearDuplicatesQuery(vectors.get(key), self))).get();
+
+      assertThat(PriorArt.matches(hits.get(0))).extracting(Match::publicationKey)
+          .containsExactly("US-9100002-B2", "US-9100003-B2");
+      assertThat(hits.get(1)).extracting(VectorHit::id)
+          .containsExactlyInAnyOrder("WO-2015000001-A1", "WO-2015000002-A1", "WO-2015000003-A1");
+      assertThat(PriorArt.resembles(hits.get(1))).isEqualTo("WO-2015000001-A1");
+    }
+  }
+
+  @Test
   void matchesCarryTheFirstClaimAndLanguageOfThePriorArt() throws Exception {
     {
       List<Match> matches = nearest(vectors.get(self.getPublicationKey()), self);
@@ -150,6 +200,16 @@ class PriorArtSearchIT {
       return PriorArt.matches(
           search.search(List.of(PriorArt.query(vector, self, topK, minSimilarity))).get().get(0));
     }
+  }
+
+  private void enriched(String id, String contentHash) throws IOException {
+    es.client().update(r -> r.index(es.alias()).id(id).doc(Map.of("enriched_content_hash", contentHash)), Map.class);
+  }
+
+  /** Merges link lists into a landed document, as the landing job's link sink does. */
+  private void links(DocumentLinks links) throws IOException {
+    es.client().update(r -> r.index(es.alias()).id(links.publicationKey).doc(LinkDocuments.document(links)),
+        Map.class);
   }
 
   private Patent variant(String key, String applicationKey, String familyId, String title) {

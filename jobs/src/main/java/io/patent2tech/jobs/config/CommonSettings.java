@@ -61,6 +61,8 @@ public final class CommonSettings {
       "running this long without a failure starts the delays and the count over (exponential)");
   public static final Setting TOPIC_ENRICHED = new Setting("topic.enriched", Topics.ENRICHED,
       "topic of enriched patents (Avro EnrichedPatent)");
+  public static final Setting TOPIC_LINKS = new Setting("topic.links", Topics.LINKS,
+      "topic of links between publications: family, application, near-duplicate (Avro PatentLink)");
   public static final Setting LEGAL_ALIAS = new Setting("legal.alias", LegalCorpusIndex.DEFAULT_ALIAS,
       "Elasticsearch alias of the legal corpus index");
   public static final Setting BOUNDED = Setting.bool("bounded", false,

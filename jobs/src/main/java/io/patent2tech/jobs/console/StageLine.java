@@ -53,6 +53,11 @@ public record StageLine(String stage, String unit, List<Count> counts) {
     return c -> c.of(sink + WRITER, name);
   }
 
+  /** The metric {@code name} of the operator named {@code operator}, where several declare it. */
+  public static Value metricOf(String operator, String name) {
+    return c -> c.of(operator, name);
+  }
+
   /** Records that went into the operator named {@code operator} in the job's wiring. */
   public static Value in(String operator) {
     return c -> c.of(operator, JobCounts.RECORDS_IN);

@@ -4,6 +4,7 @@ import static io.patent2tech.jobs.console.StageLine.count;
 import static io.patent2tech.jobs.console.StageLine.ifAny;
 import static io.patent2tech.jobs.console.StageLine.in;
 import static io.patent2tech.jobs.console.StageLine.metric;
+import static io.patent2tech.jobs.console.StageLine.metricOf;
 import static io.patent2tech.jobs.console.StageLine.out;
 import static io.patent2tech.jobs.console.StageLine.sinkMetric;
 import static io.patent2tech.jobs.console.StageLine.sourceRecords;
@@ -39,13 +40,19 @@ public final class StageLines {
       // offices -> PUBLISHING
       "collect", new StageLine("collect", "documents", Stream.concat(
           Stream.of(count("fetched", sourceRecords())), PUBLISHING.stream()).toList()),
-      // patents.normalized -> decode -> PostgreSQL + Elasticsearch
+      // patents.normalized -> decode -> PostgreSQL + Elasticsearch;
+      // patents.links -> decode-links -> PostgreSQL + link lists -> Elasticsearch (shown once there are links)
       "land", new StageLine("land", "patents", List.of(
-          count("read", sourceRecords()),
-          count("undecodable", metric("undecodableRecords")),
+          count("read", patentsRead()),
+          count("undecodable", metricOf("decode", "undecodableRecords")),
           count("PostgreSQL", sunk("postgres")),
           count("Elasticsearch", sunk("elasticsearch")),
-          ifAny("rejected by Elasticsearch", sinkMetric("elasticsearch", "failed")))),
+          ifAny("rejected by Elasticsearch", sinkMetric("elasticsearch", "failed")),
+          ifAny("links", in("decode-links")),
+          ifAny("undecodable links", metricOf("decode-links", "undecodableRecords")),
+          ifAny("links in PostgreSQL", sunk("postgres-links")),
+          ifAny("documents updated with links", sunk("elasticsearch-links")),
+          ifAny("link updates rejected by Elasticsearch", sinkMetric("elasticsearch-links", "failed")))),
       // patents.normalized -> decode -> level 3 (family-groups -> family-links)
       //                                 + level 4 (shingle -> buckets -> candidates -> verify) -> patents.links
       "links", new StageLine("links", "patents", List.of(
@@ -68,6 +75,14 @@ public final class StageLines {
           ifAny("rejected by Elasticsearch", sinkMetric("elasticsearch", "failed")))));
 
   private StageLines() {}
+
+  /** What the landing job read from patents.normalized: its sources' records less the links. */
+  private static StageLine.Value patentsRead() {
+    return c -> {
+      Long links = in("decode-links").apply(c);
+      return c.sourceRecords() - (links == null ? 0 : links);
+    };
+  }
 
   /** The line of a job command; empty for commands that run no Flink job (parse, counts, ...). */
   public static Optional<StageLine> of(String command) {

@@ -47,8 +47,8 @@ public final class DrillCommand {
   public static final Setting INTERVAL = Setting.duration("drill.interval", Duration.ofSeconds(1), "how often watch samples");
 
   public static final List<Setting> SETTINGS = List.of(RUN, DOCUMENTS, PER_FILE, FIXTURES, KEYS, SAMPLES, INTERVAL,
-      CommonSettings.KAFKA_BOOTSTRAP, CommonSettings.TOPIC_NORMALIZED, CommonSettings.TOPIC_DLQ,
-      LandingJob.GROUP_ID, CommonSettings.ES_URL, CommonSettings.ES_ALIAS,
+      CommonSettings.KAFKA_BOOTSTRAP, CommonSettings.TOPIC_NORMALIZED, CommonSettings.TOPIC_LINKS,
+      CommonSettings.TOPIC_DLQ, LandingJob.GROUP_ID, CommonSettings.ES_URL, CommonSettings.ES_ALIAS,
       CommonSettings.PG_URL, CommonSettings.PG_USER, CommonSettings.PG_PASSWORD);
 
   public static final String USAGE = "drill ACTION [options]   (used by scripts/chaos)\n"
@@ -240,8 +240,14 @@ public final class DrillCommand {
   private static void cleanup(Settings s, PrintStream out) throws Exception {
     List<String> removed = new ArrayList<>();
     try (Admin admin = admin(s)) {
-      for (String topic : List.of(s.require(CommonSettings.TOPIC_NORMALIZED.key()),
-          s.require(CommonSettings.TOPIC_DLQ.key()))) {
+      List<String> topics = new ArrayList<>(List.of(s.require(CommonSettings.TOPIC_NORMALIZED.key()),
+          s.require(CommonSettings.TOPIC_DLQ.key())));
+      String links = s.require(CommonSettings.TOPIC_LINKS.key());
+      // the run's own links topic only: the shared one (the default) is other jobs' input
+      if (!links.equals(CommonSettings.TOPIC_LINKS.defaultValue())) {
+        topics.add(links);
+      }
+      for (String topic : topics) {
         try {
           admin.deleteTopics(List.of(topic)).all().get(30, TimeUnit.SECONDS);
           removed.add("topic " + topic);

@@ -2,12 +2,17 @@ package io.patent2tech.jobs.landing;
 
 import java.util.List;
 
+import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
 import io.patent2tech.connectors.elasticsearch.sink.ElasticsearchBulkSink;
 import io.patent2tech.connectors.elasticsearch.index.PatentIndex;
+import io.patent2tech.connectors.kafka.DecodeTopicValues;
+import io.patent2tech.connectors.kafka.KafkaConnections;
 import io.patent2tech.connectors.kafka.KafkaDeadLetterPublisherFactory;
+import io.patent2tech.connectors.postgres.PatentLinkPostgresSink;
 import io.patent2tech.connectors.postgres.PatentPostgresSink;
 import io.patent2tech.connectors.postgres.PostgresMigrations;
 import io.patent2tech.jobs.NormalizedPatents;
@@ -15,7 +20,11 @@ import io.patent2tech.jobs.config.CommonSettings;
 import io.patent2tech.jobs.config.FlinkEnvironments;
 import io.patent2tech.jobs.config.Setting;
 import io.patent2tech.jobs.config.Settings;
+import io.patent2tech.schema.DeadLetter;
 import io.patent2tech.schema.Patent;
+import io.patent2tech.schema.PatentLink;
+import io.patent2tech.schema.TopicCodec;
+import io.patent2tech.udfs.links.LinkedDocuments;
 
 /**
  * The landing job:
@@ -24,16 +33,25 @@ import io.patent2tech.schema.Patent;
  *  patents.normalized (read_committed) -> decode -+-> PostgreSQL (upsert per publication key)
  *                                          |      +-> Elasticsearch alias `patents` (bulk upsert, _id = key)
  *                                          +-> patents.dlq (undecodable values; ES per-document rejections)
+ *
+ *  patents.links (read_committed) -> decode-links -+-> PostgreSQL patent_links (upsert per from, to, kind)
+ *                                           |      +-> both ends -> keyBy key -> link lists -> Elasticsearch
+ *                                           |          (family_members, application_members, near_duplicates
+ *                                           |           merged into the patents' documents, _id = key)
+ *                                           +-> patents.dlq (undecodable values; ES per-document rejections)
  * </pre>
  *
- * Both stores are idempotent upserts keyed by the publication key, so replays change nothing.
+ * All stores are idempotent upserts keyed by the publication key or the link, so replays change
+ * nothing. The two paths share no operator; the links path's uids all start with "links-" so that
+ * the patents path's uids, and savepoints taken before links were landed, stay valid.
  */
 public final class LandingJob {
 
   public static final Setting GROUP_ID =
       new Setting("group-id", "patent2tech-landing", "Kafka consumer group (offsets committed on checkpoint)");
   public static final List<Setting> SETTINGS = Settings.join(List.of(
-      CommonSettings.KAFKA_BOOTSTRAP, CommonSettings.TOPIC_NORMALIZED, CommonSettings.TOPIC_DLQ,
+      CommonSettings.KAFKA_BOOTSTRAP, CommonSettings.TOPIC_NORMALIZED, CommonSettings.TOPIC_LINKS,
+      CommonSettings.TOPIC_DLQ,
       GROUP_ID, CommonSettings.BOUNDED,
       CommonSettings.ES_URL, CommonSettings.ES_ALIAS, CommonSettings.ES_BULK_MAX_ACTIONS,
       CommonSettings.ES_BULK_MAX_BYTES, CommonSettings.ES_MAX_RETRIES, CommonSettings.ES_INITIAL_BACKOFF,
@@ -44,7 +62,9 @@ public final class LandingJob {
   public static final List<String> FLAGS = List.of(CommonSettings.BOUNDED.key());
 
   public static final String USAGE = "land [options]\n"
-      + "  Lands patents.normalized in PostgreSQL and Elasticsearch (idempotent upserts).\n"
+      + "  Lands patents.normalized in PostgreSQL and Elasticsearch (idempotent upserts), and\n"
+      + "  patents.links in PostgreSQL (patent_links) and on both linked documents in Elasticsearch\n"
+      + "  (family_members, application_members, near_duplicates, family_representative).\n"
       + "  Applies the Flyway migrations and the Elasticsearch index template first.\n";
 
   private LandingJob() {}
@@ -65,11 +85,47 @@ public final class LandingJob {
     patents.sinkTo(ElasticsearchBulkSink.forPatents(CommonSettings.elasticsearch(s),
             new KafkaDeadLetterPublisherFactory(bootstrap, dlqTopic)))
         .name("elasticsearch").uid("sink-elasticsearch");
+
+    buildLinks(env, s);
+  }
+
+  /** The links path: patents.links into patent_links and onto both documents of each link. */
+  static void buildLinks(StreamExecutionEnvironment env, Settings s) {
+    String bootstrap = s.require(CommonSettings.KAFKA_BOOTSTRAP.key());
+    String topic = s.require(CommonSettings.TOPIC_LINKS.key());
+    String dlqTopic = s.require(CommonSettings.TOPIC_DLQ.key());
+    String groupId = s.require(GROUP_ID.key());
+
+    SingleOutputStreamOperator<PatentLink> links = env
+        .fromSource(KafkaConnections.committedRecords(bootstrap, topic, groupId,
+            s.getBoolean(CommonSettings.BOUNDED.key())), WatermarkStrategy.noWatermarks(), topic)
+        .uid("links-source")
+        .process(new DecodeTopicValues<>(PatentLink.class, TopicCodec::links, "landing-decode-links"))
+        .name("decode-links").uid("links-decode")
+        // as for the patents: a sink's failure is reported as itself, not as a failed deserialization
+        .startNewChain();
+    links.getSideOutput(DecodeTopicValues.DEAD_LETTERS)
+        .sinkTo(KafkaConnections.exactlyOnceSink(bootstrap, dlqTopic, groupId + "-links-dlq",
+            TopicCodec::deadLetters, DeadLetter::getRawPointer))
+        .name(dlqTopic + " (links)").uid("links-sink-dlq");
+
+    links.sinkTo(PatentLinkPostgresSink.create(CommonSettings.postgres(s),
+            s.getInt(CommonSettings.PG_BATCH_SIZE.key()),
+            s.getDuration(CommonSettings.PG_BATCH_INTERVAL.key()).toMillis()))
+        .name("postgres-links").uid("links-sink-postgres");
+
+    links.flatMap(new LinkedDocuments.Ends()).name("link-ends").uid("links-ends")
+        .keyBy(new LinkedDocuments.ByFromKey())
+        .process(new LinkedDocuments()).name("link-lists").uid("links-lists")
+        .sinkTo(ElasticsearchBulkSink.forLinks(CommonSettings.elasticsearch(s),
+            new KafkaDeadLetterPublisherFactory(bootstrap, dlqTopic)))
+        .name("elasticsearch-links").uid("links-sink-elasticsearch");
   }
 
   public static void run(Settings s) throws Exception {
     String bootstrap = s.require(CommonSettings.KAFKA_BOOTSTRAP.key());
-    CommonSettings.ensureTopics(s, CommonSettings.TOPIC_NORMALIZED, CommonSettings.TOPIC_DLQ);
+    CommonSettings.ensureTopics(s, CommonSettings.TOPIC_NORMALIZED, CommonSettings.TOPIC_LINKS,
+        CommonSettings.TOPIC_DLQ);
     PostgresMigrations.migrate(CommonSettings.postgres(s));
     PatentIndex.ensure(CommonSettings.elasticsearch(s));
     StreamExecutionEnvironment env = FlinkEnvironments.create(s);

@@ -59,13 +59,13 @@ public final class LinksJob {
   /** patents.links, exactly once (transactional ids {@code <group-id>-links}), key {@code from|to|kind}. */
   public static void publish(DataStream<PatentLink> links, Settings s) {
     links.sinkTo(KafkaConnections.exactlyOnceSink(s.require(CommonSettings.KAFKA_BOOTSTRAP.key()),
-            s.require(LinksSettings.TOPIC_LINKS.key()), s.require(LinksSettings.GROUP_ID.key()) + "-links",
+            s.require(CommonSettings.TOPIC_LINKS.key()), s.require(LinksSettings.GROUP_ID.key()) + "-links",
             TopicCodec::links, FamilyLinks::key))
         .name("links").uid("sink-links");
   }
 
   public static void run(Settings s) throws Exception {
-    CommonSettings.ensureTopics(s, CommonSettings.TOPIC_NORMALIZED, LinksSettings.TOPIC_LINKS, CommonSettings.TOPIC_DLQ);
+    CommonSettings.ensureTopics(s, CommonSettings.TOPIC_NORMALIZED, CommonSettings.TOPIC_LINKS, CommonSettings.TOPIC_DLQ);
     StreamExecutionEnvironment env = FlinkEnvironments.create(s);
     build(env, s);
     env.execute("patent2tech-links");

@@ -3,7 +3,6 @@ package io.patent2tech.jobs.links;
 import java.util.ArrayList;
 import java.util.List;
 
-import io.patent2tech.connectors.kafka.Topics;
 import io.patent2tech.jobs.config.CommonSettings;
 import io.patent2tech.jobs.config.Setting;
 import io.patent2tech.jobs.config.Settings;
@@ -18,8 +17,6 @@ public final class LinksSettings {
 
   public static final Setting GROUP_ID = new Setting("group-id", "patent2tech-links",
       "Kafka consumer group (offsets committed on checkpoint); also the transactional id prefix");
-  public static final Setting TOPIC_LINKS = new Setting("topic.links", Topics.LINKS,
-      "topic of links between publications (Avro PatentLink, key from_key|to_key|kind)");
   public static final Setting FAMILY_STATE_TTL = Setting.duration("links.family.state-ttl",
       FamilyLinkSettings.DEFAULT_STATE_TTL,
       "how long level 3 remembers a document of an application, family or claimed document without "
@@ -57,7 +54,7 @@ public final class LinksSettings {
 
   private static List<Setting> settings() {
     List<Setting> all = new ArrayList<>(List.of(
-        CommonSettings.KAFKA_BOOTSTRAP, CommonSettings.TOPIC_NORMALIZED, TOPIC_LINKS, CommonSettings.TOPIC_DLQ,
+        CommonSettings.KAFKA_BOOTSTRAP, CommonSettings.TOPIC_NORMALIZED, CommonSettings.TOPIC_LINKS, CommonSettings.TOPIC_DLQ,
         GROUP_ID, CommonSettings.BOUNDED, FAMILY_STATE_TTL, FAMILY_MAX_GROUP_SIZE, NEAR_ENABLED,
         NEAR_THRESHOLD, NEAR_SHINGLE_SIZE, NEAR_BANDS, NEAR_ROWS, NEAR_MIN_SHINGLES, NEAR_BUCKET_CAP,
         NEAR_STATE_TTL, NEAR_CANDIDATE_TIMEOUT));

@@ -60,6 +60,7 @@ class ConsoleIT {
   @AfterAll
   static void removeRunData() throws Exception {
     LocalStack.deleteTopics(List.of(TOPIC, DLQ));
+    LocalStack.deleteTopicsIfPresent(List.of(RUN + ".links"));
     LocalStack.esDelete("/" + ALIAS + "-v1");
     LocalStack.esDelete("/_index_template/" + ALIAS);
     LocalStack.dropSchema(RUN);
@@ -89,6 +90,8 @@ class ConsoleIT {
   void landPrintsWhatItHandedToEachStore() throws Exception {
     Console land = localMain("land", "--bounded", "--kafka.bootstrap", LocalStack.KAFKA,
         "--topic.normalized", TOPIC, "--topic.dlq", DLQ, "--group-id", RUN + "-landing",
+        // a links topic of the test's own: the shared patents.links may hold other runs' links
+        "--topic.links", RUN + ".links",
         "--es.url", LocalStack.ES, "--es.alias", ALIAS,
         "--pg.url", PG_URL, "--pg.user", LocalStack.PG_USER, "--pg.password", LocalStack.PG_PASSWORD);
 

@@ -66,15 +66,34 @@ class StageLineTest {
   }
 
   @Test
-  void linksCountsTheFamilyLinksAndWhatWasPublished() {
+  void linksCountsFamilyLinksNearDuplicatesAndWhatWasPublished() {
     JobCounts counts = new JobCounts(Map.of(
-        "Source: patents.normalized", Map.of("numRecordsOut", 11L),
+        "Source: patents.normalized", Map.of("numRecordsOut", 12L),
         "decode", Map.of("undecodableRecords", 0L),
         "family-groups", Map.of("familyLinksCapped", 2L),
         "family-links", Map.of("numRecordsOut", 39L, "familyLinksRepeated", 0L),
-        "links: Writer", Map.of("numRecordsIn", 39L)));
+        "near-duplicates: LSH buckets", Map.of("nearDuplicateCandidates", 3L, "nearDuplicateBucketCapped", 0L),
+        "near-duplicates: verify (exact Jaccard)", Map.of("nearDuplicateLinks", 1L),
+        "links: Writer", Map.of("numRecordsIn", 40L)));
     assertThat(StageLines.of("links").orElseThrow().format(counts))
-        .isEqualTo("links: read 11, undecodable 0, family links 39, capped by group size 2, published 39");
+        .isEqualTo("links: read 12, undecodable 0, family links 39, capped by group size 2, "
+            + "near-duplicate candidates 3, near-duplicates 1, published 40");
+  }
+
+  @Test
+  void landCountsTheLinksApartFromThePatents() {
+    JobCounts counts = new JobCounts(Map.of(
+        "Source: patents.normalized", Map.of("numRecordsOut", 5L),
+        "Source: patents.links", Map.of("numRecordsOut", 3L),
+        "decode", Map.of("undecodableRecords", 0L, "numRecordsIn", 5L),
+        "decode-links", Map.of("undecodableRecords", 1L, "numRecordsIn", 3L),
+        "postgres: Writer", Map.of("numRecordsIn", 5L),
+        "elasticsearch: Writer", Map.of("numRecordsIn", 5L),
+        "postgres-links: Writer", Map.of("numRecordsIn", 2L),
+        "elasticsearch-links: Writer", Map.of("numRecordsIn", 4L, "failed", 0L)));
+    assertThat(StageLines.of("land").orElseThrow().format(counts))
+        .isEqualTo("land: read 5, undecodable 0, PostgreSQL 5, Elasticsearch 5, links 3, undecodable links 1, "
+            + "links in PostgreSQL 2, documents updated with links 4");
   }
 
   @Test

@@ -106,7 +106,9 @@ class EnrichJobIT {
     publishInjectedPatent();
     LandingJob.run(Settings.parse(LandingJob.SETTINGS, LandingJob.FLAGS, new String[] {
         "--kafka.bootstrap", LocalStack.KAFKA, "--topic.normalized", TOPIC, "--topic.dlq", DLQ,
-        "--group-id", RUN + "-landing", "--bounded", "--es.url", LocalStack.ES,
+        "--group-id", RUN + "-landing",
+        // a links topic of the test's own: the shared patents.links may hold other runs' links
+        "--topic.links", RUN + ".links", "--bounded", "--es.url", LocalStack.ES,
         "--es.alias", ALIAS, "--pg.url", PG_URL, "--pg.user", LocalStack.PG_USER,
         "--pg.password", LocalStack.PG_PASSWORD, "--checkpoint.interval", "1 s",
         "--parallelism", "2"}, Map.of()));
@@ -124,6 +126,7 @@ class EnrichJobIT {
       llm.close();
     }
     LocalStack.deleteTopics(List.of(TOPIC, ENRICHED, DLQ));
+    LocalStack.deleteTopicsIfPresent(List.of(RUN + ".links"));
     LocalStack.esDelete("/" + ALIAS + "-v1");
     LocalStack.esDelete("/_index_template/" + ALIAS);
     LocalStack.esDelete("/" + LEGAL + "-v1");

@@ -8,6 +8,7 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
+import io.patent2tech.jobs.config.CommonSettings;
 import io.patent2tech.jobs.config.Settings;
 import io.patent2tech.udfs.links.family.FamilyLinkSettings;
 
@@ -21,7 +22,7 @@ class LinksSettingsTest {
   void level3DefaultsAreTheStagesOwn() {
     Settings s = parse();
     assertThat(LinksSettings.family(s)).isEqualTo(FamilyLinkSettings.defaults());
-    assertThat(s.require(LinksSettings.TOPIC_LINKS.key())).isEqualTo("patents.links");
+    assertThat(s.require(CommonSettings.TOPIC_LINKS.key())).isEqualTo("patents.links");
     assertThat(s.require(LinksSettings.GROUP_ID.key())).isEqualTo("patent2tech-links");
   }
 

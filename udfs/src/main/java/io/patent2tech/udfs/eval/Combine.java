@@ -75,6 +75,7 @@ public final class Combine implements MapFunction<Enrichment, EnrichedPatent> {
         .setNoveltyPassages(passages(e.noveltyPassages))
         .setInventiveStepPassages(passages(e.inventiveStepPassages))
         .setRetrievalError(e.retrievalError)
+        .setResembles(e.resembles)
         .setNovelty(novelty)
         .setInventiveStep(inventiveStep)
         .setAnalysis(e.analysis)

@@ -26,6 +26,11 @@ public class Enrichment {
   public PriorArtDocument[] priorArt = new PriorArtDocument[0];
   public LegalPassage[] noveltyPassages = new LegalPassage[0];
   public LegalPassage[] inventiveStepPassages = new LegalPassage[0];
+  /**
+   * An already evaluated near-duplicate this patent resembles (retrieval found it); null when
+   * none. Named in the output, never a reason to reuse that evaluation.
+   */
+  public String resembles;
 
   /** The first independent claim the rules and the prompts read; null when there is none. */
   public String claim;

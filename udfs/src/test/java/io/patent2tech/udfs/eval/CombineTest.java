@@ -111,6 +111,23 @@ class CombineTest {
         .satisfies(p -> assertThat(p.getCitation()).isEqualTo("35 U.S.C. 102"));
   }
 
+  @Test
+  void theRecordNamesTheNearDuplicateItResemblesAndScoresOnItsOwn() {
+    Enrichment alone = enrichment();
+    alone.retrieved = true;
+    Enrichment resembling = enrichment();
+    resembling.retrieved = true;
+    resembling.resembles = "WO-2015000001-A1";
+
+    EnrichedPatent out = COMBINE.map(resembling);
+
+    assertThat(out.getResembles()).isEqualTo("WO-2015000001-A1");
+    assertThat(COMBINE.map(alone).getResembles()).isNull();
+    // nothing of the other evaluation is taken over: the scores are this patent's own
+    assertThat(out.getNovelty()).isEqualTo(COMBINE.map(alone).getNovelty());
+    assertThat(out.getInventiveStep()).isEqualTo(COMBINE.map(alone).getInventiveStep());
+  }
+
   private static Enrichment enrichment() {
     Enrichment e = new Enrichment();
     e.patent = Patent.newBuilder()

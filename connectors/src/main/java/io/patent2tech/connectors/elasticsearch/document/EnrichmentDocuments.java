@@ -97,6 +97,8 @@ public final class EnrichmentDocuments {
         Stream.concat(enriched.getNoveltyPassages().stream(), enriched.getInventiveStepPassages().stream()),
         RetrievedPassage::getId));
     doc.put("retrieval_error", enriched.getRetrievalError());
+    // an already evaluated near-duplicate the patent resembles: this evaluation is its own, not a copy
+    doc.put("resembles", enriched.getResembles());
     doc.put("evaluation_settings", enriched.getSettingsFingerprint());
     // tells a stale enrichment (of an earlier version) from a current one: compare with content_hash
     doc.put("enriched_content_hash", enriched.getContentHash());

@@ -4,9 +4,11 @@ import io.patent2tech.connectors.DeadLetterPublisherFactory;
 import io.patent2tech.connectors.elasticsearch.ElasticsearchSettings;
 import io.patent2tech.connectors.elasticsearch.document.DocumentMapper;
 import io.patent2tech.connectors.elasticsearch.document.EnrichmentDocuments;
+import io.patent2tech.connectors.elasticsearch.document.LinkDocuments;
 import io.patent2tech.connectors.elasticsearch.document.PatentDocuments;
 import io.patent2tech.schema.EnrichedPatent;
 import io.patent2tech.schema.Patent;
+import io.patent2tech.udfs.links.DocumentLinks;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
@@ -47,6 +49,9 @@ public final class ElasticsearchBulkSink<T> implements Sink<T>, SupportsWriterSt
 
   private static final long serialVersionUID = 1L;
 
+  /** The topic {@link #forLinks} reads from, named in its dead letters. */
+  public static final String LINKS_DEAD_LETTER_SOURCE = "patents.links";
+
   /** The topic {@link #forEnrichments} reads from, named in its dead letters. */
   public static final String ENRICHED_DEAD_LETTER_SOURCE = "patents.enriched";
 
@@ -76,6 +81,19 @@ public final class ElasticsearchBulkSink<T> implements Sink<T>, SupportsWriterSt
     return ElasticsearchBulkSink.<Patent>builder(settings)
         .mapper(PatentDocuments.mapper())
         .deadLetters(deadLetters)
+        .build();
+  }
+
+  /**
+   * The landing job's sink for links: {@link LinkDocuments} (a publication's whole link lists)
+   * merged into the patents' documents, whichever of the two lands first.
+   */
+  public static ElasticsearchBulkSink<DocumentLinks> forLinks(
+      ElasticsearchSettings settings, DeadLetterPublisherFactory deadLetters) {
+    return ElasticsearchBulkSink.<DocumentLinks>builder(settings)
+        .mapper(LinkDocuments.mapper())
+        .deadLetters(deadLetters)
+        .deadLetterSource(LINKS_DEAD_LETTER_SOURCE)
         .build();
   }
 

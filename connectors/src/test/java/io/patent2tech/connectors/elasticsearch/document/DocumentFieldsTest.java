@@ -9,6 +9,7 @@ import io.patent2tech.connectors.json.SamplePatents;
 import io.patent2tech.schema.Classification;
 import io.patent2tech.schema.EnrichedPatent;
 import io.patent2tech.schema.Patent;
+import io.patent2tech.udfs.links.DocumentLinks;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,7 +23,7 @@ import org.junit.jupiter.api.Test;
 /**
  * The field contract between the document mappers and the patents index template
  * (infra/elasticsearch/templates/patents-template.json, {@code dynamic: strict}): the fields that
- * {@link PatentDocuments} and {@link EnrichmentDocuments} write, with the Java types of the values
+ * {@link PatentDocuments}, {@link EnrichmentDocuments} and {@link LinkDocuments} write, with the Java types of the values
  * they write, against the template's properties and mapping types. A field one side gains and the
  * other lacks fails here, before Elasticsearch rejects documents (a field the template lacks) or a
  * mapped field silently stays empty (a field no mapper writes).
@@ -124,6 +125,12 @@ class DocumentFieldsTest {
     documents.add(EnrichmentDocuments.document(EnrichedPatent.newBuilder(SampleEnrichments.sipGrantWithoutLlm())
         .setRetrievalError("prior-art search failed: Elasticsearch at http://localhost:9200 did not answer in time")
         .build()));
+    // an evaluated near-duplicate found: the one field the other samples leave null
+    documents.add(EnrichmentDocuments.document(EnrichedPatent.newBuilder(SampleEnrichments.sipGrantFull())
+        .setResembles("WO-2015000001-A1")
+        .build()));
+    documents.add(LinkDocuments.document(new DocumentLinks("US-8930553-B2", new String[] {"EP-2000001-B1"},
+        new String[] {"US-20140001-A1"}, new String[] {"WO-2015000001-A1"})));
     Map<String, List<Object>> values = new LinkedHashMap<>();
     for (Map<String, Object> document : documents) {
       document.forEach((field, value) -> values.computeIfAbsent(field, f -> new ArrayList<>()).add(value));

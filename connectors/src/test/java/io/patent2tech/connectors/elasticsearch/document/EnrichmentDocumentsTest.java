@@ -47,6 +47,7 @@ class EnrichmentDocumentsTest {
       "prior_art_keys", "keyword",
       "prior_art_max_similarity", "double",
       "legal_passage_ids", "keyword",
+      "resembles", "keyword",
       "retrieval_error", "text",
       "evaluation_settings", "keyword",
       "enriched_content_hash", "keyword",
@@ -105,6 +106,7 @@ class EnrichmentDocumentsTest {
         entry("prior_art_max_similarity", 0.97),
         // the statute retrieved for both questions is listed once
         entry("legal_passage_ids", List.of("us-35usc102", "us-ksr-2007")),
+        entry("resembles", null),
         entry("retrieval_error", null),
         entry("evaluation_settings", "sha256:5f1c0a9e"),
         entry("enriched_content_hash", enriched.getContentHash()),

@@ -11,11 +11,13 @@ import io.patent2tech.schema.LocalizedText;
 import io.patent2tech.schema.Patent;
 import io.patent2tech.schema.Source;
 import io.patent2tech.udfs.PatentTexts;
+import io.patent2tech.udfs.links.DocumentLinks;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 class PatentDocumentsTest {
@@ -117,19 +119,25 @@ class PatentDocumentsTest {
     Set<String> landing = PatentDocuments.document(SamplePatents.sipGrant()).keySet();
     // with an embedding, i.e. every field the enrich job can write
     Set<String> enrichment = EnrichmentDocuments.document(SampleEnrichments.sipGrantFull()).keySet();
+    Set<String> links = LinkDocuments.document(new DocumentLinks("US-8930553-B2", new String[0], new String[0],
+        new String[0])).keySet();
     Set<String> mapped = new HashSet<>();
     PatentIndex.template("patents").at("/template/mappings/properties").fieldNames()
         .forEachRemaining(mapped::add);
 
-    // the template maps what landing writes plus what the enrich job adds to the same document, and
-    // nothing else; the two share only the key, so their partial updates never overwrite each other
+    // the template maps what landing writes plus what the enrich job and the links add to the same
+    // document, and nothing else; the three share only the key, so their partial updates never
+    // overwrite each other
     assertThat(mapped).containsAll(landing);
     mapped.removeAll(landing);
-    assertThat(mapped).containsExactlyInAnyOrderElementsOf(
-        enrichment.stream().filter(field -> !landing.contains(field)).toList());
+    assertThat(mapped).containsExactlyInAnyOrderElementsOf(Stream.concat(enrichment.stream(), links.stream())
+        .filter(field -> !landing.contains(field)).distinct().toList());
     Set<String> shared = new HashSet<>(landing);
     shared.retainAll(enrichment);
     assertThat(shared).containsExactly("publication_key");
+    Set<String> linksShared = new HashSet<>(links);
+    linksShared.retainAll(Stream.concat(landing.stream(), enrichment.stream()).toList());
+    assertThat(linksShared).containsExactly("publication_key");
   }
 
   @Test

@@ -130,10 +130,14 @@ public final class Retrieve extends RichAsyncFunction<EmbeddedPatent, Enrichment
     }
   }
 
-  /** The patent's searches: prior art, then novelty and inventive-step passages when its jurisdiction has a corpus. */
+  /**
+   * The patent's searches: prior art, its evaluated near-duplicates, then novelty and
+   * inventive-step passages when its jurisdiction has a corpus.
+   */
   List<VectorQuery> queries(Enrichment e) {
-    List<VectorQuery> queries = new ArrayList<>(3);
+    List<VectorQuery> queries = new ArrayList<>(4);
     queries.add(PriorArt.query(e.vector, e.patent, evaluation.topK(), evaluation.minSimilarity()));
+    queries.add(PriorArt.nearDuplicatesQuery(e.vector, e.patent));
     Optional<Jurisdiction> jurisdiction = Jurisdiction.of(e.patent);
     if (jurisdiction.isPresent()) {
       queries.add(LegalPassages.query(e.vector, jurisdiction.get(), Purpose.NOVELTY, evaluation.topK()));
@@ -153,9 +157,10 @@ public final class Retrieve extends RichAsyncFunction<EmbeddedPatent, Enrichment
 
   private static void fill(Enrichment out, List<List<VectorHit>> hits) {
     out.priorArt = priorArt(PriorArt.matches(hits.get(0)));
-    if (hits.size() == 3) {
-      out.noveltyPassages = passages(LegalPassages.passages(hits.get(1)));
-      out.inventiveStepPassages = passages(LegalPassages.passages(hits.get(2)));
+    out.resembles = PriorArt.resembles(hits.get(1));
+    if (hits.size() == 4) {
+      out.noveltyPassages = passages(LegalPassages.passages(hits.get(2)));
+      out.inventiveStepPassages = passages(LegalPassages.passages(hits.get(3)));
     }
     out.retrieved = true;
   }

@@ -17,7 +17,15 @@ import java.util.concurrent.CopyOnWriteArrayList;
  */
 final class InMemoryVectorSearch implements VectorSearch {
 
-  record Document(Corpus corpus, String id, float[] vector, Map<String, String> fields) {}
+  /** {@code lists}: keyword-list fields, which a term matches when any element equals it. */
+  record Document(Corpus corpus, String id, float[] vector, Map<String, String> fields,
+      Map<String, List<String>> lists) {
+
+    boolean has(VectorQuery.Term term) {
+      return term.value().equals(fields.get(term.field()))
+          || lists.getOrDefault(term.field(), List.of()).contains(term.value());
+    }
+  }
 
   final List<Document> documents = new CopyOnWriteArrayList<>();
   final List<List<VectorQuery>> calls = new CopyOnWriteArrayList<>();
@@ -40,7 +48,11 @@ final class InMemoryVectorSearch implements VectorSearch {
   }
 
   void add(Corpus corpus, String id, float[] vector, Map<String, String> fields) {
-    documents.add(new Document(corpus, id, vector.clone(), fields));
+    add(corpus, id, vector, fields, Map.of());
+  }
+
+  void add(Corpus corpus, String id, float[] vector, Map<String, String> fields, Map<String, List<String>> lists) {
+    documents.add(new Document(corpus, id, vector.clone(), fields, lists));
   }
 
   @Override
@@ -61,8 +73,8 @@ final class InMemoryVectorSearch implements VectorSearch {
     List<VectorHit> hits = new ArrayList<>();
     for (Document d : documents) {
       if (d.corpus() != query.corpus()
-          || !query.filter().stream().allMatch(t -> t.value().equals(d.fields().get(t.field())))
-          || query.exclude().stream().anyMatch(t -> t.value().equals(d.fields().get(t.field())))) {
+          || !query.filter().stream().allMatch(d::has)
+          || query.exclude().stream().anyMatch(d::has)) {
         continue;
       }
       double cosine = Vectors.cosine(q, d.vector());

@@ -59,6 +59,67 @@ class RetrieveTest {
   }
 
   @Test
+  void priorArtLeavesOutTheDocumentsLinksTieToIt() throws Exception {
+    // no family id or application key in common: only the landed links say they belong together
+    Patent self = EvalPatents.patent("US-1-B2", "US", "h");
+    linked("EP-2-B1", "family_members", "US-1-B2", new float[] {1, 0, 0});
+    linked("US-3-A1", "application_members", "US-1-B2", new float[] {1, 0.01f, 0});
+    linked("WO-4-A1", "near_duplicates", "US-1-B2", new float[] {1, 0.02f, 0});
+    // linked to another patent: still prior art
+    linked("US-5-B2", "near_duplicates", "US-9-B2", new float[] {1, 0.1f, 0});
+    patent("US-6-B2", "US-6-app", null, new float[] {1, 0.2f, 0}, "near");
+
+    Enrichment e = retrieveOne(EvaluationSettings.defaults(), self, QUERY);
+
+    assertThat(e.priorArt).extracting(d -> d.publicationKey).containsExactly("US-5-B2", "US-6-B2");
+  }
+
+  @Test
+  void theLinkedDocumentsDoNotTakeTopKPlaces() throws Exception {
+    Patent self = EvalPatents.patent("US-1-B2", "US", "h");
+    for (int i = 0; i < 8; i++) {
+      linked("WO-" + i + "-A1", "near_duplicates", "US-1-B2", new float[] {1, 0, 0});
+    }
+    patent("US-6-B2", "US-6-app", null, new float[] {1, 0.2f, 0}, "near");
+
+    Enrichment e = retrieveOne(settings(1, true), self, QUERY);
+
+    assertThat(e.priorArt).extracting(d -> d.publicationKey).containsExactly("US-6-B2");
+    VectorQuery priorArt = search.calls.get(0).get(0);
+    assertThat(priorArt.exclude()).contains(new VectorQuery.Term("family_members", "US-1-B2"),
+        new VectorQuery.Term("application_members", "US-1-B2"), new VectorQuery.Term("near_duplicates", "US-1-B2"));
+  }
+
+  @Test
+  void anEvaluatedNearDuplicateIsNamedAndNotReused() throws Exception {
+    Patent self = EvalPatents.patent("US-1-B2", "US", "h");
+    // evaluated, but an older content than it has now: not what this patent resembles
+    nearDuplicate("WO-4-A1", "US-1-B2", new float[] {1, 0, 0}, "h-new", "h-old");
+    nearDuplicate("EP-2-A1", "US-1-B2", new float[] {1, 0.05f, 0}, "h-ep", "h-ep");
+    nearDuplicate("EP-3-A1", "US-1-B2", new float[] {1, 0.5f, 0}, "h-ep3", "h-ep3");
+    patent("US-6-B2", "US-6-app", null, new float[] {1, 0.2f, 0}, "near");
+
+    Enrichment e = retrieveOne(EvaluationSettings.defaults(), self, QUERY);
+
+    assertThat(e.resembles).isEqualTo("EP-2-A1");
+    // evaluated on its own: the near-duplicates are neither prior art nor a source of scores
+    assertThat(e.priorArt).extracting(d -> d.publicationKey).containsExactly("US-6-B2");
+  }
+
+  @Test
+  void aNearDuplicateNotEvaluatedYetOrNoneAtAllNamesNothing() throws Exception {
+    nearDuplicate("WO-4-A1", "US-1-B2", new float[] {1, 0, 0}, "h-wo", null);
+    // an evaluated near-duplicate of another patent
+    nearDuplicate("EP-2-A1", "US-9-B2", new float[] {1, 0, 0}, "h-ep", "h-ep");
+
+    Enrichment e = retrieveOne(EvaluationSettings.defaults(), EvalPatents.patent("US-1-B2", "US", "h"), QUERY);
+
+    assertThat(e.retrieved).isTrue();
+    assertThat(e.resembles).isNull();
+    assertThat(e.priorArt).extracting(d -> d.publicationKey).containsExactly("EP-2-A1");
+  }
+
+  @Test
   void topKLimitsPriorArtAndPassages() throws Exception {
     for (int i = 0; i < 4; i++) {
       patent("US-" + (10 + i) + "-B2", "app-" + i, null, new float[] {1, 0.1f * i, 0}, "c");
@@ -86,7 +147,7 @@ class RetrieveTest {
     assertThat(e.noveltyPassages[0].text).isEqualTo("text us-novelty");
     assertThat(e.inventiveStepPassages).extracting(p -> p.id).containsExactly("us-inventive");
     assertThat(search.calls).hasSize(1).allSatisfy(call -> assertThat(call).as("one round trip")
-        .extracting(VectorQuery::corpus).containsExactly(Corpus.PATENTS, Corpus.LEGAL, Corpus.LEGAL));
+        .extracting(VectorQuery::corpus).containsExactly(Corpus.PATENTS, Corpus.PATENTS, Corpus.LEGAL, Corpus.LEGAL));
   }
 
   @Test
@@ -98,7 +159,7 @@ class RetrieveTest {
 
     assertThat(e.retrieved).isTrue();
     assertThat(e.noveltyPassages).isEmpty();
-    assertThat(search.calls.get(0)).extracting(VectorQuery::corpus).containsExactly(Corpus.PATENTS);
+    assertThat(search.calls.get(0)).extracting(VectorQuery::corpus).containsExactly(Corpus.PATENTS, Corpus.PATENTS);
   }
 
   @Test
@@ -188,6 +249,23 @@ class RetrieveTest {
       fields.put("family_id", familyId);
     }
     search.add(Corpus.PATENTS, key, vector, fields);
+  }
+
+  /** A landed patent whose {@code list} (family_members, ...) names {@code other}. */
+  private void linked(String key, String list, String other, float[] vector) {
+    search.add(Corpus.PATENTS, key, vector, Map.of("publication_key", key, "application_key", key + "-app",
+        "first_claim", "claim of " + key, "language", "en"), Map.of(list, List.of(other)));
+  }
+
+  /** A landed near-duplicate of {@code other}, evaluated with {@code enrichedHash} (null: not evaluated). */
+  private void nearDuplicate(String key, String other, float[] vector, String contentHash, String enrichedHash) {
+    Map<String, String> fields = new java.util.HashMap<>(Map.of("publication_key", key,
+        "application_key", key + "-app", "first_claim", "claim of " + key, "language", "en",
+        "content_hash", contentHash));
+    if (enrichedHash != null) {
+      fields.put("enriched_content_hash", enrichedHash);
+    }
+    search.add(Corpus.PATENTS, key, vector, fields, Map.of("near_duplicates", List.of(other)));
   }
 
   private void passage(String id, String jurisdiction, String topic, float[] vector) {
