@@ -1,9 +1,9 @@
 package io.patent2tech.udfs.dedupe;
 
+import io.patent2tech.udfs.StateTtl;
 import java.time.Duration;
 
 import org.apache.flink.api.common.functions.OpenContext;
-import org.apache.flink.api.common.state.StateTtlConfig;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.metrics.Counter;
@@ -49,10 +49,7 @@ public class PublicationDedupe extends KeyedProcessFunction<String, Patent, Pate
   public void open(OpenContext openContext) {
     ValueStateDescriptor<SeenContent> descriptor =
         new ValueStateDescriptor<>("seen-content", SeenContent.class);
-    descriptor.enableTimeToLive(StateTtlConfig.newBuilder(ttl)
-        .setUpdateType(StateTtlConfig.UpdateType.OnCreateAndWrite)
-        .setStateVisibility(StateTtlConfig.StateVisibility.NeverReturnExpired)
-        .build());
+    descriptor.enableTimeToLive(StateTtl.afterLastWrite(ttl));
     seen = getRuntimeContext().getState(descriptor);
     firstSeen = getRuntimeContext().getMetricGroup().counter("dedupeFirstSeen");
     newVersions = getRuntimeContext().getMetricGroup().counter("dedupeNewVersions");

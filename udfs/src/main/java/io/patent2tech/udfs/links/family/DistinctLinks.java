@@ -1,9 +1,9 @@
 package io.patent2tech.udfs.links.family;
 
+import io.patent2tech.udfs.StateTtl;
 import java.time.Duration;
 
 import org.apache.flink.api.common.functions.OpenContext;
-import org.apache.flink.api.common.state.StateTtlConfig;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.api.common.typeinfo.Types;
@@ -35,10 +35,7 @@ public class DistinctLinks extends KeyedProcessFunction<String, PatentLink, Pate
   @Override
   public void open(OpenContext openContext) {
     ValueStateDescriptor<Boolean> descriptor = new ValueStateDescriptor<>("link-seen", Types.BOOLEAN);
-    descriptor.enableTimeToLive(StateTtlConfig.newBuilder(ttl)
-        .setUpdateType(StateTtlConfig.UpdateType.OnCreateAndWrite)
-        .setStateVisibility(StateTtlConfig.StateVisibility.NeverReturnExpired)
-        .build());
+    descriptor.enableTimeToLive(StateTtl.afterLastWrite(ttl));
     seen = getRuntimeContext().getState(descriptor);
     repeated = getRuntimeContext().getMetricGroup().counter("familyLinksRepeated");
   }

@@ -1,5 +1,6 @@
 package io.patent2tech.udfs.links.family;
 
+import io.patent2tech.udfs.StateTtl;
 import java.time.Duration;
 import java.util.Map;
 
@@ -56,10 +57,7 @@ public class FamilyGroups extends KeyedProcessFunction<String, Membership, Paten
 
   @Override
   public void open(OpenContext openContext) {
-    StateTtlConfig ttlConfig = StateTtlConfig.newBuilder(ttl)
-        .setUpdateType(StateTtlConfig.UpdateType.OnCreateAndWrite)
-        .setStateVisibility(StateTtlConfig.StateVisibility.NeverReturnExpired)
-        .build();
+    StateTtlConfig ttlConfig = StateTtl.afterLastWrite(ttl);
     MapStateDescriptor<String, Boolean> memberDescriptor =
         new MapStateDescriptor<>("family-members", Types.STRING, Types.BOOLEAN);
     memberDescriptor.enableTimeToLive(ttlConfig);

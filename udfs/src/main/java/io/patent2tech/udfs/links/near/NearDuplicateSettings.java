@@ -1,5 +1,6 @@
 package io.patent2tech.udfs.links.near;
 
+import io.patent2tech.udfs.StateTtl;
 import java.io.Serializable;
 import java.time.Duration;
 import java.util.Locale;
@@ -100,19 +101,12 @@ public record NearDuplicateSettings(
 
   /** The long-lived state (documents' shingles, bucket members, seen pairs): expires unwritten. */
   StateTtlConfig documentTtl() {
-    return ttl(stateTtl);
+    return StateTtl.afterLastWrite(stateTtl);
   }
 
   /** The short-lived state (candidates and halves waiting for their other side). */
   StateTtlConfig waitingTtl() {
-    return ttl(candidateTimeout);
-  }
-
-  private static StateTtlConfig ttl(Duration ttl) {
-    return StateTtlConfig.newBuilder(ttl)
-        .setUpdateType(StateTtlConfig.UpdateType.OnCreateAndWrite)
-        .setStateVisibility(StateTtlConfig.StateVisibility.NeverReturnExpired)
-        .build();
+    return StateTtl.afterLastWrite(candidateTimeout);
   }
 
   private static void requireAtLeast(int value, int least, String name) {
