@@ -72,6 +72,10 @@ public final class PublicationKeys {
     if (letters == 0 && len == 11 && plain.charAt(0) != '0') {
       return plain; // pre-grant publication YYYY+7 digits keeps all 11 digits
     }
+    if (letters == 0 && len == 10 && startsWithYear(plain)) {
+      // DOCDB pre-grant publication YYYY+6 digits (no US grant number has 10 digits)
+      return plain.substring(0, 4) + '0' + plain.substring(4);
+    }
     int firstSignificant = letters;
     while (firstSignificant < len - 1 && plain.charAt(firstSignificant) == '0') {
       firstSignificant++;
@@ -109,6 +113,9 @@ public final class PublicationKeys {
     if (us && !isDigits(n, 0)) {
       return number.trim(); // only plain digit strings lose separators, not PCT/CH02/00573
     }
+    if (us && n.length() == 12 && startsWithYear(n)) {
+      return n.substring(4); // DOCDB: filing year + the USPTO's series code and serial
+    }
     return n;
   }
 
@@ -128,6 +135,11 @@ public final class PublicationKeys {
       }
     }
     return sb.toString();
+  }
+
+  /** 19xx or 20xx: the year DOCDB puts in front of US numbers. */
+  private static boolean startsWithYear(String digits) {
+    return digits.startsWith("19") || digits.startsWith("20");
   }
 
   private static boolean isDigits(String s, int from) {

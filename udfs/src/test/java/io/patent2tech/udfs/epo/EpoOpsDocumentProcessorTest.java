@@ -211,7 +211,7 @@ class EpoOpsDocumentProcessorTest {
   void usDocumentWithUspcAndManyCitations() throws Exception {
     // US2006142694A1: 9 patent-classification entries of scheme UC (USPC), 99 patcit
     Patent p = biblioOnly.process(Fixtures.epoBytes("published/test/biblio_example.xml"), null, null, null, NOW);
-    assertThat(p.getPublicationKey()).isEqualTo("US-2006142694-A1");
+    assertThat(p.getPublicationKey()).isEqualTo("US-20060142694-A1");
     assertThat(p.getClassifications()).filteredOn(c -> c.getScheme().equals("USPC")).extracting(
         Classification::getSymbol).hasSize(9).startsWith("600/585", "604/95.01", "604/95.04", "604/264");
     assertThat(p.getCitations()).hasSize(99).allMatch(c -> c.getType().equals("patent"));

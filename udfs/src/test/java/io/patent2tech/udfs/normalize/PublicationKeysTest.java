@@ -34,6 +34,26 @@ class PublicationKeysTest {
     assertThat(PublicationKeys.normalizeNumber("EP", "08007030")).isEqualTo("08007030"); // other offices: as given
   }
 
+  /**
+   * The same US documents as EPO OPS names them (family of EP 2400812: US 2012057518 A1, filed as
+   * US 201113167395) and as the USPTO does (US 20120057518 A1, application 13/167,395): one key.
+   */
+  @Test
+  void docdbNumbersOfUsDocumentsTakeTheUsptoForm() {
+    assertThat(PublicationKeys.publicationKey("US", "2012057518", "A1"))
+        .isEqualTo(PublicationKeys.publicationKey("US", "20120057518", "A1"))
+        .isEqualTo("US-20120057518-A1");
+    assertThat(PublicationKeys.applicationKey("US", "201113167395"))
+        .isEqualTo(PublicationKeys.applicationKey("US", "13/167,395"))
+        .isEqualTo("US-13167395");
+    // a grant number is never 10 digits; an 8-digit grant or application number stays as it is
+    assertThat(PublicationKeys.publicationKey("US", "9648662", "B2")).isEqualTo("US-9648662-B2");
+    assertThat(PublicationKeys.applicationKey("US", "13167395")).isEqualTo("US-13167395");
+    // other offices' numbers are theirs to normalize
+    assertThat(PublicationKeys.publicationKey("EP", "2012057518", "A1")).isEqualTo("EP-2012057518-A1");
+    assertThat(PublicationKeys.applicationKey("KR", "102012345678")).isEqualTo("KR-102012345678");
+  }
+
   @Test
   void applicationKeysKeepTheSeriesCode() {
     assertThat(PublicationKeys.applicationKey("US", "13123456")).isEqualTo("US-13123456");

@@ -22,8 +22,8 @@ class FamilyGroupsTest {
     try (Level3Harness h = new Level3Harness(SETTINGS)) {
       assertThat(h.add(patent("US-9648662-B2", "US-13167395", null))).isEmpty();
       // the later document has the smaller key: the symmetric link still reads smaller -> larger
-      PatentLink link = h.add(patent("US-2012057518-A1", "US-13167395", null)).get(0);
-      assertThat(describe(link)).isEqualTo("US-2012057518-A1 -> US-9648662-B2 same-application strong");
+      PatentLink link = h.add(patent("US-20120057518-A1", "US-13167395", null)).get(0);
+      assertThat(describe(link)).isEqualTo("US-20120057518-A1 -> US-9648662-B2 same-application strong");
       assertThat(link.getSharedId()).isEqualTo("US-13167395");
       assertThat(link.getMethod()).isEqualTo("application-key");
       assertThat(link.getSimilarity()).isNull();

@@ -34,7 +34,7 @@ class FamilyLinksFixturesTest {
   void theFamilyOfEp2400812() throws Exception {
     List<Patent> members = LinkFixtures.familyMembers(LinkFixtures.FAMILY_EP2400812);
     assertThat(members).extracting(Patent::getPublicationKey).containsExactly(
-        "EP-2400812-A1", "EP-2400812-B1", "CA-2744162-A1", "US-2012057518-A1", "US-9648662-B2");
+        "EP-2400812-A1", "EP-2400812-B1", "CA-2744162-A1", "US-20120057518-A1", "US-9648662-B2");
     assertThat(links(members)).containsExactlyInAnyOrderElementsOf(LinkFixtures.EP2400812_LINKS);
   }
 
