@@ -36,7 +36,7 @@ public final class LinksJob {
       + "  Links publications of one invention from patents.normalized -> patents.links: same\n"
       + "  application (a pre-grant publication and its grant, EP A1 and B1), same DOCDB family,\n"
       + "  priority claims and continuations / divisions (weak), and near-duplicate texts without a\n"
-      + "  shared identifier (MinHash/LSH, verified by exact Jaccard). Both documents are kept.\n";
+      + "  shared identifier (MinHash/LSH, verified by the word ratio). Both documents are kept.\n";
 
   private LinksJob() {}
 

@@ -30,9 +30,10 @@ public final class LinksSettings {
   public static final Setting NEAR_ENABLED = Setting.bool("links.near.enabled", true,
       "level 4: link near-duplicate texts without a shared identifier (MinHash/LSH, docs/links.md)");
   public static final Setting NEAR_THRESHOLD = Setting.number("links.near.threshold", NEAR.threshold(),
-      "least exact Jaccard similarity of two texts' word shingles for a near-duplicate link");
+      "least word ratio of two texts for a near-duplicate link: difflib's ratio over the words of title, "
+          + "abstract and claims (the seed's measure; 0.9 = about 90% of the text the same)");
   public static final Setting NEAR_SHINGLE_SIZE = Setting.wholeNumber("links.near.shingle-size",
-      (long) NEAR.shingleSize(), "words per shingle");
+      (long) NEAR.shingleSize(), "words per shingle (shingles only choose the candidate pairs)");
   public static final Setting NEAR_BANDS = Setting.wholeNumber("links.near.bands", (long) NEAR.bands(),
       "LSH bands; bands x rows MinHash values per document (pick them for the threshold: docs/links.md)");
   public static final Setting NEAR_ROWS = Setting.wholeNumber("links.near.rows", (long) NEAR.rows(),
@@ -43,7 +44,7 @@ public final class LinksSettings {
       (long) NEAR.bucketCap(), "documents one LSH bucket keeps at most; the ones beyond are compared "
           + "but not kept, and counted (nearDuplicateBucketCapped)");
   public static final Setting NEAR_STATE_TTL = Setting.duration("links.near.state-ttl", NEAR.stateTtl(),
-      "how long a document's shingles and bucket entries stay without a write");
+      "how long a document's words and bucket entries stay without a write");
   public static final Setting NEAR_CANDIDATE_TIMEOUT = Setting.duration("links.near.candidate-timeout",
       NEAR.candidateTimeout(), "how long a candidate pair waits for a document that has not arrived yet");
 

@@ -73,7 +73,7 @@ class StageLineTest {
         "family-groups", Map.of("familyLinksCapped", 2L),
         "family-links", Map.of("numRecordsOut", 39L, "familyLinksRepeated", 0L),
         "near-duplicates: LSH buckets", Map.of("nearDuplicateCandidates", 3L, "nearDuplicateBucketCapped", 0L),
-        "near-duplicates: verify (exact Jaccard)", Map.of("nearDuplicateLinks", 1L),
+        "near-duplicates: verify (word ratio)", Map.of("nearDuplicateLinks", 1L),
         "links: Writer", Map.of("numRecordsIn", 40L)));
     assertThat(StageLines.of("links").orElseThrow().format(counts))
         .isEqualTo("links: read 12, undecodable 0, family links 39, capped by group size 2, "

@@ -64,7 +64,7 @@ class LandingLinksIT {
         new PatentLink("EP-2000001-B1", "US-9000001-B2", "same-family", "strong", "50000001", null,
             "docdb-family-id", FIRST_SEEN),
         new PatentLink("US-9000001-B2", "WO-2015000001-A1", "near-duplicate", "strong", null, 0.96,
-            "minhash-lsh/jaccard-5-word-shingles", FIRST_SEEN));
+            "minhash-lsh-3-word-shingles/word-ratio", FIRST_SEEN));
     Properties props = new Properties();
     props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, LocalStack.KAFKA);
     try (KafkaProducer<String, byte[]> producer =

@@ -156,7 +156,7 @@ class LinksJobIT {
           .isEqualTo(l.getFromKey() + "|" + l.getToKey() + "|" + l.getKind());
       if (l.getKind().equals("near-duplicate")) {
         assertThat(l.getSimilarity()).isGreaterThanOrEqualTo(0.9);
-        assertThat(l.getMethod()).startsWith("minhash-lsh/jaccard");
+        assertThat(l.getMethod()).isEqualTo("minhash-lsh-3-word-shingles/word-ratio");
       } else {
         assertThat(l.getSharedId()).isNotBlank();
       }

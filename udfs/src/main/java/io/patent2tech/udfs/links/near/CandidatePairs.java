@@ -12,7 +12,7 @@ import org.apache.flink.util.Collector;
  * Keyed by the two documents of a candidate pair: one pair meets in up to {@code bands} buckets
  * (a near-identical pair in all of them), and is verified once per pair of texts. The state is the
  * version ({@link CandidatePair#version()}) last sent on; a new text on either side sends the pair
- * on again. Each pair sent on becomes one {@link Probe} to each side, for its shingle set.
+ * on again. Each pair sent on becomes one {@link Probe} to each side, for its words.
  */
 public class CandidatePairs extends KeyedProcessFunction<String, CandidatePair, Probe> {
 

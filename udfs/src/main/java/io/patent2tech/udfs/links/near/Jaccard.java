@@ -1,9 +1,10 @@
 package io.patent2tech.udfs.links.near;
 
 /**
- * The exact similarity a candidate pair is verified with: |A ∩ B| / |A ∪ B| over the full shingle
- * sets. It is the quantity MinHash estimates, so the LSH S-curve and the threshold talk about the
- * same number, and it is linear in the sets' sizes (one merge of two sorted arrays).
+ * |A ∩ B| / |A ∪ B| over two shingle sets: the quantity MinHash estimates and the LSH S-curve is
+ * drawn over ({@link NearDuplicateSettings#candidateProbability}). It chooses nothing in the job
+ * (the word ratio decides a link); the benchmark reports it per planted pair to show where on the
+ * S-curve a pair sits. Linear in the sets' sizes (one merge of two sorted arrays).
  */
 public final class Jaccard {
 

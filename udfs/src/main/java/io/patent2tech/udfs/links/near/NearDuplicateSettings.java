@@ -13,12 +13,22 @@ import org.apache.flink.api.common.state.StateTtlConfig;
  * the stage may keep. The one place these options and their defaults are written; docs/links.md
  * explains the choices.
  *
- * @param shingleSize words per shingle (5): long enough that two unrelated patents sharing claim
- *     boilerplate ("wherein the", "according to claim 1") share few shingles
+ * <p>Shingles only choose candidates; the link is decided by the word ratio ({@link
+ * SequenceMatcherRatio#wordRatio}), the seed's difflib ratio over the normalized words of title,
+ * abstract and claims. A word ratio of 0.9 (one word in ten changed) leaves 3-word shingle sets
+ * with a Jaccard similarity of about 0.5 when the changes are spread evenly (each changed word
+ * breaks three shingles), so candidate generation must catch pairs far below 0.9 in Jaccard terms.
+ *
+ * @param shingleSize words per shingle (3): short, so that a copy with 5% of its words replaced
+ *     still shares about three quarters of its shingles (5-word shingles: about 60%), yet long
+ *     enough that unrelated patents sharing claim boilerplate ("wherein the", "according to claim")
+ *     share few of them
  * @param signatureLength MinHash values per document (128); must equal {@code bands * rows}
- * @param bands LSH bands (16): a pair becomes a candidate when all rows of one band agree
- * @param rows MinHash values per band (8)
- * @param threshold least exact Jaccard similarity of the shingle sets for a link (0.9, the seed's)
+ * @param bands LSH bands (32): a pair becomes a candidate when all rows of one band agree
+ * @param rows MinHash values per band (4): with 32 bands a pair of shingle Jaccard 0.5 becomes a
+ *     candidate with probability 0.87, 0.6 with 0.99, 0.75 with 0.99999, while one at 0.1 does
+ *     with 0.003
+ * @param threshold least word ratio for a link (0.9, the seed's: about 90% of the text the same)
  * @param minShingles documents with fewer distinct shingles are not compared (20): a design
  *     patent's "ornamental design for a chair" says nothing about the invention
  * @param bucketCap most documents one LSH bucket keeps (100); further documents are still compared
@@ -43,7 +53,7 @@ public record NearDuplicateSettings(
 
   /** The defaults: the one place they are written (the links job's options read them here). */
   public static final NearDuplicateSettings DEFAULTS = new NearDuplicateSettings(
-      5, 128, 16, 8, 0.9, 20, 100, Duration.ofDays(365), Duration.ofMinutes(10));
+      3, 128, 32, 4, 0.9, 20, 100, Duration.ofDays(365), Duration.ofMinutes(10));
 
   public NearDuplicateSettings {
     requireAtLeast(shingleSize, 1, "shingle size");
@@ -66,13 +76,16 @@ public record NearDuplicateSettings(
     return DEFAULTS;
   }
 
-  /** The method a link names, e.g. {@code minhash-lsh/jaccard-5-word-shingles}. */
+  /**
+   * The method a link names, e.g. {@code minhash-lsh-3-word-shingles/word-ratio}: how candidates
+   * were found, then what the similarity is.
+   */
   public String method() {
-    return "minhash-lsh/jaccard-" + shingleSize + "-word-shingles";
+    return "minhash-lsh-" + shingleSize + "-word-shingles/word-ratio";
   }
 
   /**
-   * Probability that a pair with Jaccard similarity {@code s} becomes a candidate: 1 - (1 -
+   * Probability that a pair whose shingle sets have Jaccard similarity {@code s} becomes a candidate: 1 - (1 -
    * s^rows)^bands, the S-curve docs/links.md plots.
    */
   public double candidateProbability(double s) {
@@ -99,7 +112,7 @@ public record NearDuplicateSettings(
         minShingles, bucketCap, newTtl, candidateTimeout);
   }
 
-  /** The long-lived state (documents' shingles, bucket members, seen pairs): expires unwritten. */
+  /** The long-lived state (documents' words, bucket members, seen pairs): expires unwritten. */
   StateTtlConfig documentTtl() {
     return StateTtl.afterLastWrite(stateTtl);
   }

@@ -14,11 +14,11 @@ import io.patent2tech.schema.PatentLink;
  *
  * <pre>
  * patents -> keyBy(publication key) -> ShingleDocuments   -- words, shingle set, MinHash signature
- *      | main: shingle set -------------------------------------------------+
+ *      | main: word tokens -------------------------------------------------+
  *      | side: one BandEntry per band -> keyBy(bucket) -> LshBuckets        |  -- capped members -> candidates
  *              -> keyBy(pair) -> CandidatePairs  -- once per pair of texts  |
- *              -> one Probe per side -> keyBy(side) ---------> ShingleSets <-+  -- shingle sets, by publication key
- *              -> keyBy(pair version) -> PairVerification  -- exact Jaccard >= threshold -> PatentLink
+ *              -> one Probe per side -> keyBy(side) ---------> ShingleSets <-+  -- word tokens, by publication key
+ *              -> keyBy(pair version) -> PairVerification  -- word ratio >= threshold -> PatentLink
  * </pre>
  *
  * Every operator is keyed and keeps only keyed state with a TTL, so the RocksDB backend holds it.
@@ -53,6 +53,6 @@ public final class NearDuplicates {
     return halves
         .keyBy(half -> half.pair.version(), Types.STRING)
         .process(new PairVerification(settings), new AvroTypeInfo<>(PatentLink.class))
-        .uid(UID_PREFIX + "verify").name("near-duplicates: verify (exact Jaccard)");
+        .uid(UID_PREFIX + "verify").name("near-duplicates: verify (word ratio)");
   }
 }

@@ -13,9 +13,10 @@ import io.patent2tech.schema.PatentLink;
 /**
  * The exact verification, keyed by candidate pair version ({@link CandidatePair#version()}): the
  * first half waits in keyed state (at most {@code candidateTimeout}, by its TTL), the second
- * completes the pair, and the exact Jaccard similarity of the two full shingle sets decides. At or
- * above the threshold the pair becomes a {@code near-duplicate} link with that similarity; below, it
- * is counted and forgotten.
+ * completes the pair, and the exact word ratio of the two texts ({@link
+ * SequenceMatcherRatio#wordRatio}: difflib's ratio over the normalized words of title, abstract and
+ * claims, the low key's text first) decides. At or above the threshold the pair becomes a {@code
+ * near-duplicate} link with that similarity; below, it is counted and forgotten.
  */
 public class PairVerification extends KeyedProcessFunction<String, ShingleHalf, PatentLink> {
 
@@ -52,7 +53,10 @@ public class PairVerification extends KeyedProcessFunction<String, ShingleHalf, 
       return;
     }
     firstHalf.clear();
-    double similarity = Jaccard.similarity(first.shingles, half.shingles);
+    // one order for every pair (low key first): difflib's ties could otherwise give a pair two scores
+    boolean firstIsLow = first.side.equals(half.pair.low);
+    double similarity = firstIsLow ? SequenceMatcherRatio.wordRatio(first.words, half.words)
+        : SequenceMatcherRatio.wordRatio(half.words, first.words);
     if (similarity < settings.threshold()) {
       rejected.inc();
       return;

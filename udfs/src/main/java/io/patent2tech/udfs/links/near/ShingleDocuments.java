@@ -1,5 +1,7 @@
 package io.patent2tech.udfs.links.near;
 
+import java.util.List;
+
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
@@ -12,11 +14,12 @@ import org.apache.flink.util.OutputTag;
 import io.patent2tech.schema.Patent;
 
 /**
- * First step of level 4, keyed by publication key: a patent's words become its shingle set
- * (main output, to {@link ShingleSets}) and its MinHash signature one {@link BandEntry} per band
- * (side output {@link #BAND_ENTRIES}, to {@link LshBuckets}).
+ * First step of level 4, keyed by publication key: a patent's normalized words become int tokens
+ * (main output, to {@link ShingleSets}, for the verification) and the MinHash signature of their
+ * shingle set one {@link BandEntry} per band (side output {@link #BAND_ENTRIES}, to {@link
+ * LshBuckets}).
  *
- * <p>Its keyed state is the fingerprint of the text last signed for the key: a document whose text
+ * <p>Its keyed state is the fingerprint of the word sequence last signed for the key: a document whose text
  * did not change (a replay, or a new version that changed only bibliographic data) is not signed
  * again, so it makes no candidates and no repeated links. Documents with fewer than {@code
  * minShingles} shingles (designs, records without text) are skipped and counted.
@@ -54,12 +57,14 @@ public class ShingleDocuments extends KeyedProcessFunction<String, Patent, Shing
 
   @Override
   public void processElement(Patent patent, Context ctx, Collector<ShingledDocument> out) throws Exception {
-    long[] shingles = WordShingles.of(ShingleText.words(ShingleText.of(patent)), settings.shingleSize());
+    List<String> words = ShingleText.words(ShingleText.of(patent));
+    long[] shingles = WordShingles.of(words, settings.shingleSize());
     if (shingles.length < settings.minShingles()) {
       tooShort.inc();
       return;
     }
-    long fingerprint = WordShingles.fingerprint(shingles);
+    int[] tokens = WordShingles.tokens(words);
+    long fingerprint = WordShingles.fingerprint(tokens);
     Long previous = signedText.value();
     if (previous != null && previous == fingerprint) {
       unchanged.inc();
@@ -68,7 +73,7 @@ public class ShingleDocuments extends KeyedProcessFunction<String, Patent, Shing
     signedText.update(fingerprint);
     signed.inc();
     String key = patent.getPublicationKey();
-    out.collect(new ShingledDocument(key, fingerprint, shingles));
+    out.collect(new ShingledDocument(key, fingerprint, tokens));
     long[] buckets = LshBands.buckets(minHash.signature(shingles), settings.bands(), settings.rows(),
         language(patent));
     for (long bucket : buckets) {

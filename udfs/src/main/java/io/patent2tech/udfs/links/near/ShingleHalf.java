@@ -1,16 +1,16 @@
 package io.patent2tech.udfs.links.near;
 
-/** One side's shingle set for the verification of a candidate pair. A Flink POJO. */
+/** One side's word tokens for the verification of a candidate pair. A Flink POJO. */
 public class ShingleHalf {
   public CandidatePair pair;
   public String side;
-  public long[] shingles;
+  public int[] words;
 
   public ShingleHalf() {}
 
-  public ShingleHalf(CandidatePair pair, String side, long[] shingles) {
+  public ShingleHalf(CandidatePair pair, String side, int[] words) {
     this.pair = pair;
     this.side = side;
-    this.shingles = shingles;
+    this.words = words;
   }
 }

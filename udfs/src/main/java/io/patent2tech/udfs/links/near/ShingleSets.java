@@ -14,8 +14,9 @@ import org.apache.flink.streaming.api.functions.co.KeyedCoProcessFunction;
 import org.apache.flink.util.Collector;
 
 /**
- * Every document's shingle set, keyed by publication key (the only copy level 4 keeps): answers a
- * {@link Probe} for it with a {@link ShingleHalf} to {@link PairVerification}.
+ * Every document's word sequence (int tokens), keyed by publication key (the only copy level 4
+ * keeps; its shingles are not kept, only the band entries made from them): answers a {@link Probe}
+ * for it with a {@link ShingleHalf} to {@link PairVerification}.
  *
  * <p>A document and the probes it causes travel different paths (directly, and through the
  * buckets), so a probe can arrive before the text it asks for: a newly signed document, or a new
@@ -41,7 +42,7 @@ public class ShingleSets extends KeyedCoProcessFunction<String, ShingledDocument
   @Override
   public void open(OpenContext openContext) {
     ValueStateDescriptor<ShingledDocument> documentDescriptor =
-        new ValueStateDescriptor<>("shingle-set", Types.POJO(ShingledDocument.class));
+        new ValueStateDescriptor<>("word-sequence", Types.POJO(ShingledDocument.class));
     documentDescriptor.enableTimeToLive(settings.documentTtl());
     document = getRuntimeContext().getState(documentDescriptor);
     ListStateDescriptor<Probe> waitingDescriptor =
@@ -58,7 +59,7 @@ public class ShingleSets extends KeyedCoProcessFunction<String, ShingledDocument
     boolean answered = false;
     for (Probe probe : waiting.get()) {
       if (probe.fingerprint == doc.fingerprint) {
-        out.collect(new ShingleHalf(probe.pair, doc.key, doc.shingles));
+        out.collect(new ShingleHalf(probe.pair, doc.key, doc.words));
         answered = true;
       } else {
         still.add(probe);
@@ -73,7 +74,7 @@ public class ShingleSets extends KeyedCoProcessFunction<String, ShingledDocument
   public void processElement2(Probe probe, Context ctx, Collector<ShingleHalf> out) throws Exception {
     ShingledDocument doc = document.value();
     if (doc != null && doc.fingerprint == probe.fingerprint) {
-      out.collect(new ShingleHalf(probe.pair, doc.key, doc.shingles));
+      out.collect(new ShingleHalf(probe.pair, doc.key, doc.words));
       return;
     }
     long now = ctx.timerService().currentProcessingTime();

@@ -1,19 +1,21 @@
 package io.patent2tech.udfs.links.near;
 
 /**
- * One document as level 4 compares it: its key, a fingerprint of its text (the shingle set) and
- * the shingle set itself. A Flink POJO (the long[] travels with Flink's primitive array serializer).
+ * One document as level 4 verifies it: its key, a fingerprint of its text (the word sequence) and
+ * the normalized words as int tokens ({@link WordShingles#tokens}), the sequence {@link
+ * SequenceMatcherRatio} aligns. A Flink POJO (the int[] travels with Flink's primitive array
+ * serializer).
  */
 public class ShingledDocument {
   public String key;
   public long fingerprint;
-  public long[] shingles;
+  public int[] words;
 
   public ShingledDocument() {}
 
-  public ShingledDocument(String key, long fingerprint, long[] shingles) {
+  public ShingledDocument(String key, long fingerprint, int[] words) {
     this.key = key;
     this.fingerprint = fingerprint;
-    this.shingles = shingles;
+    this.words = words;
   }
 }

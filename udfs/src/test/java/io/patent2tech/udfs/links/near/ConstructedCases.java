@@ -57,6 +57,16 @@ final class ConstructedCases {
     return copy;
   }
 
+  /** A copy whose second claim is replaced by the first claim of another patent. */
+  static Patent withReplacedClaim(Patent base, Patent claimFrom, String key) {
+    Patent copy = renumbered(base, key);
+    List<Claim> claims = new ArrayList<>(copy.getClaims());
+    claims.set(1, Claim.newBuilder(claims.get(1)).setText(claimFrom.getClaims().get(0).getText()).build());
+    copy.setClaims(claims);
+    copy.setContentHash(copy.getContentHash() + "-replaced-claim");
+    return copy;
+  }
+
   /**
    * The same text typeset differently: title in capitals, runs of spaces, line breaks and no-break
    * spaces, punctuation written as character references ({@code &#44;}, {@code &#x3B;}), dashes as

@@ -13,10 +13,15 @@ class NearDuplicateSettingsTest {
   void defaultsFollowTheSeedAndKeepPairsAtTheThreshold() {
     NearDuplicateSettings d = NearDuplicateSettings.defaults();
     assertThat(d.threshold()).isEqualTo(0.9);
-    assertThat(d.method()).isEqualTo("minhash-lsh/jaccard-5-word-shingles");
-    // the S-curve: a pair at the threshold is missed about once in 8,000; a pair at 0.5 rarely costs a verification
-    assertThat(d.candidateProbability(0.9)).isGreaterThan(0.9998);
-    assertThat(d.candidateProbability(0.5)).isLessThan(0.07);
+    assertThat(d.shingleSize()).isEqualTo(3);
+    assertThat(d.method()).isEqualTo("minhash-lsh-3-word-shingles/word-ratio");
+    // the S-curve over 3-word shingle Jaccard: a copy with 5% of its words replaced (Jaccard about
+    // 0.7) is missed less than once in 5,000; one with 10% spread evenly (word ratio 0.9, Jaccard
+    // about 0.5) is still found 87 times in 100; unrelated texts (Jaccard 0.1) rarely cost a verification
+    assertThat(d.candidateProbability(0.7)).isGreaterThan(0.9998);
+    assertThat(d.candidateProbability(0.6)).isGreaterThan(0.988);
+    assertThat(d.candidateProbability(0.5)).isGreaterThan(0.87);
+    assertThat(d.candidateProbability(0.1)).isLessThan(0.004);
   }
 
   @Test

@@ -18,7 +18,7 @@ class ShingleSetsTest {
   void aProbeForAStoredTextIsAnsweredAtOnce() throws Exception {
     try (var harness = harness()) {
       harness.open();
-      harness.processElement1(new ShingledDocument("US-1-B1", 1, new long[] {5, 6}), 1);
+      harness.processElement1(new ShingledDocument("US-1-B1", 1, new int[] {5, 6}), 1);
       harness.processElement2(new Probe("US-1-B1", 1, PAIR), 2);
       assertThat(halves(harness)).containsExactly("US-1-B1[5, 6]");
     }
@@ -28,10 +28,10 @@ class ShingleSetsTest {
   void aProbeThatOvertakesItsDocumentWaitsForIt() throws Exception {
     try (var harness = harness()) {
       harness.open();
-      harness.processElement1(new ShingledDocument("US-1-B1", 7, new long[] {1}), 1); // an older text
+      harness.processElement1(new ShingledDocument("US-1-B1", 7, new int[] {1}), 1); // an older text
       harness.processElement2(new Probe("US-1-B1", 1, PAIR), 2);
       assertThat(harness.extractOutputValues()).isEmpty();
-      harness.processElement1(new ShingledDocument("US-1-B1", 1, new long[] {5, 6}), 3);
+      harness.processElement1(new ShingledDocument("US-1-B1", 1, new int[] {5, 6}), 3);
       assertThat(halves(harness)).containsExactly("US-1-B1[5, 6]");
       assertThat(harness.numProcessingTimeTimers()).isEqualTo(1); // fires and finds nothing left
       harness.setProcessingTime(Long.MAX_VALUE / 2);
@@ -46,7 +46,7 @@ class ShingleSetsTest {
       harness.setProcessingTime(1_000);
       harness.processElement2(new Probe("US-1-B1", 1, PAIR), 1);
       harness.setProcessingTime(1_000 + NearDuplicateSettings.defaults().candidateTimeout().toMillis());
-      harness.processElement1(new ShingledDocument("US-1-B1", 1, new long[] {5, 6}), 2);
+      harness.processElement1(new ShingledDocument("US-1-B1", 1, new int[] {5, 6}), 2);
       assertThat(harness.extractOutputValues()).isEmpty();
     }
   }
@@ -60,7 +60,7 @@ class ShingleSetsTest {
 
   private static List<String> halves(KeyedTwoInputStreamOperatorTestHarness<String, ShingledDocument, Probe, ShingleHalf> h) {
     return h.extractOutputValues().stream()
-        .map(half -> half.side + java.util.Arrays.toString(half.shingles))
+        .map(half -> half.side + java.util.Arrays.toString(half.words))
         .toList();
   }
 }

@@ -37,6 +37,17 @@ class WordShinglesTest {
   }
 
   @Test
+  void tokensAreOneIdPerWordAndTheFingerprintSeesTheOrder() {
+    int[] t = WordShingles.tokens(List.of("the", "sheet", "the", "roller"));
+    assertThat(t[0]).isEqualTo(t[2]);
+    assertThat(t[0]).isNotEqualTo(t[1]).isNotEqualTo(t[3]);
+    // a stored word sequence must compare with one tokenized by a later build
+    assertThat(WordShingles.tokens(List.of("claim"))[0]).isEqualTo((int) (WordShingles.hash("claim") >>> 32));
+    assertThat(WordShingles.fingerprint(t)).isEqualTo(WordShingles.fingerprint(t.clone()));
+    assertThat(WordShingles.fingerprint(new int[] {1, 2})).isNotEqualTo(WordShingles.fingerprint(new int[] {2, 1}));
+  }
+
+  @Test
   void jaccardIsIntersectionOverUnion() {
     assertThat(Jaccard.similarity(new long[] {1, 2, 3, 4}, new long[] {3, 4, 5})).isEqualTo(2.0 / 5);
     assertThat(Jaccard.similarity(new long[] {-7, 1}, new long[] {-7, 1})).isEqualTo(1.0);
