@@ -22,10 +22,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.IntStream;
-import org.apache.flink.configuration.Configuration;
-import org.apache.flink.configuration.RestartStrategyOptions;
 import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
-import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -435,12 +432,8 @@ class EnrichmentPostgresIT {
   }
 
   private void land(List<EnrichedPatent> records) throws Exception {
-    Configuration configuration = new Configuration();
-    configuration.set(RestartStrategyOptions.RESTART_STRATEGY, "none");
-    StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(configuration);
-    env.setParallelism(2);
-    env.fromData(records).sinkTo(EnrichmentPostgresSink.create(database.settings(), 8, 0));
-    env.execute("postgres enrichment landing test");
+    SinkJobs.land(records, EnrichmentPostgresSink.create(database.settings(), 8, 0),
+        "postgres enrichment landing test");
   }
 
   private List<List<Object>> rows(String sql, Object... parameters) throws SQLException {

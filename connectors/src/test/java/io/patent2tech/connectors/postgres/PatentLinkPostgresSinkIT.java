@@ -10,10 +10,7 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.stream.IntStream;
-import org.apache.flink.configuration.Configuration;
-import org.apache.flink.configuration.RestartStrategyOptions;
 import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
-import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -179,11 +176,6 @@ class PatentLinkPostgresSinkIT {
   }
 
   private void land(List<PatentLink> links) throws Exception {
-    Configuration configuration = new Configuration();
-    configuration.set(RestartStrategyOptions.RESTART_STRATEGY, "none");
-    StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(configuration);
-    env.setParallelism(2);
-    env.fromData(links).sinkTo(PatentLinkPostgresSink.create(database.settings(), 16, 0));
-    env.execute("postgres link landing test");
+    SinkJobs.land(links, PatentLinkPostgresSink.create(database.settings(), 16, 0), "postgres link landing test");
   }
 }

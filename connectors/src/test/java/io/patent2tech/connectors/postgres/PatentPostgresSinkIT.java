@@ -15,10 +15,7 @@ import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
 import java.util.stream.IntStream;
-import org.apache.flink.configuration.Configuration;
-import org.apache.flink.configuration.RestartStrategyOptions;
 import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
-import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -218,12 +215,7 @@ class PatentPostgresSinkIT {
   }
 
   private void land(List<Patent> patents) throws Exception {
-    Configuration configuration = new Configuration();
-    configuration.set(RestartStrategyOptions.RESTART_STRATEGY, "none");
-    StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(configuration);
-    env.setParallelism(2);
-    env.fromData(patents).sinkTo(PatentPostgresSink.create(database.settings(), 16, 0));
-    env.execute("postgres landing test");
+    SinkJobs.land(patents, PatentPostgresSink.create(database.settings(), 16, 0), "postgres landing test");
   }
 
   private List<List<Object>> rows(String sql, Object... parameters) throws SQLException {

@@ -14,8 +14,6 @@ import java.util.concurrent.TimeUnit;
 import org.apache.flink.api.common.JobStatus;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.connector.source.util.ratelimit.RateLimiterStrategy;
-import org.apache.flink.configuration.Configuration;
-import org.apache.flink.configuration.RestartStrategyOptions;
 import org.apache.flink.connector.datagen.source.DataGeneratorSource;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.formats.avro.typeutils.AvroTypeInfo;
@@ -62,7 +60,7 @@ class PostgresOutageIT {
   void everyRecordWrittenAcrossAFiveSecondCutLandsOnceAndNoErrorSurfaces() throws Exception {
     PostgresMigrations.migrate(database.settings());
     int records = 300;
-    StreamExecutionEnvironment env = environment(2);
+    StreamExecutionEnvironment env = SinkJobs.environment(2);
     env.enableCheckpointing(500);
     patents(env, records, 40)
         .sinkTo(PatentPostgresSink.create(database.settingsVia(proxy.port(), Duration.ofSeconds(30)), 10, 200));
@@ -90,7 +88,7 @@ class PostgresOutageIT {
   @Test
   void givesUpAfterTheReconnectTimeoutWithAFirstLineNamingServerEndpointAndCause() throws Exception {
     PostgresMigrations.migrate(database.settings());
-    StreamExecutionEnvironment env = environment(1);
+    StreamExecutionEnvironment env = SinkJobs.environment(1);
     // The batch never fills and there are no checkpoints: the timer sends, which is how an outage
     // is usually met, since the timer (pg.batch-interval, 1 s) runs far more often than checkpoints
     // (10 s). Not chained to the source, as in the jobs.
@@ -115,7 +113,7 @@ class PostgresOutageIT {
   @Test
   void aGiveUpInTheFlushBeforeACheckpointIsWrappedByFlinkWithOursAsItsCause() throws Exception {
     PostgresMigrations.migrate(database.settings());
-    StreamExecutionEnvironment env = environment(1);
+    StreamExecutionEnvironment env = SinkJobs.environment(1);
     env.enableCheckpointing(300);
     // The batch never fills and there is no timer: only the flush before a checkpoint sends. Flink
     // wraps whatever that throws in "Could not perform checkpoint N for operator ...". Not chained
@@ -140,7 +138,7 @@ class PostgresOutageIT {
   @Test
   void anyOtherErrorNamesStateAndServerMessageButNoRecord() throws Exception {
     // no migrations: the procedure does not exist
-    StreamExecutionEnvironment env = environment(1);
+    StreamExecutionEnvironment env = SinkJobs.environment(1);
     env.fromData(SamplePatents.sipGrant(), SamplePatents.cheeseDesign())
         .sinkTo(PatentPostgresSink.create(database.settingsVia(proxy.port(), Duration.ofSeconds(30)), 10, 0));
 
@@ -160,14 +158,6 @@ class PostgresOutageIT {
     return ExceptionUtils.findThrowable(failure, JobException.class)
         .map(Throwable::getCause)
         .orElseThrow(() -> new AssertionError("no task failure in", failure));
-  }
-
-  private static StreamExecutionEnvironment environment(int parallelism) {
-    Configuration configuration = new Configuration();
-    configuration.set(RestartStrategyOptions.RESTART_STRATEGY, "none");
-    StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(configuration);
-    env.setParallelism(parallelism);
-    return env;
   }
 
   /** Patents under keys of their own, {@code perSecond} of them, so the cut comes while they flow. */
