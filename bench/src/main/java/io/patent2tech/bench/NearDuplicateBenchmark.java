@@ -1,5 +1,7 @@
 package io.patent2tech.bench;
 
+import io.patent2tech.udfs.links.near.SequenceMatcherRatio;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -51,12 +53,11 @@ import io.patent2tech.udfs.links.near.WordShingles;
  *       last link, documents/s, and the largest completed checkpoint as the peak state size
  *       (checkpoints every 2 s, all retained in bench/target).</li>
  *   <li>Seed 000 section 11.5: difflib ratio of the titles and of the abstracts averaged, a pair
- *       when above 0.9, over every pair ({@link SequenceMatcherRatio}): timed on a random sample of
+ *       when above 0.9, over every pair ({@link SeedSimilarity}): timed on a random sample of
  *       pairs and extrapolated to all n(n-1)/2; its hits among the sample extrapolated the same way,
  *       and every planted pair scored, so its recall is exact.</li>
  * </ul>
- * Truth: the planted pairs, each with its word ratio ({@link
- * io.patent2tech.udfs.links.near.SequenceMatcherRatio#wordRatio}: difflib's ratio over the
+ * Truth: the planted pairs, each with its word ratio ({@link SequenceMatcherRatio#wordRatio}: difflib's ratio over the
  * normalized words of title, abstract and claims, the seed's measure over the whole text); precision and recall of both methods against (a) the planted pairs at word ratio >= 0.9
  * and (b) every planted pair but the continuations (a new claim set is not a duplicate). The truth
  * does not depend on the shingles, bands or MinHash: it is what "planted at similarity >= 0.9"
@@ -238,13 +239,13 @@ public final class NearDuplicateBenchmark {
   }
 
   static double seedSimilarity(Patent a, Patent b) {
-    return SequenceMatcherRatio.seedSimilarity(PatentTexts.title(a).orElse(""), PatentTexts.abstractText(a).orElse(""),
+    return SeedSimilarity.seedSimilarity(PatentTexts.title(a).orElse(""), PatentTexts.abstractText(a).orElse(""),
         PatentTexts.title(b).orElse(""), PatentTexts.abstractText(b).orElse(""));
   }
 
   /** The truth: the word ratio, original (the lower key, as level 4 orders a pair) first. */
   static double wordRatio(Patent original, Patent copy) {
-    return io.patent2tech.udfs.links.near.SequenceMatcherRatio.wordRatio(WordShingles.tokens(ShingleText.words(ShingleText.of(original))),
+    return SequenceMatcherRatio.wordRatio(WordShingles.tokens(ShingleText.words(ShingleText.of(original))),
         WordShingles.tokens(ShingleText.words(ShingleText.of(copy))));
   }
 
