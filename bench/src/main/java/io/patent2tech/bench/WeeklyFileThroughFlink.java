@@ -16,7 +16,7 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.streaming.api.functions.sink.v2.DiscardingSink;
 
 import io.patent2tech.connectors.uspto.UsptoBulkFileFormat;
-import io.patent2tech.jobs.ingest.ParseUsptoDocuments;
+import io.patent2tech.jobs.ingest.ParseOfficeDocuments;
 import io.patent2tech.schema.Patent;
 
 /**
@@ -36,7 +36,7 @@ public final class WeeklyFileThroughFlink {
     StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(1);
     env.fromSource(FileSource.forBulkFileFormat(new UsptoBulkFileFormat(), new Path(file.toUri())).build(),
             WatermarkStrategy.noWatermarks(), "uspto-bulk-files")
-        .process(new ParseUsptoDocuments(1 << 20))
+        .process(new ParseOfficeDocuments(1 << 20))
         .map(new CountDocuments())
         .sinkTo(new DiscardingSink<>());
     long t0 = System.nanoTime();

@@ -17,7 +17,7 @@ import org.apache.flink.core.execution.JobListener;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import io.patent2tech.jobs.ingest.ParseUsptoDocuments;
+import io.patent2tech.jobs.ingest.ParseOfficeDocuments;
 
 /**
  * Follows one local job on the console: while it runs, a progress line (rewritten in place on a
@@ -96,7 +96,7 @@ final class JobConsole implements JobListener {
     try {
       JobCounts counts = OperatorMetrics.of(jobId);
       String line = progress.line(System.currentTimeMillis(), counts.sourceRecords(),
-          counts.metric(ParseUsptoDocuments.FILES_READ), counts.pendingRecords());
+          counts.metric(ParseOfficeDocuments.FILES_READ), counts.pendingRecords());
       JobStatus status = client.getJobStatus().get(1, TimeUnit.SECONDS);
       if (status != JobStatus.RUNNING) {
         // restarts (a dependency down) are otherwise only in the log

@@ -25,9 +25,12 @@ import io.patent2tech.udfs.DeadLetters;
  * The ingest job:
  *
  * <pre>
- *  USPTO bulk files (.zip/.xml/.txt, given or watched) -> split -> parse -> normalize -> validate -> dedupe
- *                                                                  |                            |
- *                                                     patents.dlq <+              patents.normalized
+ *  files (given or watched) -> split -> parse -> normalize -> validate -> dedupe
+ *                                         |                            |
+ *                            patents.dlq <+              patents.normalized
+ *
+ *  files: USPTO bulk files (.zip/.xml/.txt); saved EPO OPS or KIPRIS Plus responses (.xml), each
+ *  one document for the splitter and one patent per record for the parser
  * </pre>
  *
  * Both topics are written exactly once (Kafka transactions committed with Flink checkpoints).
@@ -54,7 +57,8 @@ public final class IngestJob {
 
   public static final String USAGE = "ingest [options] PATH...\n"
       + "  Reads USPTO full-text bulk files (.zip, .xml, or APS .txt of 1976-2001; a directory\n"
-      + "  means every file in it) and writes normalized patents to Kafka exactly once, rejected\n"
+      + "  means every file in it), and saved EPO OPS or KIPRIS Plus responses (told by content, as\n"
+      + "  parse tells them), and writes normalized patents to Kafka exactly once, rejected\n"
       + "  documents to the DLQ.\n"
       + "  Bounded over the given paths unless --watch is set.\n";
 
@@ -83,11 +87,11 @@ public final class IngestJob {
         .uid("uspto-bulk-files");
 
     SingleOutputStreamOperator<Patent> normalized = documents
-        .process(new ParseUsptoDocuments(s.getInt(DLQ_MAX_RAW_BYTES.key())))
+        .process(new ParseOfficeDocuments(s.getInt(DLQ_MAX_RAW_BYTES.key())))
         .name("parse-normalize-validate").uid("parse-normalize-validate");
 
     DataStream<Patent> published = NormalizedOutput.publish(normalized,
-        normalized.getSideOutput(ParseUsptoDocuments.DEAD_LETTERS), s, txPrefix);
+        normalized.getSideOutput(ParseOfficeDocuments.DEAD_LETTERS), s, txPrefix);
     return published;
   }
 
