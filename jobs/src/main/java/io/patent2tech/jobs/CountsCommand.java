@@ -29,7 +29,7 @@ public final class CountsCommand {
 
   public static final List<Setting> SETTINGS = List.of(
       CommonSettings.KAFKA_BOOTSTRAP, CommonSettings.TOPIC_NORMALIZED, CommonSettings.TOPIC_LINKS,
-      CommonSettings.TOPIC_ENRICHED, CommonSettings.TOPIC_DLQ, CommonSettings.ES_URL, CommonSettings.ES_ALIAS,
+      CommonSettings.TOPIC_ENRICHED, CommonSettings.TOPIC_MODELS3D, CommonSettings.TOPIC_DLQ, CommonSettings.ES_URL, CommonSettings.ES_ALIAS,
       CommonSettings.PG_URL, CommonSettings.PG_USER, CommonSettings.PG_PASSWORD);
 
   public static final String USAGE = "counts [options]\n"
@@ -48,25 +48,26 @@ public final class CountsCommand {
     String normalized = s.require(CommonSettings.TOPIC_NORMALIZED.key());
     String links = s.require(CommonSettings.TOPIC_LINKS.key());
     String enriched = s.require(CommonSettings.TOPIC_ENRICHED.key());
+    String models = s.require(CommonSettings.TOPIC_MODELS3D.key());
     String dlq = s.require(CommonSettings.TOPIC_DLQ.key());
     out.printf("Kafka %s (committed records)%n", bootstrap);
-    for (String topic : List.of(normalized, links, enriched, dlq)) {
+    for (String topic : List.of(normalized, links, enriched, models, dlq)) {
       out.printf("  %-28s %d%n", topic, committedRecords(bootstrap, topic));
     }
 
     String esUrl = s.require(CommonSettings.ES_URL.key());
     String alias = s.require(CommonSettings.ES_ALIAS.key());
-    out.printf("Elasticsearch %s%n  %-28s %d documents, %d enriched, %d with links%n", esUrl, alias,
-        esCount(esUrl, alias, ""), esCount(esUrl, alias, "?q=_exists_:novelty_score"),
+    out.printf("Elasticsearch %s%n  %-28s %d documents, %d enriched, %d with links, %d with a 3D model%n", esUrl,
+        alias, esCount(esUrl, alias, ""), esCount(esUrl, alias, "?q=_exists_:novelty_score"),
         esCount(esUrl, alias, "?q=_exists_:family_members%20OR%20_exists_:application_members"
-            + "%20OR%20_exists_:near_duplicates"));
+            + "%20OR%20_exists_:near_duplicates"), esCount(esUrl, alias, "?q=has_model:true"));
 
     String pgUrl = s.require(CommonSettings.PG_URL.key());
     out.printf("PostgreSQL %s%n", pgUrl);
     try (Connection c = DriverManager.getConnection(pgUrl, s.get(CommonSettings.PG_USER.key()),
         s.get(CommonSettings.PG_PASSWORD.key())); Statement st = c.createStatement()) {
       for (String table : List.of("patents", "claims", "classifications", "parties", "citations",
-          "figures", "related_documents", "patent_links", "patent_evaluations", "patent_analyses")) {
+          "figures", "related_documents", "patent_links", "models_3d", "patent_evaluations", "patent_analyses")) {
         try (ResultSet rs = st.executeQuery("select count(*) from " + table)) {
           rs.next();
           out.printf("  %-28s %d rows%n", table, rs.getLong(1));

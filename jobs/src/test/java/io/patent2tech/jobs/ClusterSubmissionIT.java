@@ -140,7 +140,7 @@ class ClusterSubmissionIT {
         () -> HTTP.send(HttpRequest.newBuilder(URI.create(LocalStack.ES + "/_index_template/" + ALIAS))
             .DELETE().build(), HttpResponse.BodyHandlers.discarding()),
         () -> LocalStack.deleteTopics(List.of(TOPIC, DLQ)),
-        () -> LocalStack.deleteTopicsIfPresent(List.of(RUN + ".links")));
+        () -> LocalStack.deleteTopicsIfPresent(List.of(RUN + ".links", RUN + ".models3d")));
     Exception first = null;
     for (CleanUp step : steps) {
       try {
@@ -177,7 +177,7 @@ class ClusterSubmissionIT {
         "--kafka.bootstrap", LocalStack.KAFKA, "--topic.normalized", TOPIC, "--topic.dlq", DLQ,
         "--group-id", RUN + "-landing",
         // a links topic of the test's own: the shared patents.links may hold other runs' links
-        "--topic.links", RUN + ".links",
+        "--topic.links", RUN + ".links", "--topic.models3d", RUN + ".models3d",
         "--es.url", LocalStack.ES, "--es.alias", ALIAS,
         "--pg.url", LocalStack.pgUrlInSchema(RUN), "--pg.user", LocalStack.PG_USER,
         "--pg.password", LocalStack.PG_PASSWORD,

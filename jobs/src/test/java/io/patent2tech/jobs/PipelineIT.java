@@ -104,7 +104,7 @@ class PipelineIT {
   @AfterAll
   static void removeRunData() throws Exception {
     LocalStack.deleteTopics(List.of(TOPIC, DLQ));
-    LocalStack.deleteTopicsIfPresent(List.of(RUN + ".links"));
+    LocalStack.deleteTopicsIfPresent(List.of(RUN + ".links", RUN + ".models3d"));
     LocalStack.esDelete("/" + ALIAS + "-v1");
     LocalStack.esDelete("/_index_template/" + ALIAS);
     LocalStack.dropSchema(RUN);
@@ -167,7 +167,7 @@ class PipelineIT {
         "--kafka.bootstrap", KAFKA, "--topic.normalized", TOPIC, "--topic.dlq", DLQ,
         "--group-id", RUN + "-landing",
         // a links topic of the test's own: the shared patents.links may hold other runs' links
-        "--topic.links", RUN + ".links", "--bounded",
+        "--topic.links", RUN + ".links", "--topic.models3d", RUN + ".models3d", "--bounded",
         "--es.url", ES, "--es.alias", ALIAS,
         "--pg.url", PG_URL, "--pg.user", PG_USER, "--pg.password", PG_PASSWORD,
         "--checkpoint.interval", "1 s", "--parallelism", "2"}, Map.of());

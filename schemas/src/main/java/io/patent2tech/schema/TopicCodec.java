@@ -57,6 +57,10 @@ public final class TopicCodec<T extends SpecificRecord> {
     return new TopicCodec<>(SpecificData.get(), PatentLink.getClassSchema(), "PatentLink", 1000);
   }
 
+  public static TopicCodec<Model3d> models3d() {
+    return new TopicCodec<>(SpecificData.get(), Model3d.getClassSchema(), "Model3d", 1000);
+  }
+
   public static TopicCodec<DeadLetter> deadLetters() {
     return new TopicCodec<>(SpecificData.get(), DeadLetter.getClassSchema(), "DeadLetter", 1000);
   }

@@ -36,6 +36,20 @@ class TopicCodecTest {
   }
 
   @Test
+  void aModelOutcomeRoundTripsAndIsNotALink() throws IOException {
+    Model3d model = Model3d.newBuilder().setPublicationKey("US-D990001-S1").setFigureSet("set-1")
+        .setStatus("made").setMethod("visual-hull").setDevice("cpu")
+        .setViewsUsed(java.util.List.of(new ModelView("front", "2", "USD0990001-20261201-D00002.TIF")))
+        .setGridSize(256).setGridDims(java.util.List.of(256, 128, 64)).setVertexCount(8L).setTriangleCount(12L)
+        .setVolume(0.125).setBoundingBox(java.util.List.of(0.0, 0.0, 0.0, 1.0, 0.5, 0.25))
+        .setFiles(new ModelFiles("US-D990001-S1/set-1", "model.stl", "model.ply", "model.obj", "model.glb", "preview.png"))
+        .setTimingsMs(java.util.Map.of("total", 42L)).setContentHash("abc").setMadeAt(1L).build();
+    byte[] bytes = TopicCodec.models3d().encode(model);
+    assertThat(TopicCodec.models3d().decode(bytes)).isEqualTo(model);
+    assertThatThrownBy(() -> TopicCodec.links().decode(bytes)).isInstanceOf(IOException.class);
+  }
+
+  @Test
   void garbageIsAnIOExceptionNotACrash() {
     assertThatThrownBy(() -> TopicCodec.patents().decode(new byte[] {1, 2, 3, 4, 5}))
         .isInstanceOf(IOException.class);

@@ -42,6 +42,7 @@ public final class StageLines {
           Stream.of(count("fetched", sourceRecords())), PUBLISHING.stream()).toList()),
       // patents.normalized -> decode -> PostgreSQL + Elasticsearch;
       // patents.links -> decode-links -> PostgreSQL + link lists -> Elasticsearch (shown once there are links)
+      // patents.models3d -> decode-models -> PostgreSQL + model summaries -> Elasticsearch (likewise)
       "land", new StageLine("land", "patents", List.of(
           count("read", patentsRead()),
           count("undecodable", metricOf("decode", "undecodableRecords")),
@@ -52,7 +53,12 @@ public final class StageLines {
           ifAny("undecodable links", metricOf("decode-links", "undecodableRecords")),
           ifAny("links in PostgreSQL", sunk("postgres-links")),
           ifAny("documents updated with links", sunk("elasticsearch-links")),
-          ifAny("link updates rejected by Elasticsearch", sinkMetric("elasticsearch-links", "failed")))),
+          ifAny("link updates rejected by Elasticsearch", sinkMetric("elasticsearch-links", "failed")),
+          ifAny("3D outcomes", in("decode-models")),
+          ifAny("undecodable 3D outcomes", metricOf("decode-models", "undecodableRecords")),
+          ifAny("3D outcomes in PostgreSQL", sunk("postgres-models")),
+          ifAny("documents updated with 3D models", sunk("elasticsearch-models")),
+          ifAny("3D updates rejected by Elasticsearch", sinkMetric("elasticsearch-models", "failed")))),
       // patents.normalized -> decode -> level 3 (family-groups -> family-links)
       //                                 + level 4 (shingle -> buckets -> candidates -> verify) -> patents.links
       "links", new StageLine("links", "patents", List.of(

@@ -48,6 +48,7 @@ public final class DrillCommand {
 
   public static final List<Setting> SETTINGS = List.of(RUN, DOCUMENTS, PER_FILE, FIXTURES, KEYS, SAMPLES, INTERVAL,
       CommonSettings.KAFKA_BOOTSTRAP, CommonSettings.TOPIC_NORMALIZED, CommonSettings.TOPIC_LINKS,
+      CommonSettings.TOPIC_MODELS3D,
       CommonSettings.TOPIC_DLQ, LandingJob.GROUP_ID, CommonSettings.ES_URL, CommonSettings.ES_ALIAS,
       CommonSettings.PG_URL, CommonSettings.PG_USER, CommonSettings.PG_PASSWORD);
 
@@ -242,10 +243,12 @@ public final class DrillCommand {
     try (Admin admin = admin(s)) {
       List<String> topics = new ArrayList<>(List.of(s.require(CommonSettings.TOPIC_NORMALIZED.key()),
           s.require(CommonSettings.TOPIC_DLQ.key())));
-      String links = s.require(CommonSettings.TOPIC_LINKS.key());
-      // the run's own links topic only: the shared one (the default) is other jobs' input
-      if (!links.equals(CommonSettings.TOPIC_LINKS.defaultValue())) {
-        topics.add(links);
+      // the run's own links and models topics only: the shared ones (the defaults) are other jobs' input
+      for (var setting : List.of(CommonSettings.TOPIC_LINKS, CommonSettings.TOPIC_MODELS3D)) {
+        String topic = s.require(setting.key());
+        if (!topic.equals(setting.defaultValue())) {
+          topics.add(topic);
+        }
       }
       for (String topic : topics) {
         try {

@@ -12,6 +12,7 @@ import io.patent2tech.connectors.elasticsearch.index.PatentIndex;
 import io.patent2tech.connectors.kafka.DecodeTopicValues;
 import io.patent2tech.connectors.kafka.KafkaConnections;
 import io.patent2tech.connectors.kafka.KafkaDeadLetterPublisherFactory;
+import io.patent2tech.connectors.postgres.Model3dPostgresSink;
 import io.patent2tech.connectors.postgres.PatentLinkPostgresSink;
 import io.patent2tech.connectors.postgres.PatentPostgresSink;
 import io.patent2tech.connectors.postgres.PostgresMigrations;
@@ -21,10 +22,12 @@ import io.patent2tech.jobs.config.FlinkEnvironments;
 import io.patent2tech.jobs.config.Setting;
 import io.patent2tech.jobs.config.Settings;
 import io.patent2tech.schema.DeadLetter;
+import io.patent2tech.schema.Model3d;
 import io.patent2tech.schema.Patent;
 import io.patent2tech.schema.PatentLink;
 import io.patent2tech.schema.TopicCodec;
 import io.patent2tech.udfs.links.LinkedDocuments;
+import io.patent2tech.udfs.models3d.PatentModels;
 
 /**
  * The landing job:
@@ -39,11 +42,17 @@ import io.patent2tech.udfs.links.LinkedDocuments;
  *                                           |          (family_members, application_members, near_duplicates
  *                                           |           merged into the patents' documents, _id = key)
  *                                           +-> patents.dlq (undecodable values; ES per-document rejections)
+ *
+ *  patents.models3d (read_committed) -> decode-models -+-> PostgreSQL models_3d (upsert per key, figure set)
+ *                                              |       +-> keyBy key -> model summary -> Elasticsearch
+ *                                              |           (has_model, model_* merged into the patents' documents)
+ *                                              +-> patents.dlq (undecodable values; ES per-document rejections)
  * </pre>
  *
- * All stores are idempotent upserts keyed by the publication key or the link, so replays change
- * nothing. The two paths share no operator; the links path's uids all start with "links-" so that
- * the patents path's uids, and savepoints taken before links were landed, stay valid.
+ * All stores are idempotent upserts keyed by the publication key, the link or the figure set, so
+ * replays change nothing. The paths share no operator; the links path's uids all start with
+ * "links-" and the models path's with "models-", so that the patents path's uids, and savepoints
+ * taken before links or models were landed, stay valid.
  */
 public final class LandingJob {
 
@@ -51,7 +60,7 @@ public final class LandingJob {
       new Setting("group-id", "patent2tech-landing", "Kafka consumer group (offsets committed on checkpoint)");
   public static final List<Setting> SETTINGS = Settings.join(List.of(
       CommonSettings.KAFKA_BOOTSTRAP, CommonSettings.TOPIC_NORMALIZED, CommonSettings.TOPIC_LINKS,
-      CommonSettings.TOPIC_DLQ,
+      CommonSettings.TOPIC_MODELS3D, CommonSettings.TOPIC_DLQ,
       GROUP_ID, CommonSettings.BOUNDED,
       CommonSettings.ES_URL, CommonSettings.ES_ALIAS, CommonSettings.ES_BULK_MAX_ACTIONS,
       CommonSettings.ES_BULK_MAX_BYTES, CommonSettings.ES_MAX_RETRIES, CommonSettings.ES_INITIAL_BACKOFF,
@@ -64,7 +73,8 @@ public final class LandingJob {
   public static final String USAGE = "land [options]\n"
       + "  Lands patents.normalized in PostgreSQL and Elasticsearch (idempotent upserts), and\n"
       + "  patents.links in PostgreSQL (patent_links) and on both linked documents in Elasticsearch\n"
-      + "  (family_members, application_members, near_duplicates, family_representative).\n"
+      + "  (family_members, application_members, near_duplicates, family_representative), and\n"
+      + "  patents.models3d in PostgreSQL (models_3d) and on the documents (has_model, model_*).\n"
       + "  Applies the Flyway migrations and the Elasticsearch index template first.\n";
 
   private LandingJob() {}
@@ -87,6 +97,7 @@ public final class LandingJob {
         .name("elasticsearch").uid("sink-elasticsearch");
 
     buildLinks(env, s);
+    buildModels(env, s);
   }
 
   /** The links path: patents.links into patent_links and onto both documents of each link. */
@@ -122,10 +133,41 @@ public final class LandingJob {
         .name("elasticsearch-links").uid("links-sink-elasticsearch");
   }
 
+  /** The models path: patents.models3d into models_3d and, summarized per publication, onto its document. */
+  static void buildModels(StreamExecutionEnvironment env, Settings s) {
+    String bootstrap = s.require(CommonSettings.KAFKA_BOOTSTRAP.key());
+    String topic = s.require(CommonSettings.TOPIC_MODELS3D.key());
+    String dlqTopic = s.require(CommonSettings.TOPIC_DLQ.key());
+    String groupId = s.require(GROUP_ID.key());
+
+    SingleOutputStreamOperator<Model3d> models = env
+        .fromSource(KafkaConnections.committedRecords(bootstrap, topic, groupId,
+            s.getBoolean(CommonSettings.BOUNDED.key())), WatermarkStrategy.noWatermarks(), topic)
+        .uid("models-source")
+        .process(new DecodeTopicValues<>(Model3d.class, TopicCodec::models3d, "landing-decode-models"))
+        .name("decode-models").uid("models-decode")
+        .startNewChain();
+    models.getSideOutput(DecodeTopicValues.DEAD_LETTERS)
+        .sinkTo(KafkaConnections.exactlyOnceSink(bootstrap, dlqTopic, groupId + "-models-dlq",
+            TopicCodec::deadLetters, DeadLetter::getRawPointer))
+        .name(dlqTopic + " (models)").uid("models-sink-dlq");
+
+    models.sinkTo(Model3dPostgresSink.create(CommonSettings.postgres(s),
+            s.getInt(CommonSettings.PG_BATCH_SIZE.key()),
+            s.getDuration(CommonSettings.PG_BATCH_INTERVAL.key()).toMillis()))
+        .name("postgres-models").uid("models-sink-postgres");
+
+    models.keyBy(new PatentModels.ByPublication())
+        .process(new PatentModels()).name("model-summaries").uid("models-summaries")
+        .sinkTo(ElasticsearchBulkSink.forModels(CommonSettings.elasticsearch(s),
+            new KafkaDeadLetterPublisherFactory(bootstrap, dlqTopic)))
+        .name("elasticsearch-models").uid("models-sink-elasticsearch");
+  }
+
   public static void run(Settings s) throws Exception {
     String bootstrap = s.require(CommonSettings.KAFKA_BOOTSTRAP.key());
     CommonSettings.ensureTopics(s, CommonSettings.TOPIC_NORMALIZED, CommonSettings.TOPIC_LINKS,
-        CommonSettings.TOPIC_DLQ);
+        CommonSettings.TOPIC_MODELS3D, CommonSettings.TOPIC_DLQ);
     PostgresMigrations.migrate(CommonSettings.postgres(s));
     PatentIndex.ensure(CommonSettings.elasticsearch(s));
     StreamExecutionEnvironment env = FlinkEnvironments.create(s);

@@ -60,7 +60,7 @@ class ConsoleIT {
   @AfterAll
   static void removeRunData() throws Exception {
     LocalStack.deleteTopics(List.of(TOPIC, DLQ));
-    LocalStack.deleteTopicsIfPresent(List.of(RUN + ".links"));
+    LocalStack.deleteTopicsIfPresent(List.of(RUN + ".links", RUN + ".models3d"));
     LocalStack.esDelete("/" + ALIAS + "-v1");
     LocalStack.esDelete("/_index_template/" + ALIAS);
     LocalStack.dropSchema(RUN);
@@ -91,7 +91,7 @@ class ConsoleIT {
     Console land = localMain("land", "--bounded", "--kafka.bootstrap", LocalStack.KAFKA,
         "--topic.normalized", TOPIC, "--topic.dlq", DLQ, "--group-id", RUN + "-landing",
         // a links topic of the test's own: the shared patents.links may hold other runs' links
-        "--topic.links", RUN + ".links",
+        "--topic.links", RUN + ".links", "--topic.models3d", RUN + ".models3d",
         "--es.url", LocalStack.ES, "--es.alias", ALIAS,
         "--pg.url", PG_URL, "--pg.user", LocalStack.PG_USER, "--pg.password", LocalStack.PG_PASSWORD);
 

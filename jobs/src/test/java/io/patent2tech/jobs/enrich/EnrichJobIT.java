@@ -108,7 +108,7 @@ class EnrichJobIT {
         "--kafka.bootstrap", LocalStack.KAFKA, "--topic.normalized", TOPIC, "--topic.dlq", DLQ,
         "--group-id", RUN + "-landing",
         // a links topic of the test's own: the shared patents.links may hold other runs' links
-        "--topic.links", RUN + ".links", "--bounded", "--es.url", LocalStack.ES,
+        "--topic.links", RUN + ".links", "--topic.models3d", RUN + ".models3d", "--bounded", "--es.url", LocalStack.ES,
         "--es.alias", ALIAS, "--pg.url", PG_URL, "--pg.user", LocalStack.PG_USER,
         "--pg.password", LocalStack.PG_PASSWORD, "--checkpoint.interval", "1 s",
         "--parallelism", "2"}, Map.of()));
@@ -126,7 +126,7 @@ class EnrichJobIT {
       llm.close();
     }
     LocalStack.deleteTopics(List.of(TOPIC, ENRICHED, DLQ));
-    LocalStack.deleteTopicsIfPresent(List.of(RUN + ".links"));
+    LocalStack.deleteTopicsIfPresent(List.of(RUN + ".links", RUN + ".models3d"));
     LocalStack.esDelete("/" + ALIAS + "-v1");
     LocalStack.esDelete("/_index_template/" + ALIAS);
     LocalStack.esDelete("/" + LEGAL + "-v1");

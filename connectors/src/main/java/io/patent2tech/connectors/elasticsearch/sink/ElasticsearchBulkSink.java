@@ -5,10 +5,12 @@ import io.patent2tech.connectors.elasticsearch.ElasticsearchSettings;
 import io.patent2tech.connectors.elasticsearch.document.DocumentMapper;
 import io.patent2tech.connectors.elasticsearch.document.EnrichmentDocuments;
 import io.patent2tech.connectors.elasticsearch.document.LinkDocuments;
+import io.patent2tech.connectors.elasticsearch.document.ModelDocuments;
 import io.patent2tech.connectors.elasticsearch.document.PatentDocuments;
 import io.patent2tech.schema.EnrichedPatent;
 import io.patent2tech.schema.Patent;
 import io.patent2tech.udfs.links.DocumentLinks;
+import io.patent2tech.udfs.models3d.ModelSummary;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
@@ -52,6 +54,9 @@ public final class ElasticsearchBulkSink<T> implements Sink<T>, SupportsWriterSt
   /** The topic {@link #forLinks} reads from, named in its dead letters. */
   public static final String LINKS_DEAD_LETTER_SOURCE = "patents.links";
 
+  /** The topic {@link #forModels} reads from, named in its dead letters. */
+  public static final String MODELS_DEAD_LETTER_SOURCE = "patents.models3d";
+
   /** The topic {@link #forEnrichments} reads from, named in its dead letters. */
   public static final String ENRICHED_DEAD_LETTER_SOURCE = "patents.enriched";
 
@@ -94,6 +99,19 @@ public final class ElasticsearchBulkSink<T> implements Sink<T>, SupportsWriterSt
         .mapper(LinkDocuments.mapper())
         .deadLetters(deadLetters)
         .deadLetterSource(LINKS_DEAD_LETTER_SOURCE)
+        .build();
+  }
+
+  /**
+   * The landing job's sink for 3D models: {@link ModelDocuments} (a publication's model summary)
+   * merged into the patents' documents, whichever of the two lands first.
+   */
+  public static ElasticsearchBulkSink<ModelSummary> forModels(
+      ElasticsearchSettings settings, DeadLetterPublisherFactory deadLetters) {
+    return ElasticsearchBulkSink.<ModelSummary>builder(settings)
+        .mapper(ModelDocuments.mapper())
+        .deadLetters(deadLetters)
+        .deadLetterSource(MODELS_DEAD_LETTER_SOURCE)
         .build();
   }
 

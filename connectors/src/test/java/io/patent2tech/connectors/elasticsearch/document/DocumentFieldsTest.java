@@ -8,8 +8,11 @@ import io.patent2tech.connectors.elasticsearch.index.PatentIndex;
 import io.patent2tech.connectors.json.SamplePatents;
 import io.patent2tech.schema.Classification;
 import io.patent2tech.schema.EnrichedPatent;
+import io.patent2tech.schema.Model3d;
+import io.patent2tech.schema.ModelFiles;
 import io.patent2tech.schema.Patent;
 import io.patent2tech.udfs.links.DocumentLinks;
+import io.patent2tech.udfs.models3d.PatentModels;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,7 +26,7 @@ import org.junit.jupiter.api.Test;
 /**
  * The field contract between the document mappers and the patents index template
  * (infra/elasticsearch/templates/patents-template.json, {@code dynamic: strict}): the fields that
- * {@link PatentDocuments}, {@link EnrichmentDocuments} and {@link LinkDocuments} write, with the Java types of the values
+ * {@link PatentDocuments}, {@link EnrichmentDocuments}, {@link LinkDocuments} and {@link ModelDocuments} write, with the Java types of the values
  * they write, against the template's properties and mapping types. A field one side gains and the
  * other lacks fails here, before Elasticsearch rejects documents (a field the template lacks) or a
  * mapped field silently stays empty (a field no mapper writes).
@@ -131,6 +134,13 @@ class DocumentFieldsTest {
         .build()));
     documents.add(LinkDocuments.document(new DocumentLinks("US-8930553-B2", new String[] {"EP-2000001-B1"},
         new String[] {"US-20140001-A1"}, new String[] {"WO-2015000001-A1"})));
+    // a design whose first set was made and whose second was not
+    documents.add(ModelDocuments.document(PatentModels.summarize("US-D990001-S1", List.of(
+        Model3d.newBuilder().setPublicationKey("US-D990001-S1").setFigureSet("set-1").setStatus("made")
+            .setMethod("visual-hull").setDevice("cpu").setContentHash("h1").setMadeAt(0L)
+            .setFiles(new ModelFiles("US-D990001-S1/set-1", "model.stl", null, null, null, "preview.png")).build(),
+        Model3d.newBuilder().setPublicationKey("US-D990001-S1").setFigureSet("set-2").setStatus("not-made")
+            .setReason("single-view").setContentHash("h2").setMadeAt(0L).build()))));
     Map<String, List<Object>> values = new LinkedHashMap<>();
     for (Map<String, Object> document : documents) {
       document.forEach((field, value) -> values.computeIfAbsent(field, f -> new ArrayList<>()).add(value));

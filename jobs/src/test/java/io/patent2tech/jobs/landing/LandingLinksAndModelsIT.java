@@ -7,8 +7,10 @@ import io.patent2tech.connectors.kafka.Topics;
 import io.patent2tech.jobs.LocalStack;
 import io.patent2tech.jobs.config.Settings;
 import io.patent2tech.schema.DeadLetter;
+import io.patent2tech.schema.Model3d;
 import io.patent2tech.schema.PatentLink;
 import io.patent2tech.schema.TopicCodec;
+import io.patent2tech.udfs.models3d.SampleModels;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -31,11 +33,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * The landing job's links path against the local stack: links published to a topic of the test's
- * own land in patent_links and on both documents of each link, and a value that does not decode
- * becomes a dead letter, while the patents path (here an empty topic) runs beside it.
+ * The landing job's links and models paths against the local stack: links published to a topic of
+ * the test's own land in patent_links and on both documents of each link; 3D outcomes land in
+ * models_3d and, summarized, on their patent's document; a value that does not decode becomes a
+ * dead letter on either path, while the patents path (here an empty topic) runs beside them.
  */
-class LandingLinksIT {
+class LandingLinksAndModelsIT {
 
   @RegisterExtension
   static final MiniClusterExtension FLINK = new MiniClusterExtension(
@@ -48,8 +51,10 @@ class LandingLinksIT {
   private static final String PG_URL = LocalStack.pgUrlInSchema(RUN);
   private static final String NORMALIZED = RUN + ".patents.normalized";
   private static final String LINKS = RUN + ".patents.links";
+  private static final String MODELS = RUN + ".patents.models3d";
   private static final String DLQ = RUN + ".patents.dlq";
   private static final String ALIAS = RUN + "-patents";
+  private static final String DESIGN = "US-D990001-S1";
   /** 2025-01-02T03:04:05Z */
   private static final long FIRST_SEEN = 1735787045000L;
 
@@ -77,9 +82,20 @@ class LandingLinksIT {
           .get();
     }
 
+    Topics.ensureAs(LocalStack.KAFKA, Map.of(MODELS, Topics.MODELS3D));
+    try (KafkaProducer<String, byte[]> producer =
+        new KafkaProducer<>(props, new StringSerializer(), new ByteArraySerializer())) {
+      for (Model3d model : List.of(SampleModels.made(DESIGN, "set-1"), SampleModels.notMade(DESIGN, "set-2", "single-view"))) {
+        producer.send(new ProducerRecord<>(MODELS, DESIGN + "|" + model.getFigureSet(),
+            TopicCodec.models3d().encode(model))).get();
+      }
+      producer.send(new ProducerRecord<>(MODELS, "broken", "not an Avro model".getBytes(StandardCharsets.UTF_8)))
+          .get();
+    }
+
     LandingJob.run(Settings.parse(LandingJob.SETTINGS, LandingJob.FLAGS, new String[] {
         "--kafka.bootstrap", LocalStack.KAFKA, "--topic.normalized", NORMALIZED, "--topic.links", LINKS,
-        "--topic.dlq", DLQ, "--group-id", RUN + "-landing", "--bounded",
+        "--topic.models3d", MODELS, "--topic.dlq", DLQ, "--group-id", RUN + "-landing", "--bounded",
         "--es.url", LocalStack.ES, "--es.alias", ALIAS,
         "--pg.url", PG_URL, "--pg.user", LocalStack.PG_USER, "--pg.password", LocalStack.PG_PASSWORD,
         "--checkpoint.interval", "1 s", "--parallelism", "2"}, Map.of()));
@@ -87,7 +103,7 @@ class LandingLinksIT {
 
   @AfterAll
   static void removeRunData() throws Exception {
-    LocalStack.deleteTopicsIfPresent(List.of(NORMALIZED, LINKS, DLQ));
+    LocalStack.deleteTopicsIfPresent(List.of(NORMALIZED, LINKS, MODELS, DLQ));
     LocalStack.esDelete("/" + ALIAS + "-v1");
     LocalStack.esDelete("/_index_template/" + ALIAS);
     LocalStack.dropSchema(RUN);
@@ -104,7 +120,8 @@ class LandingLinksIT {
   void bothDocumentsOfEachLinkCarryTheOtherInElasticsearch() throws Exception {
     Map<String, JsonNode> sources = LocalStack.esSources(ALIAS);
 
-    assertThat(sources).containsOnlyKeys("EP-2000001-A1", "EP-2000001-B1", "US-9000001-B2", "WO-2015000001-A1");
+    assertThat(sources).containsOnlyKeys("EP-2000001-A1", "EP-2000001-B1", "US-9000001-B2", "WO-2015000001-A1",
+        DESIGN);
     assertThat(texts(sources.get("EP-2000001-B1").get("application_members"))).containsExactly("EP-2000001-A1");
     assertThat(texts(sources.get("EP-2000001-B1").get("family_members"))).containsExactly("US-9000001-B2");
     assertThat(texts(sources.get("US-9000001-B2").get("family_members"))).containsExactly("EP-2000001-B1");
@@ -115,16 +132,33 @@ class LandingLinksIT {
   }
 
   @Test
-  void aValueThatIsNotALinkBecomesADeadLetter() throws Exception {
+  void bothSetsOutcomesLandInPostgres() throws Exception {
+    assertThat(strings("SELECT figure_set || ' ' || status || ' ' || coalesce(reason, method) FROM models_3d"
+        + " WHERE publication_key = '" + DESIGN + "' ORDER BY figure_set"))
+        .containsExactly("set-1 made visual-hull", "set-2 not-made single-view");
+  }
+
+  @Test
+  void thePatentsDocumentSaysItHasAModelAndWhyItsOtherSetHasNone() throws Exception {
+    JsonNode design = LocalStack.esSources(ALIAS).get(DESIGN);
+
+    assertThat(design.get("has_model").asBoolean()).isTrue();
+    assertThat(design.get("model_status").asText()).isEqualTo("made");
+    assertThat(design.get("model_method").asText()).isEqualTo("visual-hull");
+    assertThat(design.get("model_preview").asText()).isEqualTo(DESIGN + "/set-1/preview.png");
+    assertThat(texts(design.get("model_not_made_reasons"))).containsExactly("single-view");
+  }
+
+  @Test
+  void aValueThatIsNotALinkOrAModelBecomesADeadLetter() throws Exception {
     List<DeadLetter> deadLetters = new ArrayList<>();
     for (byte[] value : LocalStack.committedValues(DLQ)) {
       deadLetters.add(TopicCodec.deadLetters().decode(value));
     }
 
-    assertThat(deadLetters).singleElement().satisfies(d -> {
-      assertThat(d.getSource()).isEqualTo(LINKS);
-      assertThat(d.getStage()).isEqualTo("landing-decode-links");
-    });
+    assertThat(deadLetters).extracting(DeadLetter::getSource, DeadLetter::getStage).containsExactlyInAnyOrder(
+        org.assertj.core.groups.Tuple.tuple(LINKS, "landing-decode-links"),
+        org.assertj.core.groups.Tuple.tuple(MODELS, "landing-decode-models"));
   }
 
   private static List<String> texts(JsonNode array) {
