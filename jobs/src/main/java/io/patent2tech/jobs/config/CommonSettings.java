@@ -63,6 +63,8 @@ public final class CommonSettings {
       "topic of enriched patents (Avro EnrichedPatent)");
   public static final Setting TOPIC_LINKS = new Setting("topic.links", Topics.LINKS,
       "topic of links between publications: family, application, near-duplicate (Avro PatentLink)");
+  public static final Setting TOPIC_DRAWINGS = new Setting("topic.drawings", Topics.DRAWINGS,
+      "topic of patents' drawing sets: figures with view labels, orthographic sets (Avro PatentDrawings)");
   public static final Setting LEGAL_ALIAS = new Setting("legal.alias", LegalCorpusIndex.DEFAULT_ALIAS,
       "Elasticsearch alias of the legal corpus index");
   public static final Setting BOUNDED = Setting.bool("bounded", false,
