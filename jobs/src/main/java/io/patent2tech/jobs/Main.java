@@ -8,6 +8,8 @@ import io.patent2tech.jobs.config.Setting;
 import io.patent2tech.jobs.config.Settings;
 import io.patent2tech.jobs.collect.CollectJob;
 import io.patent2tech.jobs.collect.CollectSettings;
+import io.patent2tech.jobs.drawings.DrawingsJob;
+import io.patent2tech.jobs.drawings.DrawingsSettings;
 import io.patent2tech.jobs.drill.DrillCommand;
 import io.patent2tech.jobs.enrich.EnrichJob;
 import io.patent2tech.jobs.ingest.IngestJob;
@@ -32,6 +34,7 @@ public final class Main {
       new Command("land", LandingJob.USAGE, LandingJob.SETTINGS, LandingJob.FLAGS),
       new Command("links", LinksJob.USAGE, LinksSettings.SETTINGS, LinksSettings.FLAGS),
       new Command("enrich", EnrichJob.USAGE, EnrichJob.SETTINGS, EnrichJob.FLAGS),
+      new Command("drawings", DrawingsJob.USAGE, DrawingsSettings.SETTINGS, DrawingsSettings.FLAGS),
       new Command("parse", ParseCommand.USAGE, ParseCommand.SETTINGS, ParseCommand.FLAGS),
       new Command("counts", CountsCommand.USAGE, CountsCommand.SETTINGS, List.of()),
       new Command("checkpoints", CheckpointsCommand.USAGE, CheckpointsCommand.SETTINGS, List.of()),
@@ -102,6 +105,7 @@ public final class Main {
       case "land" -> LandingJob.run(settings);
       case "links" -> LinksJob.run(settings);
       case "enrich" -> EnrichJob.run(settings);
+      case "drawings" -> DrawingsJob.run(settings);
       case "counts" -> CountsCommand.run(settings, System.out);
       case "checkpoints" -> CheckpointsCommand.run(settings, System.out);
       case "load-legal-corpus" -> LegalCorpusCommand.run(settings, System.out);

@@ -61,6 +61,10 @@ public final class TopicCodec<T extends SpecificRecord> {
     return new TopicCodec<>(SpecificData.get(), Model3d.getClassSchema(), "Model3d", 1000);
   }
 
+  public static TopicCodec<PatentDrawings> drawings() {
+    return new TopicCodec<>(SpecificData.get(), PatentDrawings.getClassSchema(), "PatentDrawings", 1000);
+  }
+
   public static TopicCodec<DeadLetter> deadLetters() {
     return new TopicCodec<>(SpecificData.get(), DeadLetter.getClassSchema(), "DeadLetter", 1000);
   }

@@ -35,7 +35,7 @@ class SchemaCompatibilityTest {
   private static final Path MODULE = Path.of(System.getProperty("user.dir"));
 
   @ParameterizedTest
-  @ValueSource(strings = {"Patent", "DeadLetter", "EnrichedPatent", "PatentLink", "Model3d"})
+  @ValueSource(strings = {"Patent", "DeadLetter", "EnrichedPatent", "PatentLink", "Model3d", "PatentDrawings"})
   void currentSchemaReadsEveryHistoricVersion(String name) throws IOException {
     Schema current = parse(Files.readString(MODULE.resolve("src/main/avro/" + name + ".avsc")));
     List<Path> history = history(name);
@@ -47,7 +47,7 @@ class SchemaCompatibilityTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"Patent", "DeadLetter", "EnrichedPatent", "PatentLink", "Model3d"})
+  @ValueSource(strings = {"Patent", "DeadLetter", "EnrichedPatent", "PatentLink", "Model3d", "PatentDrawings"})
   void currentSchemaIsRecordedInHistory(String name) throws IOException {
     Schema current = parse(Files.readString(MODULE.resolve("src/main/avro/" + name + ".avsc")));
     List<Path> history = history(name);
@@ -59,7 +59,7 @@ class SchemaCompatibilityTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"Patent", "DeadLetter", "EnrichedPatent", "PatentLink", "Model3d"})
+  @ValueSource(strings = {"Patent", "DeadLetter", "EnrichedPatent", "PatentLink", "Model3d", "PatentDrawings"})
   void currentSchemaReadsLastCommittedVersion(String name) throws Exception {
     Schema current = parse(Files.readString(MODULE.resolve("src/main/avro/" + name + ".avsc")));
     Optional<String> committed = gitShow("HEAD:./src/main/avro/" + name + ".avsc");

@@ -50,6 +50,22 @@ class TopicCodecTest {
   }
 
   @Test
+  void drawingsRoundTripAndAreNotALink() throws IOException {
+    DrawingFigure front = DrawingFigure.newBuilder().setId("FIG-4").setFigureNumber("4").setView("front")
+        .setCandidateFiles(List.of("USD0701016-20140318-D00001.TIF")).setEmbodiment(1).build();
+    PatentDrawings d = PatentDrawings.newBuilder().setPublicationKey("US-D701016-S1").setOffice("USPTO")
+        .setKind("S1").setIsDesign(true).setPatentVersion(1).setPatentContentHash("abc")
+        .setFigures(List.of(front))
+        .setSets(List.of(OrthographicSet.newBuilder().setId("set-1").setEmbodiment(1)
+            .setViews(List.of(new SetView("FIG-4", "front"))).setReconstructable(false)
+            .setReason("single-view").build()))
+        .setReconstructable(false).setReason("single-view").build();
+    byte[] bytes = TopicCodec.drawings().encode(d);
+    assertThat(TopicCodec.drawings().decode(bytes)).isEqualTo(d);
+    assertThatThrownBy(() -> TopicCodec.links().decode(bytes)).isInstanceOf(IOException.class);
+  }
+
+  @Test
   void garbageIsAnIOExceptionNotACrash() {
     assertThatThrownBy(() -> TopicCodec.patents().decode(new byte[] {1, 2, 3, 4, 5}))
         .isInstanceOf(IOException.class);

@@ -65,6 +65,8 @@ public final class CommonSettings {
       "topic of links between publications: family, application, near-duplicate (Avro PatentLink)");
   public static final Setting TOPIC_MODELS3D = new Setting("topic.models3d", Topics.MODELS3D,
       "topic of 3D reconstruction outcomes, one per figure set, made or not (Avro Model3d)");
+  public static final Setting TOPIC_DRAWINGS = new Setting("topic.drawings", Topics.DRAWINGS,
+      "topic of patents' drawing sets: figures with view labels, orthographic sets (Avro PatentDrawings)");
   public static final Setting LEGAL_ALIAS = new Setting("legal.alias", LegalCorpusIndex.DEFAULT_ALIAS,
       "Elasticsearch alias of the legal corpus index");
   public static final Setting BOUNDED = Setting.bool("bounded", false,

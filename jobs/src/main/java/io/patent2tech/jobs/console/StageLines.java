@@ -71,6 +71,15 @@ public final class StageLines {
           ifAny("near-duplicates", metric("nearDuplicateLinks")),
           ifAny("capped by bucket size", metric("nearDuplicateBucketCapped")),
           count("published", sunk("links")))),
+      // patents.normalized -> decode -> drawing-sets -> patents.drawings (+ patents.dlq)
+      "drawings", new StageLine("drawings", "patents", List.of(
+          count("read", sourceRecords()),
+          count("undecodable", metric("undecodableRecords")),
+          count("drawing sets", metric("drawingSetsBuilt")),
+          count("reconstructable", metric("drawingSetsReconstructable")),
+          ifAny("without figures", metric("drawingSetsWithoutFigures")),
+          ifAny("failed", metric("drawingSetsFailed")),
+          count("published", sunk("drawings")))),
       // patents.normalized -> decode -> skip evaluated -> embed -> ... -> combine -> sinks
       "enrich", new StageLine("enrich", "patents", List.of(
           count("read", sourceRecords()),

@@ -81,6 +81,19 @@ class StageLineTest {
   }
 
   @Test
+  void drawingsCountsTheSetsAndWhatWasPublished() {
+    JobCounts counts = new JobCounts(Map.of(
+        "Source: patents.normalized", Map.of("numRecordsOut", 10L),
+        "decode", Map.of("undecodableRecords", 0L),
+        "drawing-sets", Map.of("drawingSetsBuilt", 10L, "drawingSetsReconstructable", 1L,
+            "drawingSetsWithoutFigures", 1L, "drawingSetsFailed", 0L),
+        "drawings: Writer", Map.of("numRecordsIn", 10L)));
+    assertThat(StageLines.of("drawings").orElseThrow().format(counts))
+        .isEqualTo("drawings: read 10, undecodable 0, drawing sets 10, reconstructable 1, without figures 1, "
+            + "published 10");
+  }
+
+  @Test
   void landCountsTheLinksApartFromThePatents() {
     JobCounts counts = new JobCounts(Map.of(
         "Source: patents.normalized", Map.of("numRecordsOut", 5L),

@@ -146,7 +146,7 @@ public final class DrawingViews {
   }
 
   /** The front-page image: num 0 or an id ending in D00000. */
-  static boolean isFrontPage(Figure f) {
+  public static boolean isFrontPage(Figure f) {
     String id = f.getId();
     if (id != null && id.endsWith("D00000")) {
       return true;
@@ -202,7 +202,8 @@ public final class DrawingViews {
   /**
    * The FIG labels a view paragraph starts with: "FIG. 1 is" -> [1]; "FIGS. 3 and 4 show" -> [3, 4];
    * "FIGS. 6 to 8" -> [6, 7, 8]; "FIGS. 5A-5C" -> [5A, 5B, 5C]; "FIG. 2a is" -> [2A];
-   * "FIGS. 1(a) and 1(b)" -> [1A, 1B]. Empty when the paragraph does not start with FIG/FIGURE.
+   * "FIGS. 1(a) and 1(b)" -> [1A, 1B]; Korean "도 1은" -> [1], "도 3 및 도 4는" -> [3, 4], "도 5a 내지
+   * 도 5c는" -> [5A, 5B, 5C]. Empty when the paragraph does not start with FIG/FIGURE/도.
    */
   public static List<String> leadingLabels(String paragraph) {
     String s = paragraph;
@@ -240,11 +241,12 @@ public final class DrawingViews {
           }
         } else {
           int g = f;
-          while (g < n && g - f < 2 && Character.isLetter(s.charAt(g))) {
+          while (g < n && g - f < 2 && isAsciiLetter(s.charAt(g))) {
             g++;
           }
-          // only a suffix when the letters end the token ("2A is", not "2nd")
-          if (g > f && (g == n || !Character.isLetter(s.charAt(g)))) {
+          // only a suffix when the letters end the token ("2A is", not "2nd"); Latin letters only,
+          // so a Korean particle is not one ("도 1은", "도 3과") and may follow one ("도 5c는")
+          if (g > f && (g == n || !isAsciiLetter(s.charAt(g)))) {
             label.append(s, f, g);
             f = g;
           }
@@ -281,12 +283,13 @@ public final class DrawingViews {
         break;
       }
       String w = s.substring(i, e).toLowerCase(Locale.ROOT);
-      if (w.equals("and") || w.equals("or")) {
+      if (w.equals("and") || w.equals("or") || w.equals("및") || w.equals("과") || w.equals("와")
+          || w.equals("또는")) {
         range = false;
         i = e;
         continue;
       }
-      if (w.equals("to") || w.equals("through") || w.equals("thru")) {
+      if (w.equals("to") || w.equals("through") || w.equals("thru") || w.equals("내지")) {
         range = true;
         i = e;
         continue;
@@ -309,9 +312,16 @@ public final class DrawingViews {
     return labels;
   }
 
-  /** Index after FIG/FIGS/FIGURE/FIGURES (any case, optional dot), or -1. */
+  /**
+   * Index after FIG/FIGS/FIGURE/FIGURES (any case, optional dot), or after the Korean 도 of
+   * "도 1은" (KIPO's FIG., followed by a space or a digit, unlike 도면 or 도시), or -1.
+   */
   private static int keyword(String s, int i) {
     int n = s.length();
+    if (i < n && s.charAt(i) == '\uB3C4' && i + 1 < n
+        && (Character.isWhitespace(s.charAt(i + 1)) || Character.isDigit(s.charAt(i + 1)))) {
+      return i + 1;
+    }
     if (i + 3 > n || !s.regionMatches(true, i, "FIG", 0, 3)) {
       return -1;
     }
@@ -371,6 +381,10 @@ public final class DrawingViews {
       e++;
     }
     return label.substring(e);
+  }
+
+  private static boolean isAsciiLetter(char c) {
+    return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
   }
 
   private static boolean isAlnum(String s, int from, int to) {

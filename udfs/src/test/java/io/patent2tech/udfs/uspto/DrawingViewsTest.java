@@ -27,6 +27,19 @@ class DrawingViewsTest {
     assertThat(DrawingViews.leadingLabels("Figurative language")).isEmpty();
   }
 
+  /** KIPO's brief descriptions (도면의 간단한 설명) name a FIG. "도 N" and end the label with a particle. */
+  @Test
+  void labelsAKoreanViewParagraphStartsWith() {
+    assertThat(DrawingViews.leadingLabels("도 1은 본 발명의 일 실시예에 따른 용기의 사시도이다.")).containsExactly("1");
+    assertThat(DrawingViews.leadingLabels("도 2는 도 1의 정면도이다.")).containsExactly("2");
+    assertThat(DrawingViews.leadingLabels("도 3 및 도 4는 각각 좌측면도 및 우측면도이다.")).containsExactly("3", "4");
+    assertThat(DrawingViews.leadingLabels("도 3과 도 4는 단면도이다.")).containsExactly("3", "4");
+    assertThat(DrawingViews.leadingLabels("도 5a 내지 도 5c는 확대도이다.")).containsExactly("5A", "5B", "5C");
+    assertThat(DrawingViews.leadingLabels("도 10은 흐름도이다.")).containsExactly("10");
+    assertThat(DrawingViews.leadingLabels("도면에 도시된 바와 같이")).isEmpty();
+    assertThat(DrawingViews.leadingLabels("도시된 바와 같이 1은")).isEmpty();
+  }
+
   @Test
   void viewTextDropsListPunctuation() {
     assertThat(DrawingViews.viewText("FIG. 7 is another front view thereof; and,")).isEqualTo("FIG. 7 is another front view thereof");

@@ -1,0 +1,81 @@
+package io.patent2tech.jobs.drawings;
+
+import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+
+import io.patent2tech.connectors.kafka.KafkaConnections;
+import io.patent2tech.jobs.NormalizedPatents;
+import io.patent2tech.jobs.config.CommonSettings;
+import io.patent2tech.jobs.config.FlinkEnvironments;
+import io.patent2tech.jobs.config.Settings;
+import io.patent2tech.schema.DeadLetter;
+import io.patent2tech.schema.Patent;
+import io.patent2tech.schema.PatentDrawings;
+import io.patent2tech.schema.TopicCodec;
+import io.patent2tech.udfs.drawings.BuildDrawingSets;
+
+/**
+ * The drawings job (docs/design.md section 7, docs/drawings.md):
+ *
+ * <pre>
+ *  patents.normalized (read_committed) -> decode -> drawing-sets -> patents.drawings
+ *                                          |        (BuildDrawingSets: figures + view labels,   (exactly once,
+ *                                          |         orthographic sets, reconstructable)          key publication key)
+ *                                          |          +-> patents.dlq (patents it cannot read)
+ *                                          +-> patents.dlq (undecodable values)
+ * </pre>
+ *
+ * One record per patent, also for patents without figures (reason no-figures), so a subscriber
+ * sees every patent and a new version of a patent replaces its record (same key; a compacted topic
+ * keeps the last). Stateless between the source and the transactional sink: a restart resumes
+ * from the checkpointed offsets and writes no record twice. Its options: {@link DrawingsSettings}.
+ */
+public final class DrawingsJob {
+
+  public static final String USAGE = "drawings [options]\n"
+      + "  Reads the drawings of every patent on patents.normalized -> patents.drawings: each figure\n"
+      + "  with its view label (front, rear, top, bottom, left, right, perspective, section, exploded,\n"
+      + "  enlarged, schematic, flowchart, graph, other; English and Korean brief descriptions), its\n"
+      + "  image, and the orthographic sets per embodiment with whether they can be reconstructed in 3D\n"
+      + "  (docs/drawings.md). One record per patent, also without figures (reason no-figures).\n";
+
+  private DrawingsJob() {}
+
+  /** Adds the drawings pipeline to {@code env}. */
+  public static void build(StreamExecutionEnvironment env, Settings s) {
+    DataStream<Patent> patents =
+        NormalizedPatents.read(env, s, s.require(DrawingsSettings.GROUP_ID.key()), "drawings-decode");
+    publish(drawings(patents, s), s);
+  }
+
+  /** The drawing set of each decoded patent; the ones it cannot read are its dead letters (side output). */
+  public static SingleOutputStreamOperator<PatentDrawings> drawings(DataStream<Patent> patents, Settings s) {
+    return patents
+        .process(new BuildDrawingSets(s.require(CommonSettings.TOPIC_NORMALIZED.key())))
+        .name("drawing-sets").uid("drawing-sets");
+  }
+
+  /**
+   * patents.drawings, exactly once (transactional ids {@code <group-id>-drawings}), key the
+   * publication key; the dead letters to patents.dlq (transactional ids {@code <group-id>-drawings-dlq}).
+   */
+  public static void publish(SingleOutputStreamOperator<PatentDrawings> drawings, Settings s) {
+    String bootstrap = s.require(CommonSettings.KAFKA_BOOTSTRAP.key());
+    String groupId = s.require(DrawingsSettings.GROUP_ID.key());
+    drawings.sinkTo(KafkaConnections.exactlyOnceSink(bootstrap, s.require(CommonSettings.TOPIC_DRAWINGS.key()),
+            groupId + "-drawings", TopicCodec::drawings, PatentDrawings::getPublicationKey))
+        .name("drawings").uid("sink-drawings");
+    drawings.getSideOutput(BuildDrawingSets.DEAD_LETTERS)
+        .sinkTo(KafkaConnections.exactlyOnceSink(bootstrap, s.require(CommonSettings.TOPIC_DLQ.key()),
+            groupId + "-drawings-dlq", TopicCodec::deadLetters, DeadLetter::getPublicationKey))
+        .name("drawings-dlq").uid("sink-dlq-drawings");
+  }
+
+  public static void run(Settings s) throws Exception {
+    CommonSettings.ensureTopics(s, CommonSettings.TOPIC_NORMALIZED, CommonSettings.TOPIC_DRAWINGS, CommonSettings.TOPIC_DLQ);
+    StreamExecutionEnvironment env = FlinkEnvironments.create(s);
+    build(env, s);
+    env.execute("patent2tech-drawings");
+  }
+}
