@@ -135,15 +135,7 @@ public final class BinaryImage {
 
   /** Number of ink pixels inside the box. */
   public long inkCount(Box box) {
-    long n = 0;
-    for (int y = Math.max(0, box.minY()); y <= Math.min(height - 1, box.maxY()); y++) {
-      for (int x = Math.max(0, box.minX()); x <= Math.min(width - 1, box.maxX()); x++) {
-        if (get(x, y)) {
-          n++;
-        }
-      }
-    }
-    return n;
+    return crop(box).inkCount();
   }
 
   public BinaryImage copy() {

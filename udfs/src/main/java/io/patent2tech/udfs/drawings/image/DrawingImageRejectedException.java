@@ -26,13 +26,23 @@ public final class DrawingImageRejectedException extends DocumentRejectedExcepti
   }
 
   private final Why why;
+  private final String detail;
 
   public DrawingImageRejectedException(Why why, String reason, String publicationKey, Throwable cause) {
     super(STAGE_DECODE, why.name().toLowerCase(java.util.Locale.ROOT) + ": " + reason, publicationKey, cause);
     this.why = why;
+    this.detail = reason;
   }
 
   public Why why() {
     return why;
+  }
+
+  /**
+   * The same rejection naming the document: the decoder sees only bytes, the caller knows whose
+   * drawing they were.
+   */
+  public DrawingImageRejectedException forPublication(String publicationKey) {
+    return new DrawingImageRejectedException(why, detail, publicationKey, getCause());
   }
 }

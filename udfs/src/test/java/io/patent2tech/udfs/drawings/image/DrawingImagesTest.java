@@ -105,9 +105,11 @@ class DrawingImagesTest {
     try {
       DrawingImages.decode(cut, ImageLimits.DEFAULT);
     } catch (DrawingImageRejectedException e) {
-      DeadLetter d = DeadLetters.rejected(e, "epo", null, cut, DeadLetters.DEFAULT_MAX_RAW_BYTES, 0L);
+      DeadLetter d = DeadLetters.rejected(e.forPublication("EP2400812A1"), "epo", null, cut,
+          DeadLetters.DEFAULT_MAX_RAW_BYTES, 0L);
       assertThat(d.getStage()).isEqualTo("decode-drawing");
       assertThat(d.getReason()).startsWith("corrupt: TIFF strip 0 of page 0");
+      assertThat(d.getPublicationKey()).isEqualTo("EP2400812A1");
       assertThat(d.getRawSize()).isEqualTo(1000L);
       return;
     }

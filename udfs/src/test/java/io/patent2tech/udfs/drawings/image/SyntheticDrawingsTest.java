@@ -124,6 +124,23 @@ class SyntheticDrawingsTest {
     assertThat(a.type()).isNotEqualTo(DrawingType.GRAPH);
   }
 
+  @Test
+  void numeralsOfOnesAreTextAndADottedCircleIsABrokenLine() {
+    Canvas c = new Canvas(1000, 800);
+    c.text("111", 100, 100, 40);
+    c.text("1111", 100, 200, 40);
+    for (int k = 0; k < 60; k++) {                           // 60 dots on a circle of radius 200
+      double t = k * 2 * Math.PI / 60;
+      c.g.fillOval((int) (600 + 200 * Math.cos(t)) - 3, (int) (400 + 200 * Math.sin(t)) - 3, 7, 7);
+    }
+    DrawingAnalysis a = DrawingAnalyzer.analyze(c.binary(), null);
+
+    assertThat(a.brokenLines()).singleElement()
+        .satisfies(b -> assertThat(b.grow(5).contains(new Box(400, 200, 800, 600))).isTrue());
+    assertThat(a.text(Kind.REFERENCE)).hasSize(2);
+    assertThat(a.drawing().inkCount()).isZero();
+  }
+
   /** Signed distance of a sheet pixel from the expected shape's edge: negative inside. */
   @FunctionalInterface
   private interface Edge {
