@@ -1,6 +1,7 @@
 package io.patent2tech.udfs.drawings.image;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 
@@ -102,15 +103,15 @@ public final class TextFinder {
       }
     }
     List<List<Word>> lines = new ArrayList<>();
-    @SuppressWarnings("unchecked")
-    List<Word>[] lineByRoot = new List[m];
+    int[] lineIndex = new int[m];
+    Arrays.fill(lineIndex, -1);
     for (int i = 0; i < m; i++) {
       int r = find(line, i);
-      if (lineByRoot[r] == null) {
-        lineByRoot[r] = new ArrayList<>();
-        lines.add(lineByRoot[r]);
+      if (lineIndex[r] < 0) {
+        lineIndex[r] = lines.size();
+        lines.add(new ArrayList<>());
       }
-      lineByRoot[r].add(words.get(i));
+      lines.get(lineIndex[r]).add(words.get(i));
     }
 
     List<TextRegion> out = new ArrayList<>(lines.size());
