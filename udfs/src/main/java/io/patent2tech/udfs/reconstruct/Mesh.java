@@ -37,6 +37,9 @@ public final class Mesh {
       }
     }
     double[] sum = new double[positions.length];
+    // a vertex whose adjacent normals cancel (a symmetric saddle) takes its first triangle's normal,
+    // because glTF requires unit normals
+    double[] first = new double[positions.length];
     for (int t = 0; t < triangles.length; t += 3) {
       int a = 3 * triangles[t], b = 3 * triangles[t + 1], c = 3 * triangles[t + 2];
       double ux = positions[b] - positions[a], uy = positions[b + 1] - positions[a + 1], uz = positions[b + 2] - positions[a + 2];
@@ -44,6 +47,11 @@ public final class Mesh {
       // the cross product's length is twice the area, so summing it weights by area
       double nx = uy * vz - uz * vy, ny = uz * vx - ux * vz, nz = ux * vy - uy * vx;
       for (int corner : new int[] {a, b, c}) {
+        if (first[corner] == 0 && first[corner + 1] == 0 && first[corner + 2] == 0) {
+          first[corner] = nx;
+          first[corner + 1] = ny;
+          first[corner + 2] = nz;
+        }
         sum[corner] += nx;
         sum[corner + 1] += ny;
         sum[corner + 2] += nz;
@@ -52,6 +60,10 @@ public final class Mesh {
     float[] normals = new float[positions.length];
     for (int v = 0; v < positions.length; v += 3) {
       double len = Math.sqrt(sum[v] * sum[v] + sum[v + 1] * sum[v + 1] + sum[v + 2] * sum[v + 2]);
+      if (len < 1e-12 * (1 + Math.abs(first[v]) + Math.abs(first[v + 1]) + Math.abs(first[v + 2]))) {
+        System.arraycopy(first, v, sum, v, 3);
+        len = Math.sqrt(sum[v] * sum[v] + sum[v + 1] * sum[v + 1] + sum[v + 2] * sum[v + 2]);
+      }
       if (len > 0) {
         normals[v] = (float) (sum[v] / len);
         normals[v + 1] = (float) (sum[v + 1] / len);
