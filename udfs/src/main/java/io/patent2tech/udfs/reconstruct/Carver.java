@@ -1,0 +1,11 @@
+package io.patent2tech.udfs.reconstruct;
+
+/**
+ * Carves the visual hull of registered silhouettes into a voxel grid. Every implementation keeps
+ * exactly the voxels {@link CarveRule#keeps} keeps, so CPU and GPU results compare with
+ * {@link VoxelGrid#sameVoxels}.
+ */
+public interface Carver {
+
+  VoxelGrid carve(RegisteredViews views, GridSpec spec);
+}
