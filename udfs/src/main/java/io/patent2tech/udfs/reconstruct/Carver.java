@@ -8,4 +8,9 @@ package io.patent2tech.udfs.reconstruct;
 public interface Carver {
 
   VoxelGrid carve(RegisteredViews views, GridSpec spec);
+
+  /** What runs the carve, as a model records it: {@code cpu}, or {@code cuda:<device name>}. */
+  default String device() {
+    return "cpu";
+  }
 }

@@ -121,23 +121,27 @@ class PatentDocumentsTest {
     Set<String> enrichment = EnrichmentDocuments.document(SampleEnrichments.sipGrantFull()).keySet();
     Set<String> links = LinkDocuments.document(new DocumentLinks("US-8930553-B2", new String[0], new String[0],
         new String[0])).keySet();
+    Set<String> models = ModelDocuments.document(new io.patent2tech.udfs.models3d.ModelSummary()).keySet();
     Set<String> mapped = new HashSet<>();
     PatentIndex.template("patents").at("/template/mappings/properties").fieldNames()
         .forEachRemaining(mapped::add);
 
-    // the template maps what landing writes plus what the enrich job and the links add to the same
-    // document, and nothing else; the three share only the key, so their partial updates never
-    // overwrite each other
+    // the template maps what landing writes plus what the enrich job, the links and the 3D models
+    // add to the same document, and nothing else; they share only the key, so their partial updates
+    // never overwrite each other
     assertThat(mapped).containsAll(landing);
     mapped.removeAll(landing);
-    assertThat(mapped).containsExactlyInAnyOrderElementsOf(Stream.concat(enrichment.stream(), links.stream())
-        .filter(field -> !landing.contains(field)).distinct().toList());
+    assertThat(mapped).containsExactlyInAnyOrderElementsOf(Stream.of(enrichment, links, models)
+        .flatMap(Set::stream).filter(field -> !landing.contains(field)).distinct().toList());
     Set<String> shared = new HashSet<>(landing);
     shared.retainAll(enrichment);
     assertThat(shared).containsExactly("publication_key");
     Set<String> linksShared = new HashSet<>(links);
     linksShared.retainAll(Stream.concat(landing.stream(), enrichment.stream()).toList());
     assertThat(linksShared).containsExactly("publication_key");
+    Set<String> modelsShared = new HashSet<>(models);
+    modelsShared.retainAll(Stream.of(landing, enrichment, links).flatMap(Set::stream).toList());
+    assertThat(modelsShared).containsExactly("publication_key");
   }
 
   @Test
