@@ -123,6 +123,32 @@ class UsptoNestedArchiveTest {
     assertThat(read.subList(0, read.size() - 1)).allSatisfy(d -> assertThat(d.readError).isNull());
   }
 
+  @Test
+  void anErrorReadingTheFileItselfPropagatesInsteadOfBeingReportedAsDamage() throws IOException {
+    byte[] tar = WithImagesProduct.tar();
+    java.io.InputStream failing = new java.io.FilterInputStream(new ByteArrayInputStream(tar)) {
+      private int served;
+
+      @Override
+      public int read(byte[] b, int off, int len) throws IOException {
+        if (served > tar.length / 2) {
+          throw new IOException("disk gone");
+        }
+        int n = super.read(b, off, Math.min(len, 4096));
+        served += Math.max(n, 0);
+        return n;
+      }
+    };
+
+    try (UsptoBulkFileReader reader = new UsptoBulkFileReader(failing, "gone.tar", MAX)) {
+      org.assertj.core.api.Assertions.assertThatThrownBy(() -> {
+        while (reader.next() != null) {
+          // read until the disk fails
+        }
+      }).isInstanceOf(IOException.class).hasMessage("disk gone");
+    }
+  }
+
   static List<RawDocument> read(byte[] file, String name, int max) throws IOException {
     List<RawDocument> documents = new ArrayList<>();
     try (UsptoBulkFileReader reader = new UsptoBulkFileReader(new ByteArrayInputStream(file), name, max)) {
