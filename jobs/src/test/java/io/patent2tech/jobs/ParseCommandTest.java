@@ -253,6 +253,19 @@ class ParseCommandTest {
   }
 
   @Test
+  void aWithImagesProductGivesTheXmlOfEachPerPatentZipWithItsNestedEntry(@TempDir Path dir) throws Exception {
+    Path tar = io.patent2tech.connectors.drawings.WithImagesProduct.writeTar(dir, "I20140318.tar");
+    assertThat(InputFormat.detect(tar)).isEqualTo(InputFormat.USPTO);
+
+    Run r = parse(tar);
+
+    assertThat(r.deadLetterCount()).isZero();
+    assertThat(r.keys()).containsExactly("US-D701016-S1");
+    assertThat(r.records().get(0).at("/source/entry").asText())
+        .isEqualTo(io.patent2tech.connectors.drawings.WithImagesProduct.NESTED_ENTRY);
+  }
+
+  @Test
   void formatOptionOverridesDetection() throws Exception {
     // read as KIPRIS, an OPS response has no KIPRIS <response> root: one parse dead letter
     Run r = parse("--format", "kipris", EP_BIBLIO);

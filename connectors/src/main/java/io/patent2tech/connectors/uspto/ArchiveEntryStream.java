@@ -1,26 +1,31 @@
 package io.patent2tech.connectors.uspto;
 
-import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
-import java.util.zip.ZipException;
-import java.util.zip.ZipInputStream;
 
 /**
- * The data of the current entry of a zip archive, for one splitter.
+ * The data of the current entry of an archive (zip or tar, possibly nested in another), for one
+ * splitter or one nested archive.
  *
  * <p>A damaged archive (truncated download, corrupt data, bad checksum) ends the entry early
  * instead of failing: the damage is kept for {@link UsptoBulkFileReader} to report as a record, so
  * that the documents read before it still flow and the file is not retried forever. Errors of the
- * underlying stream itself propagate. Closing this stream leaves the archive open.
+ * bulk file's own stream ({@link FileStream}) propagate. Closing this stream leaves the archive
+ * open.
  */
 final class ArchiveEntryStream extends InputStream {
 
-  private final ZipInputStream archive;
+  private final InputStream archive;
+  private final FileStream file;
   private IOException damage;
 
-  ArchiveEntryStream(ZipInputStream archive) {
+  /**
+   * @param archive the archive stream, positioned at the data of its current entry
+   * @param file the bulk file's own stream, whose errors propagate
+   */
+  ArchiveEntryStream(InputStream archive, FileStream file) {
     this.archive = archive;
+    this.file = file;
   }
 
   /** The damage that ended the entry, or null when it ended normally or has not ended. */
@@ -35,9 +40,8 @@ final class ArchiveEntryStream extends InputStream {
     }
     try {
       return archive.read();
-    } catch (ZipException | EOFException e) {
-      damage = e;
-      return -1;
+    } catch (IOException e) {
+      return damaged(e);
     }
   }
 
@@ -48,10 +52,17 @@ final class ArchiveEntryStream extends InputStream {
     }
     try {
       return archive.read(b, off, len);
-    } catch (ZipException | EOFException e) {
-      damage = e;
-      return -1;
+    } catch (IOException e) {
+      return damaged(e);
     }
+  }
+
+  private int damaged(IOException e) throws IOException {
+    if (file.raised(e)) {
+      throw e;
+    }
+    damage = e;
+    return -1;
   }
 
   @Override

@@ -20,7 +20,12 @@ public class RawDocument implements Serializable {
   /** Path or URI of the bulk file, as given. */
   public String file;
 
-  /** Name of the zip entry the document was read from; null for a bare XML file. */
+  /**
+   * Name of the archive entry the document was read from; null for a bare XML file. For a document
+   * in a zip nested in the file's tar or zip (the per-patent zips of the "with images" products) it
+   * is {@code OUTER!INNER}: the nested zip's entry, then the XML's entry in it, e.g. {@code
+   * I20140318/DESIGN/USD0701016-20140318.ZIP!USD0701016-20140318/USD0701016-20140318.XML}.
+   */
   public String entry;
 
   /** 0-based index of the document within the file, counted across all entries. */

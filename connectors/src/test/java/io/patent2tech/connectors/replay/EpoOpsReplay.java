@@ -25,7 +25,9 @@ import io.patent2tech.connectors.http.ReplayServer;
  * token exchange (checking the Basic credentials), {@code published-data/search} counts and {@code
  * search/biblio} pages by the {@code pd within} range and {@code Range} of the query, and claims and
  * description of the documents they were captured for (404 otherwise, as OPS does for documents
- * without full text). Every response carries an {@code X-Throttling-Control} header.
+ * without full text), and the images inquiry and image pages given to {@link #images} and {@link
+ * #page} ({@code published-data/images/{link}.tiff?Range=N}). Every response carries an {@code
+ * X-Throttling-Control} header.
  */
 public final class EpoOpsReplay implements ReplayServer.Route {
 
@@ -33,6 +35,9 @@ public final class EpoOpsReplay implements ReplayServer.Route {
   private static final Pattern RANGE = Pattern.compile("(\\d+)-(\\d+)");
   private static final Pattern DOCUMENT =
       Pattern.compile("<exchange-document\\b[^>]*country=\"(\\w+)\" doc-number=\"(\\w+)\" kind=\"(\\w+)\".*?</exchange-document>", Pattern.DOTALL);
+  private static final Pattern IMAGES_INQUIRY =
+      Pattern.compile("/3\\.2/rest-services/published-data/publication/docdb/([A-Z]{2}\\.\\w+\\.\\w+)/images");
+  private static final Pattern IMAGE_PAGE = Pattern.compile("/3\\.2/rest-services/(published-data/images/.+)\\.tiff");
   private static final Pattern FULLTEXT = Pattern.compile(
       "/3\\.2/rest-services/published-data/publication/docdb/([A-Z]{2})\\.(\\w+)\\.(\\w+)/(claims|description)");
 
@@ -43,6 +48,8 @@ public final class EpoOpsReplay implements ReplayServer.Route {
   private final String secret;
   private final List<Published> documents = new ArrayList<>();
   private final Map<String, byte[]> fulltext = new ConcurrentHashMap<>();
+  private final Map<String, byte[]> inquiries = new ConcurrentHashMap<>();
+  private final Map<String, byte[]> pages = new ConcurrentHashMap<>();
   private final AtomicInteger tokens = new AtomicInteger();
   private volatile String token;
   private volatile String throttling = "idle (images=green:200, inpadoc=green:60, other=green:1000, retrieval=green:200, search=green:30)";
@@ -88,6 +95,18 @@ public final class EpoOpsReplay implements ReplayServer.Route {
     return this;
   }
 
+  /** Serves a captured images inquiry ({@code ops:document-inquiry}) for a docdb id such as {@code EP.1000000.A1}. */
+  public EpoOpsReplay images(String docdbId, byte[] inquiry) {
+    inquiries.put(docdbId, inquiry);
+    return this;
+  }
+
+  /** Serves a TIFF as page {@code page} of an image link such as {@code published-data/images/EP/1000000/A1/thumbnail}. */
+  public EpoOpsReplay page(String link, int page, byte[] tiff) {
+    pages.put(link + "?" + page, tiff);
+    return this;
+  }
+
   /** The header sent with every answer, e.g. {@code busy (search=yellow:15, ...)}. */
   public void throttling(String header) {
     this.throttling = header;
@@ -118,6 +137,22 @@ public final class EpoOpsReplay implements ReplayServer.Route {
     }
     if (token == null || !("Bearer " + token).equals(r.header("Authorization"))) {
       return xml(400, "<error><code>400</code><message>invalid_access_token</message></error>");
+    }
+    Matcher inquiry = IMAGES_INQUIRY.matcher(path);
+    if (inquiry.matches()) {
+      byte[] body = inquiries.get(inquiry.group(1));
+      return body == null ? notFound() : xml(200, body);
+    }
+    Matcher image = IMAGE_PAGE.matcher(path);
+    if (image.matches()) {
+      byte[] body = pages.get(image.group(1) + "?" + r.query().getOrDefault("Range", "1"));
+      if (body == null) {
+        return notFound();
+      }
+      Map<String, String> headers = new LinkedHashMap<>();
+      headers.put("Content-Type", "application/tiff");
+      headers.put("X-Throttling-Control", throttling);
+      return new ReplayServer.Response(200, headers, body);
     }
     Matcher ft = FULLTEXT.matcher(path);
     if (ft.matches()) {

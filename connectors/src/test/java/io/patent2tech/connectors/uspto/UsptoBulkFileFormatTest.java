@@ -93,6 +93,35 @@ class UsptoBulkFileFormatTest {
     }
   }
 
+  @ParameterizedTest(name = "batches of {0}")
+  @ValueSource(strings = {"1b", "1mb"})
+  void resumesATarOfPerPatentZipsFromEveryCheckpoint(String batchSize) throws IOException {
+    Configuration config = new Configuration();
+    config.set(StreamFormat.FETCH_IO_SIZE, MemorySize.parse(batchSize));
+    Map<String, byte[]> perPatent = new LinkedHashMap<>();
+    for (int i = 0; i < grants.size(); i++) {
+      perPatent.put("P" + i + ".ZIP", io.patent2tech.connectors.drawings.WithImagesProduct.zip(
+          Map.of("P" + i + "/P" + i + ".XML", grants.get(i), "P" + i + "/P" + i + "-D00000.TIF", new byte[100])));
+    }
+    FileSourceSplit split = split("weekly.tar", io.patent2tech.connectors.drawings.WithImagesProduct.tar(perPatent));
+
+    for (int checkpointAfter = 0; checkpointAfter <= grants.size(); checkpointAfter++) {
+      List<RawDocument> read = new ArrayList<>();
+      CheckpointedPosition checkpoint;
+      try (BulkFormat.Reader<RawDocument> reader = format.createReader(config, split)) {
+        checkpoint = readUntil(reader, checkpointAfter, read);
+      }
+      read.addAll(readAll(format.restoreReader(config, split.updateWithCheckpointedPosition(checkpoint))));
+
+      assertThat(read).as("checkpoint after %d documents", checkpointAfter).hasSize(grants.size());
+      for (int i = 0; i < grants.size(); i++) {
+        assertThat(read.get(i).position).isEqualTo(i);
+        assertThat(read.get(i).entry).isEqualTo("P" + i + ".ZIP!P" + i + "/P" + i + ".XML");
+        assertThat(read.get(i).bytes).isEqualTo(grants.get(i));
+      }
+    }
+  }
+
   @Test
   void restoresPastADamagedArchiveReport() throws IOException {
     byte[] archive = zip(Map.of("ipg150106.xml", concatenate(grants)));

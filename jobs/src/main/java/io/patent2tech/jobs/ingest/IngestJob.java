@@ -29,8 +29,9 @@ import io.patent2tech.udfs.DeadLetters;
  *                                         |                            |
  *                            patents.dlq <+              patents.normalized
  *
- *  files: USPTO bulk files (.zip/.xml/.txt); saved EPO OPS or KIPRIS Plus responses (.xml), each
- *  one document for the splitter and one patent per record for the parser
+ *  files: USPTO bulk files (.zip/.xml/.txt, and the "with images" products: a .tar or .zip of
+ *  per-patent zips, whose XML is read and whose TIFFs are skipped); saved EPO OPS or KIPRIS Plus
+ *  responses (.xml), each one document for the splitter and one patent per record for the parser
  * </pre>
  *
  * Both topics are written exactly once (Kafka transactions committed with Flink checkpoints).
@@ -56,8 +57,9 @@ public final class IngestJob {
   public static final List<String> FLAGS = List.of(WATCH.key());
 
   public static final String USAGE = "ingest [options] PATH...\n"
-      + "  Reads USPTO full-text bulk files (.zip, .xml, or APS .txt of 1976-2001; a directory\n"
-      + "  means every file in it), and saved EPO OPS or KIPRIS Plus responses (told by content, as\n"
+      + "  Reads USPTO full-text bulk files (.zip, .xml, or APS .txt of 1976-2001; the \"with\n"
+      + "  images\" products, a .tar or .zip of per-patent zips; a directory means every file in\n"
+      + "  it), and saved EPO OPS or KIPRIS Plus responses (told by content, as\n"
       + "  parse tells them), and writes normalized patents to Kafka exactly once, rejected\n"
       + "  documents to the DLQ.\n"
       + "  Bounded over the given paths unless --watch is set.\n";

@@ -12,10 +12,12 @@ import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
 
+import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
+
 /**
  * The office format of a file given to {@code parse}, told by content, never by file name:
  * <ul>
- *   <li>a zip archive: USPTO bulk file;</li>
+ *   <li>a zip or tar archive: USPTO bulk file (a tar is a "with images" product of per-patent zips);</li>
  *   <li>an XML root in an EPO namespace ({@code http://ops.epo.org}, {@code http://www.epo.org/...};
  *       OPS responses have the root {@code ops:world-patent-data}): EPO OPS response;</li>
  *   <li>a root {@code <response>} (KIPRIS legacy {@code openapi/rest} and current {@code kipo-api})
@@ -56,6 +58,9 @@ public enum InputFormat {
   public static InputFormat detect(byte[] prefix) {
     if (prefix.length >= 4 && prefix[0] == 'P' && prefix[1] == 'K' && prefix[2] < 9 && prefix[3] < 9) {
       return USPTO; // zip local file header (PK\3\4) or empty archive (PK\5\6)
+    }
+    if (TarArchiveInputStream.matches(prefix, prefix.length)) {
+      return USPTO; // a tar: the USPTO "with images" products
     }
     XMLStreamReader r = null;
     try {

@@ -87,6 +87,15 @@ public final class OpsClient {
   /** GET {@code {base}/3.2/rest-services/{resource}} with all the OPS etiquette (see class doc). */
   public OpsResponse get(OpsService service, String resource, RunStats stats)
       throws IOException, InterruptedException {
+    return get(service, resource, "application/xml", stats);
+  }
+
+  /**
+   * {@link #get(OpsService, String, RunStats)} asking for {@code accept} instead of XML, e.g. {@code
+   * application/tiff} for a page of {@code published-data/images}.
+   */
+  public OpsResponse get(OpsService service, String resource, String accept, RunStats stats)
+      throws IOException, InterruptedException {
     String pathAndQuery = REST + resource;
     String requestLine = "GET " + pathAndQuery;
     URI uri = URI.create(settings.baseUrl() + pathAndQuery);
@@ -101,7 +110,7 @@ public final class OpsClient {
       HttpRequest request = HttpRequest.newBuilder(uri)
           .timeout(settings.requestTimeout())
           .header("Authorization", "Bearer " + token)
-          .header("Accept", "application/xml")
+          .header("Accept", accept)
           .GET()
           .build();
       HttpResponse<byte[]> response;
