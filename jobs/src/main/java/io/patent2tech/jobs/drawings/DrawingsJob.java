@@ -9,27 +9,37 @@ import io.patent2tech.jobs.NormalizedPatents;
 import io.patent2tech.jobs.config.CommonSettings;
 import io.patent2tech.jobs.config.FlinkEnvironments;
 import io.patent2tech.jobs.config.Settings;
+import io.patent2tech.jobs.config.FigureImageSettings;
 import io.patent2tech.schema.DeadLetter;
+import io.patent2tech.schema.Model3d;
 import io.patent2tech.schema.Patent;
 import io.patent2tech.schema.PatentDrawings;
 import io.patent2tech.schema.TopicCodec;
 import io.patent2tech.udfs.drawings.BuildDrawingSets;
+import io.patent2tech.udfs.models3d.ReconstructModels;
+import io.patent2tech.udfs.reconstruct.CarverFactory;
+import io.patent2tech.udfs.reconstruct.SurfaceExtractorFactory;
 
 /**
  * The drawings job (docs/design.md section 7, docs/drawings.md):
  *
  * <pre>
  *  patents.normalized (read_committed) -> decode -> drawing-sets -> patents.drawings
- *                                          |        (BuildDrawingSets: figures + view labels,   (exactly once,
- *                                          |         orthographic sets, reconstructable)          key publication key)
- *                                          |          +-> patents.dlq (patents it cannot read)
+ *                                          |  |     (BuildDrawingSets: figures + view labels,   (exactly once,
+ *                                          |  |      orthographic sets, reconstructable)          key publication key)
+ *                                          |  |       +-> patents.dlq (patents it cannot read)
+ *                                          |  +-> keyBy key -> reconstruct-models -> patents.models3d (exactly once,
+ *                                          |     (ReconstructModels: images -> silhouettes ->      key key|set)
+ *                                          |      visual hull -> marching cubes -> files in --models.dir)
+ *                                          |       +-> patents.dlq (images too large, unreadable, undecodable)
  *                                          +-> patents.dlq (undecodable values)
  * </pre>
  *
- * One record per patent, also for patents without figures (reason no-figures), so a subscriber
- * sees every patent and a new version of a patent replaces its record (same key; a compacted topic
- * keeps the last). Stateless between the source and the transactional sink: a restart resumes
- * from the checkpointed offsets and writes no record twice. Its options: {@link DrawingsSettings}.
+ * One drawings record per patent, also for patents without figures (reason no-figures), so a
+ * subscriber sees every patent and a new version of a patent replaces its record (same key; a
+ * compacted topic keeps the last). One models record per figure set, made or not. The drawing sets
+ * are stateless; the reconstruction keeps each set's content hash, so a replay recomputes nothing.
+ * Options: {@link DrawingsSettings}, {@link ModelSettings}, the images' {@code --images.*}.
  */
 public final class DrawingsJob {
 
@@ -38,7 +48,10 @@ public final class DrawingsJob {
       + "  with its view label (front, rear, top, bottom, left, right, perspective, section, exploded,\n"
       + "  enlarged, schematic, flowchart, graph, other; English and Korean brief descriptions), its\n"
       + "  image, and the orthographic sets per embodiment with whether they can be reconstructed in 3D\n"
-      + "  (docs/drawings.md). One record per patent, also without figures (reason no-figures).\n";
+      + "  (docs/drawings.md). One record per patent, also without figures (reason no-figures).\n"
+      + "  Then reconstructs each set in 3D (visual hull of its views, or the 2.5D extrusion of one\n"
+      + "  view) -> patents.models3d, with STL, PLY, OBJ, GLB and a PNG preview per set in --models.dir\n"
+      + "  (docs/reconstruction.md); --models.enabled false leaves that out.\n";
 
   private DrawingsJob() {}
 
@@ -47,6 +60,32 @@ public final class DrawingsJob {
     DataStream<Patent> patents =
         NormalizedPatents.read(env, s, s.require(DrawingsSettings.GROUP_ID.key()), "drawings-decode");
     publish(drawings(patents, s), s);
+    if (s.getBoolean(ModelSettings.ENABLED.key())) {
+      publishModels(models(patents, s), s);
+    }
+  }
+
+  /** Each figure set of each patent reconstructed in 3D, or the reason it was not (side output: dead letters). */
+  public static SingleOutputStreamOperator<Model3d> models(DataStream<Patent> patents, Settings s) {
+    return patents
+        .keyBy(new ReconstructModels.ByPublication())
+        .process(new ReconstructModels(FigureImageSettings.factory(s), CarverFactory.cpu(), SurfaceExtractorFactory.cpu(),
+            ModelSettings.reconstruction(s), ModelSettings.imageLimits(s), s.require(ModelSettings.DIR.key()),
+            s.require(CommonSettings.TOPIC_NORMALIZED.key())))
+        .name("reconstruct-models").uid("reconstruct-models");
+  }
+
+  /** patents.models3d exactly once (transactional ids {@code <group-id>-models3d}), key {@code key|set}. */
+  public static void publishModels(SingleOutputStreamOperator<Model3d> models, Settings s) {
+    String bootstrap = s.require(CommonSettings.KAFKA_BOOTSTRAP.key());
+    String groupId = s.require(DrawingsSettings.GROUP_ID.key());
+    models.sinkTo(KafkaConnections.exactlyOnceSink(bootstrap, s.require(CommonSettings.TOPIC_MODELS3D.key()),
+            groupId + "-models3d", TopicCodec::models3d, m -> m.getPublicationKey() + "|" + m.getFigureSet()))
+        .name("models3d").uid("sink-models3d");
+    models.getSideOutput(ReconstructModels.DEAD_LETTERS)
+        .sinkTo(KafkaConnections.exactlyOnceSink(bootstrap, s.require(CommonSettings.TOPIC_DLQ.key()),
+            groupId + "-models3d-dlq", TopicCodec::deadLetters, DeadLetter::getPublicationKey))
+        .name("models3d-dlq").uid("sink-dlq-models3d");
   }
 
   /** The drawing set of each decoded patent; the ones it cannot read are its dead letters (side output). */
@@ -73,7 +112,8 @@ public final class DrawingsJob {
   }
 
   public static void run(Settings s) throws Exception {
-    CommonSettings.ensureTopics(s, CommonSettings.TOPIC_NORMALIZED, CommonSettings.TOPIC_DRAWINGS, CommonSettings.TOPIC_DLQ);
+    CommonSettings.ensureTopics(s, CommonSettings.TOPIC_NORMALIZED, CommonSettings.TOPIC_DRAWINGS,
+        CommonSettings.TOPIC_MODELS3D, CommonSettings.TOPIC_DLQ);
     StreamExecutionEnvironment env = FlinkEnvironments.create(s);
     build(env, s);
     env.execute("patent2tech-drawings");

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import io.patent2tech.jobs.config.CommonSettings;
+import io.patent2tech.jobs.config.FigureImageSettings;
 import io.patent2tech.jobs.config.Setting;
 
 /** The drawings job's options, each declared once with its default and its --help line. */
@@ -20,7 +21,9 @@ public final class DrawingsSettings {
   private static List<Setting> settings() {
     List<Setting> all = new ArrayList<>(List.of(
         CommonSettings.KAFKA_BOOTSTRAP, CommonSettings.TOPIC_NORMALIZED, CommonSettings.TOPIC_DRAWINGS,
-        CommonSettings.TOPIC_DLQ, GROUP_ID, CommonSettings.BOUNDED));
+        CommonSettings.TOPIC_MODELS3D, CommonSettings.TOPIC_DLQ, GROUP_ID, CommonSettings.BOUNDED));
+    all.addAll(ModelSettings.SETTINGS);
+    all.addAll(FigureImageSettings.SETTINGS);
     all.addAll(CommonSettings.RUNTIME);
     return List.copyOf(all);
   }
