@@ -51,15 +51,30 @@ public final class SheetPainter {
     public final int silhouettePixels;
     /** Pixels per unit of the solid. */
     public final double scale;
+    private final boolean[] silhouette;
+    private final Rectangle silhouetteArea;
 
     Sheet(BufferedImage image, int figure, View view, Rectangle objectBounds, int silhouettePixels,
-        double scale) {
+        double scale, boolean[] silhouette, Rectangle silhouetteArea) {
       this.image = image;
       this.figure = figure;
       this.view = view;
       this.objectBounds = objectBounds;
       this.silhouettePixels = silhouettePixels;
       this.scale = scale;
+      this.silhouette = silhouette;
+      this.silhouetteArea = silhouetteArea;
+    }
+
+    /**
+     * The true silhouette at sheet pixel (x, y): the object covers the pixel's centre (see-through
+     * holes are not covered). Ground truth for silhouette extraction.
+     */
+    public boolean silhouetteAt(int x, int y) {
+      if (!silhouetteArea.contains(x, y)) {
+        return false;
+      }
+      return silhouette[(y - silhouetteArea.y) * silhouetteArea.width + (x - silhouetteArea.x)];
     }
   }
 
@@ -199,7 +214,8 @@ public final class SheetPainter {
     String label = "FIG. " + figure;
     g.drawString(label, CENTRE_X - fm.stringWidth(label) / 2, below + 190);
     g.dispose();
-    return new Sheet(sheet, figure, view, bounds, render.silhouetteArea(), scale);
+    return new Sheet(sheet, figure, view, bounds, render.silhouetteArea(), scale, render.silhouette,
+        new Rectangle(ox, oy, render.width, render.height));
   }
 
   /** The dashed environment: the surface the object stands on (none in the bottom view). */

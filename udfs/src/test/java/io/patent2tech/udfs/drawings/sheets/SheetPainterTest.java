@@ -74,6 +74,49 @@ class SheetPainterTest {
     assertThat(below).as("black pixels of the label and the dashed ground under the object").isGreaterThan(500);
   }
 
+  @Test
+  void theBrokenGroundLineKeepsClearOfTheObject() {
+    SheetPainter.Sheet sheet = SheetPainter.paint(Solids.box(1.0, 0.6, 0.4), View.FRONT, 2, 1L);
+    Raster r = sheet.image.getRaster();
+    Rectangle b = sheet.objectBounds;
+    int ground = b.y + b.height - 1; // z = 0: the bottom row of the silhouette
+    assertThat(sheet.silhouetteAt(b.x + 5, ground)).isTrue();
+    assertThat(sheet.silhouetteAt(b.x - 5, ground)).isFalse();
+    int gap = 0;
+    for (int x = b.x - SheetPainter.ENVIRONMENT_CLEARANCE + 2; x < b.x - 2; x++) {
+      for (int y = ground - 2; y <= ground + 2; y++) {
+        gap += r.getSample(x, y, 0) == 0 ? 1 : 0;
+      }
+    }
+    assertThat(gap).as("black pixels in the clearance left of the object").isZero();
+    int dashes = 0;
+    int runs = 0;
+    boolean inDash = false;
+    for (int x = b.x - 380; x < b.x - SheetPainter.ENVIRONMENT_CLEARANCE; x++) {
+      boolean black = r.getSample(x, ground, 0) == 0 || r.getSample(x, ground + 1, 0) == 0
+          || r.getSample(x, ground - 1, 0) == 0;
+      dashes += black ? 1 : 0;
+      if (black && !inDash) {
+        runs++;
+      }
+      inDash = black;
+    }
+    assertThat(runs).as("dashes of the broken ground line").isGreaterThanOrEqualTo(5);
+    assertThat(dashes).as("a broken line is not solid").isLessThan(356 * 3 / 4);
+  }
+
+  @Test
+  void theSilhouetteGroundTruthHasTheDrillHolesOpening() {
+    SheetPainter.Sheet top = SheetPainter.paint(Solids.drilledPlate(1.0, 0.7, 0.15, 0.15), View.TOP, 6, 1L);
+    Rectangle b = top.objectBounds;
+    assertThat(top.silhouetteAt(b.x + b.width / 2, b.y + b.height / 2)).as("the hole's centre").isFalse();
+    assertThat(top.silhouetteAt(b.x + 20, b.y + 20)).isTrue();
+    double plate = 1.0 * 0.7 - Math.PI * 0.15 * 0.15;
+    assertThat(top.silhouettePixels / (S * S)).isCloseTo(plate, within(plate * 0.01));
+    // filling the drawn outline closes the hole
+    assertThat(filledArea(top) / (S * S)).isCloseTo(0.7, within(0.7 * 0.02));
+  }
+
   /** Fills the drawn outline (everything the border's white cannot reach) and compares areas. */
   private static void assertFilledFrontArea(Solid solid, double projectedArea) {
     SheetPainter.Sheet sheet = SheetPainter.paint(solid, View.FRONT, 2, 3L);
