@@ -53,17 +53,29 @@ public final class SheetPainter {
     public final double scale;
     private final boolean[] silhouette;
     private final Rectangle silhouetteArea;
+    private final LineRenderer.Render render;
 
     Sheet(BufferedImage image, int figure, View view, Rectangle objectBounds, int silhouettePixels,
-        double scale, boolean[] silhouette, Rectangle silhouetteArea) {
+        double scale, LineRenderer.Render render, Rectangle silhouetteArea) {
       this.image = image;
       this.figure = figure;
       this.view = view;
       this.objectBounds = objectBounds;
       this.silhouettePixels = silhouettePixels;
       this.scale = scale;
-      this.silhouette = silhouette;
+      this.silhouette = render.silhouette;
       this.silhouetteArea = silhouetteArea;
+      this.render = render;
+    }
+
+    /**
+     * Where a point of the solid lands on the sheet: {x, y} in pixels (continuous; pixel (i, j)
+     * covers [i, i+1) x [j, j+1)). For the FRONT view that is {@code objectBounds.x + x * scale,
+     * objectBounds.y + (height - z) * scale}.
+     */
+    public double[] toSheet(double x, double y, double z) {
+      double[] p = render.toPixel(x, y, z);
+      return new double[] {silhouetteArea.x + p[0], silhouetteArea.y + p[1]};
     }
 
     /**
@@ -214,7 +226,7 @@ public final class SheetPainter {
     String label = "FIG. " + figure;
     g.drawString(label, CENTRE_X - fm.stringWidth(label) / 2, below + 190);
     g.dispose();
-    return new Sheet(sheet, figure, view, bounds, render.silhouetteArea(), scale, render.silhouette,
+    return new Sheet(sheet, figure, view, bounds, render.silhouetteArea(), scale, render,
         new Rectangle(ox, oy, render.width, render.height));
   }
 

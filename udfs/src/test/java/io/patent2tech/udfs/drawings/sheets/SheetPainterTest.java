@@ -106,6 +106,19 @@ class SheetPainterTest {
   }
 
   @Test
+  void worldPointsMapOntoTheSheetAtTheSharedScale() {
+    Solid l = Solids.lBracket(1.0, 0.5, 0.8, 0.2);
+    SheetPainter.Sheet front = SheetPainter.paint(l, View.FRONT, 2, 1L);
+    Rectangle b = front.objectBounds;
+    assertThat(front.toSheet(0, 0, 0)).containsExactly(b.x, b.y + b.height);
+    assertThat(front.toSheet(1.0, 0.3, 0.8)).containsExactly(b.x + b.width, b.y);
+    assertThat(front.scale).isEqualTo(S);
+    SheetPainter.Sheet right = SheetPainter.paint(l, View.RIGHT, 5, 1L);
+    double[] frontCorner = right.toSheet(0.7, 0, 0.8); // front top: the right view's top left corner
+    assertThat(frontCorner).containsExactly(right.objectBounds.x, right.objectBounds.y);
+  }
+
+  @Test
   void theSilhouetteGroundTruthHasTheDrillHolesOpening() {
     SheetPainter.Sheet top = SheetPainter.paint(Solids.drilledPlate(1.0, 0.7, 0.15, 0.15), View.TOP, 6, 1L);
     Rectangle b = top.objectBounds;
