@@ -19,6 +19,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Comparator;
 import java.util.Optional;
+import java.util.function.LongFunction;
 import java.util.stream.Stream;
 import org.apache.avro.io.DecoderFactory;
 import org.apache.avro.io.EncoderFactory;
@@ -77,20 +78,26 @@ public final class ModelArtifacts {
     }
   }
 
-  /** Writes the mesh's files and the record into the set's directory, replacing what was there. */
-  public void write(Mesh mesh, int previewSize, Model3d record) throws IOException {
+  /**
+   * Writes the mesh's files into the set's directory, then the record {@code finish} makes once it
+   * knows how long the files took (milliseconds), replacing what was there; returns that record.
+   */
+  public Model3d write(Mesh mesh, int previewSize, Model3d record, LongFunction<Model3d> finish) throws IOException {
     Path target = root.resolve(record.getFiles().getDirectory());
     Files.createDirectories(target.getParent());
     Path staging = Files.createTempDirectory(target.getParent(), "." + target.getFileName() + "-");
     try {
+      long start = System.nanoTime();
       ModelFiles f = record.getFiles();
       write(staging.resolve(f.getStl()), out -> StlWriter.write(mesh, out));
       write(staging.resolve(f.getPly()), out -> PlyWriter.write(mesh, out));
       write(staging.resolve(f.getObj()), out -> ObjWriter.write(mesh, out));
       write(staging.resolve(f.getGlb()), out -> GlbWriter.write(mesh, out));
       write(staging.resolve(f.getPreview()), out -> out.write(PreviewRenderer.png(mesh, previewSize)));
-      write(staging.resolve(RECORD), out -> out.write(json(record)));
+      Model3d finished = finish.apply((System.nanoTime() - start) / 1_000_000);
+      write(staging.resolve(RECORD), out -> out.write(json(finished)));
       replace(staging, target);
+      return finished;
     } finally {
       deleteTree(staging);
     }

@@ -248,12 +248,11 @@ public final class ReconstructModels extends KeyedProcessFunction<String, Patent
         .setFiles(ModelArtifacts.files(key, set.getId()))
         .setTimingsMs(timings).setContentHash(hash).setMadeAt(System.currentTimeMillis())
         .build();
-    t = System.nanoTime();
-    artifacts.write(mesh, settings.previewSize(), record);
-    timings.put("write", millis(t));
-    timings.put("total", millis(start));
-    record.setTimingsMs(timings);
-    return record;
+    return artifacts.write(mesh, settings.previewSize(), record, writeMillis -> {
+      timings.put("write", writeMillis);
+      timings.put("total", millis(start));
+      return Model3d.newBuilder(record).setTimingsMs(timings).build();
+    });
   }
 
   /** What ran the carve: the carver's own word (a GPU names its device), else the CPU. */
