@@ -25,7 +25,8 @@ public final class CompositeFigureImages implements FigureImages {
 
   /** Adds a source, tried after those added before it, for the patents {@code serves} accepts. */
   public CompositeFigureImages add(String name, Predicate<Patent> serves, FigureImages images) {
-    candidates.add(new Candidate(Objects.requireNonNull(name), Objects.requireNonNull(serves), Objects.requireNonNull(images)));
+    candidates.add(new Candidate(Objects.requireNonNull(name), Objects.requireNonNull(serves),
+        Objects.requireNonNull(images)));
     return this;
   }
 
@@ -56,8 +57,8 @@ public final class CompositeFigureImages implements FigureImages {
     }
     String office = patent.getSource() == null ? null : patent.getSource().getOffice();
     if (tried.isEmpty()) {
-      throw new FigureImageException(Reason.NO_SOURCE, "no image source is configured for " + office + " patents such as "
-          + patent.getPublicationKey());
+      throw new FigureImageException(Reason.NO_SOURCE, "no image source is configured for " + office
+          + " patents such as " + patent.getPublicationKey());
     }
     throw new FigureImageException(reason, "figure " + figure.getId() + " of " + patent.getPublicationKey() + ": "
         + String.join("; ", tried));

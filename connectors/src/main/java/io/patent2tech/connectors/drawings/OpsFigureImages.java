@@ -106,7 +106,8 @@ public final class OpsFigureImages implements FigureImages {
     String nr = id == null ? null : id.getNumber();
     String kind = id == null ? null : id.getKind();
     if (!plain(cc) || !plain(nr) || !plain(kind)) {
-      throw new FigureImageException(Reason.NO_SOURCE, patent.getPublicationKey() + " has no docdb number OPS can look up");
+      throw new FigureImageException(Reason.NO_SOURCE,
+          patent.getPublicationKey() + " has no docdb number OPS can look up");
     }
     return cc.toUpperCase(Locale.ROOT) + "." + nr.toUpperCase(Locale.ROOT) + "." + kind.toUpperCase(Locale.ROOT);
   }

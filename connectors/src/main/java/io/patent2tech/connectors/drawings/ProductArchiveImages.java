@@ -50,6 +50,7 @@ public final class ProductArchiveImages implements FigureImages {
   private static final byte[] ZIP = {'P', 'K', 3, 4};
 
   private final long maxImageBytes;
+  private final boolean randomAccess;
 
   private String productFile;
   private Product product;
@@ -61,10 +62,16 @@ public final class ProductArchiveImages implements FigureImages {
   private record Stored(String name, byte[] bytes, long size) {}
 
   public ProductArchiveImages(long maxImageBytes) {
+    this(maxImageBytes, true);
+  }
+
+  /** With {@code randomAccess} false, local products are read from their start too (tests). */
+  ProductArchiveImages(long maxImageBytes, boolean randomAccess) {
     if (maxImageBytes <= 0) {
       throw new IllegalArgumentException("maxImageBytes must be positive, got " + maxImageBytes);
     }
     this.maxImageBytes = maxImageBytes;
+    this.randomAccess = randomAccess;
   }
 
   /** True when the patent was read from a per-patent zip inside a product (its entry is nested). */
@@ -145,7 +152,7 @@ public final class ProductArchiveImages implements FigureImages {
   private InputStream openPerPatentZip(String file, String zipEntry) throws IOException {
     Path path = new Path(file);
     File local = localFile(path);
-    if (local == null) {
+    if (local == null || !randomAccess) {
       return scan(path.getFileSystem().open(path), zipEntry);
     }
     if (!file.equals(productFile)) {

@@ -52,11 +52,6 @@ final class ArchiveLevel {
     return kind;
   }
 
-  /** True when this archive is stored in another one. */
-  boolean nested() {
-    return !prefix.isEmpty();
-  }
-
   /**
    * Moves to the next file entry (directories and, in a tar, links and devices are passed over)
    * and returns its name as stored, or null at the end of the archive. A damaged archive throws.

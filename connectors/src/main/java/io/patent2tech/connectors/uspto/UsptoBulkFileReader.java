@@ -145,7 +145,8 @@ public final class UsptoBulkFileReader implements Closeable {
   /** What was damaged when the current entry ended early: the outer archive or the nested zip. */
   private String damaged(String entry, long offset) {
     if (nested != null && archive.data().damage() != null) {
-      return archive.kind() + " entry " + archive.entryName() + " damaged while reading its entry " + entry + " after " + offset + " bytes";
+      return archive.kind() + " entry " + archive.entryName() + " damaged while reading its entry "
+          + entry + " after " + offset + " bytes";
     }
     return (nested != null ? "nested zip entry " : archive.kind() + " entry ") + entry
         + " damaged after " + offset + " bytes";

@@ -15,6 +15,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The figures of a patent read by ingest from a "with images" product, read back from that product. */
@@ -40,6 +42,36 @@ class ProductArchiveImagesTest {
     try (ProductArchiveImages images = new ProductArchiveImages(FigureImagesSettings.DEFAULT_MAX_IMAGE_BYTES)) {
       assertThat(images.read(patent, figure(patent, WithImagesProduct.SECOND_SHEET))).isEqualTo(WithImagesProduct.secondSheet());
       assertThat(images.read(patent, figure(patent, WithImagesProduct.FIRST_SHEET))).isEqualTo(WithImagesProduct.firstSheet());
+    }
+  }
+
+  @ParameterizedTest(name = "random access {0}")
+  @ValueSource(booleans = {true, false})
+  void readsTheSameWhetherTheProductIsOpenedForRandomAccessOrReadFromItsStart(boolean randomAccess) throws Exception {
+    for (String name : new String[] {"I20140318.tar", "I20140318.zip"}) {
+      byte[] product = name.endsWith(".tar") ? WithImagesProduct.tar() : WithImagesProduct.zipOfZips();
+      Patent patent = ingest(Files.write(dir.resolve(name), product));
+
+      try (ProductArchiveImages images = new ProductArchiveImages(FigureImagesSettings.DEFAULT_MAX_IMAGE_BYTES, randomAccess)) {
+        assertThat(images.read(patent, figure(patent, WithImagesProduct.FIRST_SHEET))).isEqualTo(WithImagesProduct.firstSheet());
+        assertThat(images.read(patent, figure(patent, WithImagesProduct.SECOND_SHEET))).isEqualTo(WithImagesProduct.secondSheet());
+        assertThatThrownBy(() -> images.read(patent, figure(patent, WithImagesProduct.MISSING_SHEET)))
+            .isInstanceOfSatisfying(FigureImageException.class, e -> assertThat(e.reason()).isEqualTo(Reason.MISSING));
+      }
+    }
+  }
+
+  @Test
+  void aPerPatentZipTheProductDoesNotHoldIsMissing() throws Exception {
+    Patent patent = ingest(Files.write(dir.resolve("I20140318.tar"), WithImagesProduct.tar()));
+    patent.getSource().setEntry("I20140318/DESIGN/USD0999999-20140318.ZIP!USD0999999-20140318/USD0999999-20140318.XML");
+
+    for (boolean randomAccess : new boolean[] {true, false}) {
+      try (ProductArchiveImages images = new ProductArchiveImages(FigureImagesSettings.DEFAULT_MAX_IMAGE_BYTES, randomAccess)) {
+        assertThatThrownBy(() -> images.read(patent, figure(patent, WithImagesProduct.FIRST_SHEET)))
+            .isInstanceOfSatisfying(FigureImageException.class, e -> assertThat(e.reason()).isEqualTo(Reason.MISSING))
+            .hasMessageContaining("no I20140318/DESIGN/USD0999999-20140318.ZIP in ");
+      }
     }
   }
 

@@ -18,11 +18,14 @@ public final class FigureImageSettings {
       FigureImagesSettings.DEFAULT_MAX_IMAGE_BYTES,
       "images larger than this are refused (dead-lettered; the patent still lands)");
   public static final Setting PRODUCT_ARCHIVES = Setting.bool("images.product-archives", true,
-      "read USPTO figures from the \"with images\" product (tar or zip of per-patent zips) their XML came from");
+      "read USPTO figures from the \"with images\" product (tar or zip of per-patent zips)"
+          + " their XML came from");
   public static final Setting DIRECTORY = new Setting("images.dir", null,
-      "a directory of images named as the XML names them (DIR/FILE or DIR/<publication>/FILE), for any office");
+      "a directory of images named as the XML names them (DIR/FILE or DIR/<publication>/FILE),"
+          + " for any office");
   public static final Setting OPS_URL = new Setting("images.ops-url", null,
-      "EPO OPS base URL (e.g. " + OpsSettings.DEFAULT_BASE_URL + "); when set, EPO figures come from OPS published-data/images");
+      "EPO OPS base URL (e.g. " + OpsSettings.DEFAULT_BASE_URL + "); when set, EPO figures come"
+          + " from OPS published-data/images");
   public static final Setting OPS_CREDENTIALS_FILE = new Setting("images.ops-credentials-file", null,
       "properties file with the OPS key and secret; else " + OpsCredentials.ENV_KEY + " / " + OpsCredentials.ENV_SECRET);
 
