@@ -34,6 +34,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
 
 import io.patent2tech.connectors.kafka.Topics;
 import io.patent2tech.jobs.Fixtures;
@@ -48,7 +49,10 @@ import io.patent2tech.schema.Patent;
 import io.patent2tech.schema.PatentDrawings;
 import io.patent2tech.schema.Source;
 import io.patent2tech.schema.TopicCodec;
+import io.patent2tech.schema.Model3d;
 import io.patent2tech.udfs.UsptoDocumentProcessor;
+import io.patent2tech.udfs.drawings.sheets.DesignCatalogue;
+import io.patent2tech.udfs.drawings.sheets.DrawnPatent;
 
 /**
  * The drawings job on the local stack's Kafka and a Flink MiniCluster, over the ten USPTO ICE
@@ -66,20 +70,40 @@ class DrawingsJobIT {
   private String run;
   private String normalized;
   private String drawings;
+  private String models3d;
   private String dlq;
+
+  /** The models directory, and a directory of images named as the synthetic design's XML names them. */
+  @TempDir
+  Path work;
 
   @BeforeEach
   void topics() {
     run = LocalStack.runName("drawings");
     normalized = run + ".patents.normalized";
     drawings = run + ".patents.drawings";
+    models3d = run + ".patents.models3d";
     dlq = run + ".patents.dlq";
-    Topics.ensure(LocalStack.KAFKA, Map.of(normalized, 2, drawings, 2, dlq, 1));
+    Topics.ensure(LocalStack.KAFKA, Map.of(normalized, 2, drawings, 2, models3d, 1, dlq, 1));
   }
 
   @AfterEach
   void removeTopics() throws Exception {
-    LocalStack.deleteTopics(List.of(normalized, drawings, dlq));
+    LocalStack.deleteTopics(List.of(normalized, drawings, models3d, dlq));
+  }
+
+  /**
+   * The synthetic design patent of an L-bracket (drawings.sheets): its XML as the ingest job reads
+   * it, its seven G4 sheets written into {@code images} under the names the XML gives them.
+   */
+  private static Patent bracket(Path images) throws Exception {
+    DrawnPatent drawn = DrawnPatent.draw(DesignCatalogue.byName("D0990002"));
+    Files.createDirectories(images);
+    for (Map.Entry<String, byte[]> tiff : drawn.tiffs.entrySet()) {
+      Files.write(images.resolve(tiff.getKey()), tiff.getValue());
+    }
+    return new UsptoDocumentProcessor().process(drawn.xmlBytes(),
+        new Source("USPTO", null, "USD0990002-20261201.XML", null, 0L, 0L, null, null), 0L);
   }
 
   /** The ten ICE documents of the sample, then the ST.32 design grant: 11 publications. */
@@ -144,6 +168,41 @@ class DrawingsJobIT {
   }
 
   /**
+   * The models path beside it: the synthetic L-bracket, whose sheets are in an image directory,
+   * becomes a visual hull with its files; the real design grants, whose images are not at hand,
+   * are sets not made for missing images; one record per set, keyed publication key|set.
+   */
+  @Test
+  void aDesignWithItsImagesBecomesAModelAndTheOthersSayWhyNot() throws Exception {
+    List<Patent> patents = new ArrayList<>(patents());
+    Patent bracket = bracket(work.resolve("images"));
+    patents.add(bracket);
+    publish(patents);
+    Settings s = settings("--bounded", "--images.dir", work.resolve("images").toString(),
+        "--models.grid-size", "64");
+    StreamExecutionEnvironment env = FlinkEnvironments.create(s);
+    DrawingsJob.build(env, s);
+    env.execute(run);
+
+    Map<String, Model3d> byKey = new HashMap<>();
+    for (ConsumerRecord<byte[], byte[]> r : committedRecords(models3d)) {
+      Model3d m = TopicCodec.models3d().decode(r.value());
+      assertThat(new String(r.key(), StandardCharsets.UTF_8)).isEqualTo(m.getPublicationKey() + "|" + m.getFigureSet());
+      byKey.put(m.getPublicationKey() + "|" + m.getFigureSet(), m);
+    }
+    Model3d made = byKey.get(bracket.getPublicationKey() + "|set-1");
+    assertThat(made.getStatus()).isEqualTo("made");
+    assertThat(made.getMethod()).isEqualTo("visual-hull");
+    assertThat(made.getGridSize()).isEqualTo(64);
+    assertThat(work.resolve("models").resolve(made.getFiles().getDirectory()).resolve(made.getFiles().getGlb()))
+        .isNotEmptyFile();
+    assertThat(byKey.get("US-D701016-S1|set-1").getStatus()).isEqualTo("not-made");
+    assertThat(byKey.get("US-D701016-S1|set-1").getReason()).isEqualTo("missing-images");
+    // every set has its record: both embodiments of D435854 (an ST.32 file with no images at hand)
+    assertThat(byKey).containsKeys("US-D435854-S|set-1", "US-D435854-S|set-2");
+  }
+
+  /**
    * The job fails once in the second half, after the first half's records were committed and
    * while the second half's first ones sit in an open transaction; it restarts from its last
    * checkpoint and every patent's record is on the topic once.
@@ -195,7 +254,8 @@ class DrawingsJobIT {
 
   private Settings settings(String... extra) {
     List<String> args = new ArrayList<>(List.of("--kafka.bootstrap", LocalStack.KAFKA,
-        "--topic.normalized", normalized, "--topic.drawings", drawings, "--topic.dlq", dlq,
+        "--topic.normalized", normalized, "--topic.drawings", drawings, "--topic.models3d", models3d,
+        "--topic.dlq", dlq, "--models.dir", work.resolve("models").toString(),
         "--group-id", run, "--checkpoint.interval", "500 ms", "--parallelism", "2"));
     args.addAll(List.of(extra));
     return Settings.parse(DrawingsSettings.SETTINGS, DrawingsSettings.FLAGS, args.toArray(String[]::new), Map.of());
