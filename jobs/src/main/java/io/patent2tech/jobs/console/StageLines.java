@@ -79,7 +79,12 @@ public final class StageLines {
           count("reconstructable", metric("drawingSetsReconstructable")),
           ifAny("without figures", metric("drawingSetsWithoutFigures")),
           ifAny("failed", metric("drawingSetsFailed")),
-          count("published", sunk("drawings")))),
+          count("published", sunk("drawings")),
+          // the models path (--models.enabled): one outcome per figure set
+          ifAny("3D models made", metric("modelsMade")),
+          ifAny("3D reused", metric("modelsReused")),
+          ifAny("3D not made", metric("modelsNotMade")),
+          ifAny("3D failed", metric("modelsFailed")))),
       // patents.normalized -> decode -> skip evaluated -> embed -> ... -> combine -> sinks
       "enrich", new StageLine("enrich", "patents", List.of(
           count("read", sourceRecords()),
