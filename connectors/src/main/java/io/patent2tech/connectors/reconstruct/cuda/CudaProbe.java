@@ -79,13 +79,25 @@ public final class CudaProbe {
     return new String(name, 0, end, StandardCharsets.US_ASCII).trim();
   }
 
-  /** The first line of the throwable's message, with its type when the message is empty. */
+  /**
+   * The first line of the throwable's message, with its type when the message is empty. JCuda's
+   * load error lists every attempt; the line naming libcuda (the driver) is added when there is one:
+   * {@code Error while loading native library "JCudaDriver-..." (libcuda.so.1: cannot open shared
+   * object file: No such file or directory)}.
+   */
   static String message(Throwable e) {
     String m = e.getMessage();
     if (m == null || m.isBlank()) {
       return e.getClass().getSimpleName();
     }
-    int nl = m.indexOf('\n');
-    return (nl < 0 ? m : m.substring(0, nl)).trim();
+    String[] lines = m.split("\\R");
+    String first = lines[0].trim();
+    for (int i = 1; i < lines.length; i++) {
+      int at = lines[i].indexOf("libcuda");
+      if (at >= 0) {
+        return first + " (" + lines[i].substring(at).trim() + ")";
+      }
+    }
+    return first;
   }
 }
