@@ -22,13 +22,7 @@ public final class CudaCarver implements Carver, AutoCloseable {
 
   /** Opens device {@code ordinal}; fails with the driver's error when it cannot. */
   public static CudaCarver open(int ordinal) {
-    CudaDevice device = new CudaDevice(ordinal);
-    try {
-      return new CudaCarver(device);
-    } catch (RuntimeException e) {
-      device.close();
-      throw e;
-    }
+    return new CudaCarver(new CudaDevice(ordinal));
   }
 
   /** {@code cuda:<device name>}. */

@@ -4,6 +4,7 @@ import static jcuda.driver.JCudaDriver.cuCtxSetCurrent;
 import static jcuda.driver.JCudaDriver.cuDeviceGet;
 import static jcuda.driver.JCudaDriver.cuDevicePrimaryCtxRelease;
 import static jcuda.driver.JCudaDriver.cuDevicePrimaryCtxRetain;
+import static jcuda.driver.JCudaDriver.cuInit;
 import static jcuda.driver.JCudaDriver.cuLaunchKernel;
 import static jcuda.driver.JCudaDriver.cuMemAlloc;
 import static jcuda.driver.JCudaDriver.cuMemFree;
@@ -46,10 +47,11 @@ final class CudaDevice implements AutoCloseable {
   private boolean contextRetained;
   private boolean moduleLoaded;
 
-  /** Retains device {@code ordinal}'s primary context and loads the kernels; the caller ran {@link CudaProbe}. */
+  /** Initializes the driver (idempotent), retains device {@code ordinal}'s primary context and loads the kernels. */
   CudaDevice(int ordinal) {
     CudaProbe.enableExceptions();
     try {
+      cuInit(0);
       cuDeviceGet(device, ordinal);
       name = CudaProbe.deviceName(device);
       cuDevicePrimaryCtxRetain(context, device);

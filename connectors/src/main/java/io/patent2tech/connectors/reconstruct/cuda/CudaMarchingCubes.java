@@ -24,13 +24,7 @@ public final class CudaMarchingCubes implements SurfaceExtractor, AutoCloseable 
 
   /** Opens device {@code ordinal}; fails with the driver's error when it cannot. */
   public static CudaMarchingCubes open(int ordinal) {
-    CudaDevice device = new CudaDevice(ordinal);
-    try {
-      return new CudaMarchingCubes(device);
-    } catch (RuntimeException e) {
-      device.close();
-      throw e;
-    }
+    return new CudaMarchingCubes(new CudaDevice(ordinal));
   }
 
   /** {@code cuda:<device name>}. */
