@@ -1,10 +1,10 @@
 package io.patent2tech.connectors.reconstruct.cuda;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -73,17 +73,17 @@ class PtxResourceTest {
 
   @Test
   void noLocalPathsInThePtx() {
-    assertThat(Arrays.asList("/work/", "/tmp/", "/root/", "/home/")).noneMatch(ptx()::contains);
+    // absolute directories a compile could leak (the script compiles with relative names)
+    assertThat(Pattern.compile("/(work|tmp|root|home)/").matcher(ptx()).find()).isFalse();
   }
 
   @Test
   void launchArgumentsAreCheckedAgainstTheSignature() {
     Object pointer = new Object();
     CudaKernels.checkArguments(CudaKernels.MC_COUNT, pointer, 1, 2, 3, 0L, 256, pointer, pointer);
-    org.assertj.core.api.Assertions.assertThatThrownBy(() ->
-            CudaKernels.checkArguments(CudaKernels.MC_COUNT, pointer, 1, 2, 3, 0, 256, pointer, pointer))
+    assertThatThrownBy(() -> CudaKernels.checkArguments(CudaKernels.MC_COUNT, pointer, 1, 2, 3, 0, 256, pointer, pointer))
         .hasMessageContaining("argument 4 must be 64-bit");
-    org.assertj.core.api.Assertions.assertThatThrownBy(() -> CudaKernels.checkArguments(CudaKernels.CARVE, pointer))
+    assertThatThrownBy(() -> CudaKernels.checkArguments(CudaKernels.CARVE, pointer))
         .hasMessageContaining("takes 9 arguments");
   }
 }
