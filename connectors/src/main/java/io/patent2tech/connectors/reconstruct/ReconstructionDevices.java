@@ -21,7 +21,7 @@ import org.slf4j.LoggerFactory;
  * {@code cuInit} succeeds, a device exists and the kernels load on it, and the CPU otherwise; a
  * missing driver never fails a job. Every choice says which ran and why ({@link Choice#device}):
  * {@code cuda:NVIDIA H100 80GB HBM3}, {@code cpu (no CUDA driver: ...)}, {@code cpu (forced by
- * reconstruct.device=cpu)}.
+ * models.device=cpu)}.
  *
  * <p>The setting {@link #SETTING} ({@link #DEFAULT}, {@link #HELP}) is declared here once; a job's
  * configuration reads its key, default and description from these constants and hands the parsed
@@ -33,7 +33,7 @@ public final class ReconstructionDevices {
   private static final Logger LOG = LoggerFactory.getLogger(ReconstructionDevices.class);
 
   /** Configuration key of the device choice. */
-  public static final String SETTING = "reconstruct.device";
+  public static final String SETTING = "models.device";
   /** Its default. */
   public static final String DEFAULT = "auto";
   /** Its description, for --help. */

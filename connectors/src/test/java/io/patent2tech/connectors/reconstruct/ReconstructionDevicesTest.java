@@ -53,7 +53,7 @@ class ReconstructionDevicesTest {
     assumeNoGpu();
     assertThatThrownBy(() -> ReconstructionDevices.choose(ReconstructionDevices.Mode.GPU))
         .isInstanceOf(IllegalStateException.class)
-        .hasMessageStartingWith("reconstruct.device=gpu but the GPU path cannot run: no ")
+        .hasMessageStartingWith("models.device=gpu but the GPU path cannot run: no ")
         .hasMessageContaining("CUDA");
     assertThatThrownBy(() -> ReconstructionDevices.carverFactory(ReconstructionDevices.Mode.GPU).create())
         .isInstanceOf(IllegalStateException.class);
@@ -63,7 +63,7 @@ class ReconstructionDevicesTest {
   void forcedCpuNeverProbes() {
     ReconstructionDevices.Choice choice = ReconstructionDevices.choose(ReconstructionDevices.Mode.CPU);
     assertThat(choice.gpu()).isFalse();
-    assertThat(choice.device()).isEqualTo("cpu (forced by reconstruct.device=cpu)");
+    assertThat(choice.device()).isEqualTo("cpu (forced by models.device=cpu)");
   }
 
   @Test
@@ -72,7 +72,7 @@ class ReconstructionDevicesTest {
     assertThat(ReconstructionDevices.Mode.of(" GPU ")).isEqualTo(ReconstructionDevices.Mode.GPU);
     assertThat(ReconstructionDevices.Mode.CPU.value()).isEqualTo("cpu");
     assertThatThrownBy(() -> ReconstructionDevices.Mode.of("cuda"))
-        .hasMessage("reconstruct.device must be auto, cpu or gpu, got 'cuda'");
+        .hasMessage("models.device must be auto, cpu or gpu, got 'cuda'");
   }
 
   @Test

@@ -5,6 +5,7 @@ import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
 import io.patent2tech.connectors.kafka.KafkaConnections;
+import io.patent2tech.connectors.reconstruct.ReconstructionDevices;
 import io.patent2tech.jobs.NormalizedPatents;
 import io.patent2tech.jobs.config.CommonSettings;
 import io.patent2tech.jobs.config.FlinkEnvironments;
@@ -17,8 +18,6 @@ import io.patent2tech.schema.PatentDrawings;
 import io.patent2tech.schema.TopicCodec;
 import io.patent2tech.udfs.drawings.BuildDrawingSets;
 import io.patent2tech.udfs.models3d.ReconstructModels;
-import io.patent2tech.udfs.reconstruct.CarverFactory;
-import io.patent2tech.udfs.reconstruct.SurfaceExtractorFactory;
 
 /**
  * The drawings job (docs/design.md section 7, docs/drawings.md):
@@ -69,7 +68,9 @@ public final class DrawingsJob {
   public static SingleOutputStreamOperator<Model3d> models(DataStream<Patent> patents, Settings s) {
     return patents
         .keyBy(new ReconstructModels.ByPublication())
-        .process(new ReconstructModels(FigureImageSettings.factory(s), CarverFactory.cpu(), SurfaceExtractorFactory.cpu(),
+        .process(new ReconstructModels(FigureImageSettings.factory(s),
+            ReconstructionDevices.carverFactory(ModelSettings.device(s)),
+            ReconstructionDevices.surfaceExtractorFactory(ModelSettings.device(s)),
             ModelSettings.reconstruction(s), ModelSettings.imageLimits(s), s.require(ModelSettings.DIR.key()),
             s.require(CommonSettings.TOPIC_NORMALIZED.key())))
         .name("reconstruct-models").uid("reconstruct-models");

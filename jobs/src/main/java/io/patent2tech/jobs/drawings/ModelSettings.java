@@ -2,6 +2,7 @@ package io.patent2tech.jobs.drawings;
 
 import java.util.List;
 
+import io.patent2tech.connectors.reconstruct.ReconstructionDevices;
 import io.patent2tech.jobs.config.Setting;
 import io.patent2tech.jobs.config.Settings;
 import io.patent2tech.udfs.drawings.image.ImageLimits;
@@ -24,14 +25,22 @@ public final class ModelSettings {
   public static final Setting MAX_IMAGE_PIXELS = Setting.wholeNumber("models.max-image-pixels",
       ImageLimits.DEFAULT.maxPixels(), "larger decoded images are dead letters (a 300 dpi letter sheet is 8.4 Mpx)");
 
+  public static final Setting DEVICE = new Setting(ReconstructionDevices.SETTING, ReconstructionDevices.DEFAULT,
+      ReconstructionDevices.HELP);
+
   public static final List<Setting> SETTINGS =
-      List.of(ENABLED, DIR, GRID_SIZE, EXTRUSION_DEPTH, PREVIEW_SIZE, MAX_IMAGE_PIXELS);
+      List.of(ENABLED, DIR, GRID_SIZE, EXTRUSION_DEPTH, PREVIEW_SIZE, MAX_IMAGE_PIXELS, DEVICE);
 
   private ModelSettings() {}
 
   public static ReconstructionSettings reconstruction(Settings s) {
     return new ReconstructionSettings(s.getInt(GRID_SIZE.key()), s.getDouble(EXTRUSION_DEPTH.key()),
         s.getInt(PREVIEW_SIZE.key()));
+  }
+
+  /** Where carving and marching cubes run: a CUDA GPU when one is usable (auto), or as forced. */
+  public static ReconstructionDevices.Mode device(Settings s) {
+    return ReconstructionDevices.Mode.of(s.require(DEVICE.key()));
   }
 
   public static ImageLimits imageLimits(Settings s) {
