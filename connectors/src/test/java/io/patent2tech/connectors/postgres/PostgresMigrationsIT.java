@@ -33,12 +33,12 @@ class PostgresMigrationsIT {
     assertThat(strings("SELECT table_name FROM information_schema.tables "
             + "WHERE table_schema = current_schema() ORDER BY table_name"))
         .containsExactly("citations", "claims", "classifications", "collection_runs", "dead_letters", "figures",
-            "flyway_schema_history", "llm_answer_cache", "parties", "patent_analyses", "patent_evaluations",
+            "flyway_schema_history", "llm_answer_cache", "models_3d", "parties", "patent_analyses", "patent_evaluations",
             "patent_link_ends", "patent_links", "patents", "related_documents");
     assertThat(strings("SELECT routine_name FROM information_schema.routines "
             + "WHERE routine_schema = current_schema() ORDER BY routine_name"))
         .containsExactly("p2t_family", "p2t_localized_text", "p2t_text_array", "p2t_upsert_enrichment",
-            "p2t_upsert_link", "p2t_upsert_patent");
+            "p2t_upsert_link", "p2t_upsert_model3d", "p2t_upsert_patent");
   }
 
   @Test
@@ -49,7 +49,7 @@ class PostgresMigrationsIT {
     assertThat(strings("SELECT coalesce(version, 'R') || ' ' || description FROM flyway_schema_history "
             + "WHERE success ORDER BY installed_rank"))
         .containsExactly("1 patents", "2 llm answer cache", "3 enrichment", "4 collection runs", "5 patent links",
-            "R p2t upsert enrichment", "R p2t upsert link",
+            "6 models 3d", "R p2t upsert enrichment", "R p2t upsert link", "R p2t upsert model3d",
             "R p2t upsert patent");
   }
 
