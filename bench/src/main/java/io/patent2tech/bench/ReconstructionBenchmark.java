@@ -9,6 +9,7 @@ import io.patent2tech.udfs.drawings.sheets.DesignPatent;
 import io.patent2tech.udfs.drawings.sheets.DrawnPatent;
 import io.patent2tech.udfs.drawings.sheets.GrantXml;
 import io.patent2tech.udfs.drawings.sheets.Solid;
+import io.patent2tech.udfs.drawings.sheets.Solids;
 import io.patent2tech.udfs.models3d.ReconstructionSettings;
 import io.patent2tech.udfs.models3d.SetReconstruction;
 import io.patent2tech.udfs.models3d.SetReconstruction.Outcome;
@@ -201,10 +202,18 @@ public final class ReconstructionBenchmark {
     return new ReconstructionSettings(grid, d.extrusionDepth(), d.previewSize());
   }
 
-  /** Every embodiment of the catalogue drawn in all six orthographic views. */
+  /**
+   * Every embodiment of the catalogue drawn in all six orthographic views, and one design outside
+   * it: the flat L plate, whose top and bottom views are not symmetric, so a view read in the wrong
+   * orientation shows in its IoU (every catalogue solid looks the same from below either way).
+   */
   static List<DrawnSet> drawnSets() throws IOException {
     List<DrawnSet> sets = new ArrayList<>();
-    for (DesignPatent p : DesignCatalogue.all()) {
+    List<DesignPatent> designs = new ArrayList<>(DesignCatalogue.all());
+    designs.add(new DesignPatent("D0999001", DesignCatalogue.ISSUE_DATE, "Corner plate", List.of(
+        new DesignPatent.Embodiment(Solids.flatLPlate(1.0, 0.8, 0.3, 0.3), List.of(
+            io.patent2tech.udfs.drawings.sheets.View.DESIGN_ORDER)))));
+    for (DesignPatent p : designs) {
       DrawnPatent drawn = null;
       for (int e = 0; e < p.embodiments().size(); e++) {
         List<Sheet> sheets = new ArrayList<>();
@@ -410,7 +419,8 @@ public final class ReconstructionBenchmark {
         Measured %s with `scripts/bench-reconstruction` on %s (%d cores as the JVM sees them, Java %s), \
         one thread, load average %s before and %s after the run (%.0f s in all). Sets: every embodiment \
         of the synthetic catalogue drawn in its six orthographic views (`DesignCatalogue`, G4 TIFF \
-        sheets at 300 dpi); path: `DrawingImages.decode` -> `SetReconstruction.reconstruct` \
+        sheets at 300 dpi), and USD0999001, a flat L plate outside the catalogue (`Solids.flatLPlate`: \
+        the one solid whose bottom view is not symmetric); path: `DrawingImages.decode` -> `SetReconstruction.reconstruct` \
         (`DrawingAnalyzer`, `ViewRegistration`, `CpuCarver`, `CpuMarchingCubes`).
 
         Quality (IoU on the reconstruction's own grid; the solid and its discrete visual hull sampled \
