@@ -26,8 +26,16 @@ public record ReconstructionSettings(int gridSize, double extrusionDepth, int pr
     }
   }
 
-  /** The settings as they enter the content hash. */
+  /**
+   * The version of the geometry, part of the content hash: raised when the same sheets and settings
+   * give another model, so models made before are made again instead of replayed from their record.
+   * 2: the bottom view is turned about x (third-angle projection), no longer by 180 degrees.
+   */
+  static final int GEOMETRY_VERSION = 2;
+
+  /** The settings as they enter the content hash, with the geometry's version. */
   String fingerprint() {
-    return "grid=" + gridSize + ";extrusion=" + extrusionDepth + ";preview=" + previewSize;
+    return "geometry=" + GEOMETRY_VERSION + ";grid=" + gridSize + ";extrusion=" + extrusionDepth + ";preview="
+        + previewSize;
   }
 }

@@ -12,7 +12,8 @@ package io.patent2tech.udfs.reconstruct;
  * <pre>
  *   pixel(g, n, p) = ((2 * g + 1) * p) / (2 * n)        int division, truncating; always 0..p-1
  *   column = view.mirrored ? width - 1 - pixel(g_col, n_col, width) : pixel(g_col, n_col, width)
- *   row    = height - 1 - pixel(g_row, n_row, height)    row 0 is the top of the image
+ *   row    = view.rowsMirrored ? pixel(g_row, n_row, height)
+ *                               : height - 1 - pixel(g_row, n_row, height)   row 0 is the top of the image
  *   keep   = mask[row * width + column] == 1 for every silhouette
  * </pre>
  *
@@ -41,7 +42,8 @@ public final class CarveRule {
 
   /** The image row (0 = top) the voxel centre falls in, for a voxel at {@code g} of {@code n} along the row axis. */
   public static int row(Silhouette s, int g, int n) {
-    return s.height() - 1 - pixel(g, n, s.height());
+    int p = pixel(g, n, s.height());
+    return s.view().rowsMirrored() ? p : s.height() - 1 - p;
   }
 
   /** True when voxel (x, y, z) of {@code spec} projects inside every silhouette of {@code views}. */

@@ -48,8 +48,18 @@ class CarveTest {
     assertThat(g.get(1, 1, 1)).isFalse();
     assertThat(g.get(1, 0, 1)).isTrue();
     assertThat(g.get(0, 1, 1)).isTrue();
-    VoxelGrid fromBottom = carve2(carver, drawn(View.FRONT, "##", "##"), drawn(View.BOTTOM, ".#", "##"));
-    assertThat(fromBottom.sameVoxels(g)).isTrue();
+  }
+
+  @Test
+  void bottomViewKeepsXLeftToRightWithTheFrontAtTheTopOfTheImage() {
+    // third-angle projection: the object turned about x, so the missing back right column is at
+    // the bottom right of the image (the top view shows it at the top right)
+    VoxelGrid fromTop = carve2(carver, drawn(View.FRONT, "##", "##"), drawn(View.TOP, "#.", "##"));
+    VoxelGrid fromBottom = carve2(carver, drawn(View.FRONT, "##", "##"), drawn(View.BOTTOM, "##", "#."));
+    assertThat(fromBottom.sameVoxels(fromTop)).isTrue();
+    assertThat(fromBottom.get(1, 1, 0)).isFalse();
+    assertThat(fromBottom.get(1, 0, 0)).isTrue();
+    assertThat(fromBottom.get(0, 1, 0)).isTrue();
   }
 
   @Test
@@ -150,7 +160,8 @@ class CarveTest {
       double[] at = new double[3];
       double fc = (col + 0.5) / width;
       at[view.columnAxis().ordinal()] = view.mirrored() ? 1 - fc : fc;
-      at[view.rowAxis().ordinal()] = 1 - (row + 0.5) / height;
+      double fr = (row + 0.5) / height;
+      at[view.rowAxis().ordinal()] = view.rowsMirrored() ? fr : 1 - fr;
       for (int t = 0; t < 200; t++) {
         at[view.viewingAxis().ordinal()] = (t + 0.5) / 200;
         if (solid.test(at[0], at[1], at[2])) {

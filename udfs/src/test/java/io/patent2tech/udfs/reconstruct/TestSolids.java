@@ -102,7 +102,7 @@ final class TestSolids {
           at[d] = gd;
           if (g.get(at[0], at[1], at[2])) {
             int col = view.mirrored() ? width - 1 - gc : gc;
-            int row = height - 1 - gr;
+            int row = view.rowsMirrored() ? gr : height - 1 - gr;
             mask[row * width + col] = 1;
             break;
           }

@@ -109,6 +109,19 @@ public final class Solids {
             + w * 0.3 + ".." + w * 0.7 + ", z " + h * 0.3 + ".." + h * 0.7 + ", " + p + " deep)");
   }
 
+  /**
+   * An L-shaped plate lying flat: a strip along the front (y 0..s, the whole width) and a strip
+   * along the left side (x 0..s, the whole depth), thickness h. Its top and bottom views are an L,
+   * not symmetric under any flip, so it shows which way each of them is turned; not in the catalogue.
+   * Equals its visual hull.
+   */
+  public static Solid flatLPlate(double w, double d, double h, double s) {
+    Csg shape = Csg.union(Csg.box(0, 0, 0, w, s, h), Csg.box(0, 0, 0, s, d, h));
+    return new Solid("flat-l-plate", "corner plate", w, d, h, shape, Solid.Hull.EQUAL,
+        "L-shaped plate lying flat, " + w + " x " + d + " x " + h + ", strips " + s + " wide along the front and"
+            + " the left side");
+  }
+
   /** The catalogue with the dimensions the generated set uses. */
   public static List<Solid> catalogue() {
     return List.of(
