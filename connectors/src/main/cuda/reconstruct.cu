@@ -38,7 +38,7 @@ static __device__ int p2t_along(int axis, int x, int y, int z) {
  * word once, so no two threads touch one word and no atomics are needed. Bits past the last voxel
  * stay 0, as VoxelGrid.ofWords requires.
  *
- * views: viewCount descriptors of P2T_VIEW_INTS ints {column axis, row axis, mirrored (0/1), width,
+ * views: viewCount descriptors of P2T_VIEW_INTS ints {column axis, row axis, mirrored (bit 0 columns, bit 1 rows), width,
  * height, offset of the mask in `masks`}; masks: row-major bytes, 1 inside. The rule per
  * silhouette is CarveRule's, in 32-bit ints (the host checks the sizes it allows).
  */
@@ -64,15 +64,16 @@ p2t_carve(const unsigned char* __restrict__ masks, const int* __restrict__ views
       const int* d = views + P2T_VIEW_INTS * v;
       int colAxis = d[0];
       int rowAxis = d[1];
-      int mirrored = d[2];
+      int mirrored = d[2];  /* bit 0: columns mirrored; bit 1: rows mirrored (the bottom view) */
       int width = d[3];
       int height = d[4];
       int offset = d[5];
       int nCol = colAxis == 0 ? nx : (colAxis == 1 ? ny : nz);
       int nRow = rowAxis == 0 ? nx : (rowAxis == 1 ? ny : nz);
       int pc = p2t_pixel(p2t_along(colAxis, x, y, z), nCol, width);
-      int column = mirrored ? width - 1 - pc : pc;
-      int row = height - 1 - p2t_pixel(p2t_along(rowAxis, x, y, z), nRow, height);
+      int column = (mirrored & 1) ? width - 1 - pc : pc;
+      int pr = p2t_pixel(p2t_along(rowAxis, x, y, z), nRow, height);
+      int row = (mirrored & 2) ? pr : height - 1 - pr;
       keep = masks[(long long)offset + (long long)row * width + column] != 0;
     }
     if (keep) {

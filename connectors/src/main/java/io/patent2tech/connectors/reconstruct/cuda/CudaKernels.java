@@ -46,7 +46,7 @@ public final class CudaKernels {
   /** Threads per block of every kernel; P2T_MC_BLOCK and the kernels' __launch_bounds__ in reconstruct.cu. */
   public static final int BLOCK = 256;
 
-  /** Ints per view descriptor (P2T_VIEW_INTS): column axis, row axis, mirrored, width, height, mask offset. */
+  /** Ints per view descriptor (P2T_VIEW_INTS): column axis, row axis, mirrored (bit 0 columns, bit 1 rows), width, height, mask offset. */
   public static final int VIEW_INTS = 6;
 
   /** Offsets in {@link #table()} (P2T_TABLE_*): triangle counts, edge start corners, triangle rows. */
@@ -118,7 +118,7 @@ public final class CudaKernels {
   public record ViewBuffers(int[] descriptors, byte[] masks, int viewCount) {}
 
   /**
-   * One descriptor of {@link #VIEW_INTS} ints per silhouette ({column axis, row axis, mirrored 0/1,
+   * One descriptor of {@link #VIEW_INTS} ints per silhouette ({column axis, row axis, mirrored (bit 0 columns, bit 1 rows),
    * width, height, offset of its mask in {@code masks}}) and the masks back to back, row-major.
    */
   public static ViewBuffers views(RegisteredViews views) {
@@ -141,7 +141,7 @@ public final class CudaKernels {
       int d = VIEW_INTS * v;
       descriptors[d] = column.ordinal();
       descriptors[d + 1] = row.ordinal();
-      descriptors[d + 2] = s.view().mirrored() ? 1 : 0;
+      descriptors[d + 2] = (s.view().mirrored() ? 1 : 0) | (s.view().rowsMirrored() ? 2 : 0);
       descriptors[d + 3] = s.width();
       descriptors[d + 4] = s.height();
       descriptors[d + 5] = offset;

@@ -127,7 +127,7 @@ class KernelPortTest {
       int d = CudaKernels.VIEW_INTS * v;
       assertThat(b.descriptors()[d]).isEqualTo(s.view().columnAxis().ordinal());
       assertThat(b.descriptors()[d + 1]).isEqualTo(s.view().rowAxis().ordinal());
-      assertThat(b.descriptors()[d + 2]).isEqualTo(s.view().mirrored() ? 1 : 0);
+      assertThat(b.descriptors()[d + 2]).isEqualTo((s.view().mirrored() ? 1 : 0) | (s.view().rowsMirrored() ? 2 : 0));
       assertThat(b.descriptors()[d + 3]).isEqualTo(s.width());
       assertThat(b.descriptors()[d + 4]).isEqualTo(s.height());
       assertThat(b.descriptors()[d + 5]).isEqualTo(offset);

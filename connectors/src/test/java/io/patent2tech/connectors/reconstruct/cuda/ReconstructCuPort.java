@@ -37,8 +37,9 @@ final class ReconstructCuPort {
           int nCol = colAxis == 0 ? nx : (colAxis == 1 ? ny : nz);
           int nRow = rowAxis == 0 ? nx : (rowAxis == 1 ? ny : nz);
           int pc = pixel(along(colAxis, x, y, z), nCol, width);
-          int column = mirrored != 0 ? width - 1 - pc : pc;
-          int row = height - 1 - pixel(along(rowAxis, x, y, z), nRow, height);
+          int column = (mirrored & 1) != 0 ? width - 1 - pc : pc;
+          int pr = pixel(along(rowAxis, x, y, z), nRow, height);
+          int row = (mirrored & 2) != 0 ? pr : height - 1 - pr;
           keep = masks[(int) ((long) offset + (long) row * width + column)] != 0;
         }
         if (keep) {

@@ -66,7 +66,8 @@ final class ReconstructionFixtures {
       double[] at = new double[3];
       double fc = (col + 0.5) / width;
       at[view.columnAxis().ordinal()] = view.mirrored() ? 1 - fc : fc;
-      at[view.rowAxis().ordinal()] = 1 - (row + 0.5) / height;
+      double fr = (row + 0.5) / height;
+      at[view.rowAxis().ordinal()] = view.rowsMirrored() ? fr : 1 - fr;
       for (int t = 0; t < 200; t++) {
         at[view.viewingAxis().ordinal()] = (t + 0.5) / 200;
         if (solid.test(at[0], at[1], at[2])) {
