@@ -22,8 +22,7 @@ public final class CpuMarchingCubes implements SurfaceExtractor {
     for (int c = 0; c < 256; c++) {
       table[c] = MarchingCubesTable.triangles(c);
     }
-    EdgeVertices vertices = new EdgeVertices();
-    IntList triangles = new IntList();
+    EdgeIdMesh mesh = new EdgeIdMesh(spec);
     for (int k = 0; k <= spec.nz(); k++) {
       byte[] swap = lower;
       lower = upper;
@@ -38,17 +37,12 @@ public final class CpuMarchingCubes implements SurfaceExtractor {
             continue;
           }
           for (int edge : table[cubeCase]) {
-            triangles.add(vertices.indexOf(SurfaceLattice.cellEdgeId(spec, i, j, k, edge)));
+            mesh.add(SurfaceLattice.cellEdgeId(spec, i, j, k, edge));
           }
         }
       }
     }
-    long[] ids = vertices.ids();
-    float[] positions = new float[3 * ids.length];
-    for (int v = 0; v < ids.length; v++) {
-      SurfaceLattice.position(spec, ids[v], positions, 3 * v);
-    }
-    return Mesh.of(positions, triangles.toArray(), ids);
+    return mesh.build();
   }
 
   private static byte[] slice(VoxelGrid grid, int k, int px, int py) {
@@ -67,84 +61,6 @@ public final class CpuMarchingCubes implements SurfaceExtractor {
       for (int i = 1; i < px - 1; i++) {
         out[i + px * j] = (byte) (grid.get(i - 1, j - 1, z) ? 1 : 0);
       }
-    }
-  }
-
-  /** Vertex numbering by lattice edge id: an open-addressing map, first use gets the next index. */
-  private static final class EdgeVertices {
-    private long[] keys = new long[1 << 12];
-    private int[] values = new int[1 << 12];
-    private long[] order = new long[1 << 10];
-    private int size;
-
-    EdgeVertices() {
-      Arrays.fill(keys, -1);
-    }
-
-    int indexOf(long id) {
-      int mask = keys.length - 1;
-      int slot = (int) (mix(id) & mask);
-      while (keys[slot] != -1) {
-        if (keys[slot] == id) {
-          return values[slot];
-        }
-        slot = (slot + 1) & mask;
-      }
-      keys[slot] = id;
-      values[slot] = size;
-      if (size == order.length) {
-        order = Arrays.copyOf(order, 2 * size);
-      }
-      order[size] = id;
-      int index = size++;
-      if (2 * size > keys.length) {
-        grow();
-      }
-      return index;
-    }
-
-    long[] ids() {
-      return Arrays.copyOf(order, size);
-    }
-
-    private void grow() {
-      long[] oldKeys = keys;
-      int[] oldValues = values;
-      keys = new long[2 * oldKeys.length];
-      values = new int[2 * oldKeys.length];
-      Arrays.fill(keys, -1);
-      int mask = keys.length - 1;
-      for (int s = 0; s < oldKeys.length; s++) {
-        if (oldKeys[s] != -1) {
-          int slot = (int) (mix(oldKeys[s]) & mask);
-          while (keys[slot] != -1) {
-            slot = (slot + 1) & mask;
-          }
-          keys[slot] = oldKeys[s];
-          values[slot] = oldValues[s];
-        }
-      }
-    }
-
-    private static long mix(long x) {
-      x *= 0x9E3779B97F4A7C15L;
-      return x ^ (x >>> 29);
-    }
-  }
-
-  private static final class IntList {
-    private int[] items = new int[1 << 12];
-    private int size;
-
-    void add(int v) {
-      if (size == items.length) {
-        items = Arrays.copyOf(items, 2 * size);
-      }
-      items[size++] = v;
-    }
-
-    int[] toArray() {
-      return Arrays.copyOf(items, size);
     }
   }
 }
