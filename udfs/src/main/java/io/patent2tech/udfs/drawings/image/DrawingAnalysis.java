@@ -17,7 +17,7 @@ import java.util.List;
  * @param features    the measurements the type was decided on
  */
 public record DrawingAnalysis(BinaryImage drawing, List<TextRegion> text, List<Box> brokenLines,
-                              List<Box> leadLines, Silhouette silhouette, DrawingType type, String typeReason,
+                              List<Box> leadLines, FilledOutline silhouette, DrawingType type, String typeReason,
                               DrawingFeatures features) {
 
   /** The text regions of one kind. */

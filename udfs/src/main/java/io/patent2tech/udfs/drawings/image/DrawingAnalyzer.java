@@ -71,7 +71,7 @@ public final class DrawingAnalyzer {
       keep[i] = !text[i] && !broken[i] && !lead[i];
     }
     BinaryImage drawing = cc.paint(keep);
-    Silhouette silhouette = silhouette(cc, keep, s);
+    FilledOutline silhouette = silhouette(cc, keep, s);
     DrawingFeatures features = DrawingFeatures.of(drawing, regions, brokenLines, s);
     DrawingClassifier.Decision decision = DrawingClassifier.classify(features, viewText);
     return new DrawingAnalysis(drawing, regions, brokenLines, leadLines, silhouette, decision.type(),
@@ -115,7 +115,7 @@ public final class DrawingAnalyzer {
    * line), the next largest is tried, up to {@value #MAIN_CANDIDATES}; null when none encloses an
    * area wider than the opening.
    */
-  static Silhouette silhouette(ConnectedComponents cc, boolean[] keep, AnalysisSettings s) {
+  static FilledOutline silhouette(ConnectedComponents cc, boolean[] keep, AnalysisSettings s) {
     List<Component> candidates = new ArrayList<>();
     for (Component c : cc.components()) {
       if (keep[c.id()]) {
@@ -124,7 +124,7 @@ public final class DrawingAnalyzer {
     }
     candidates.sort((a, b) -> Long.compare(b.box().area(), a.box().area()));
     for (Component main : candidates.subList(0, Math.min(MAIN_CANDIDATES, candidates.size()))) {
-      Silhouette found = silhouetteOf(main, cc, keep, s);
+      FilledOutline found = silhouetteOf(main, cc, keep, s);
       if (found != null) {
         return found;
       }
@@ -132,7 +132,7 @@ public final class DrawingAnalyzer {
     return null;
   }
 
-  private static Silhouette silhouetteOf(Component main, ConnectedComponents cc, boolean[] keep, AnalysisSettings s) {
+  private static FilledOutline silhouetteOf(Component main, ConnectedComponents cc, boolean[] keep, AnalysisSettings s) {
     boolean[] group = new boolean[keep.length];
     Box groupBox = main.box();
     for (Component c : cc.components()) {
@@ -161,6 +161,6 @@ public final class DrawingAnalyzer {
     Box tight = kept.inkBox();
     Box onSheet = new Box(tight.minX() + frame.minX(), tight.minY() + frame.minY(), tight.maxX() + frame.minX(),
         tight.maxY() + frame.minY());
-    return new Silhouette(kept.crop(tight), onSheet);
+    return new FilledOutline(kept.crop(tight), onSheet);
   }
 }

@@ -48,7 +48,7 @@ class EpoSheetAnalysisTest {
 
   @Test
   void theSilhouetteOfTheDrawingSheetIsFig1sFilledFrame() {
-    Silhouette s = DrawingAnalyzer.analyze(sheet, null).silhouette();
+    FilledOutline s = DrawingAnalyzer.analyze(sheet, null).silhouette();
     // device 100: the largest outline on the sheet, a rectangle around the transceivers and bus
     assertThat(s).isNotNull();
     near(s.box(), 572, 501, 1908, 980);
@@ -72,7 +72,7 @@ class EpoSheetAnalysisTest {
     assertThat(a.text(Kind.FIGURE_LABEL)).singleElement().satisfies(t -> near(t.box(), 1162, 2776, 1326, 2854));
     // the table rules above it are larger but enclose nothing; the silhouette is Fig 1's frame,
     // the same 1337 x 480 rectangle as on the drawing sheet
-    Silhouette s = a.silhouette();
+    FilledOutline s = a.silhouette();
     assertThat(s).isNotNull();
     near(s.box(), 590, 2174, 1926, 2653);
     assertThat(a.type()).isEqualTo(DrawingType.SCHEMATIC);

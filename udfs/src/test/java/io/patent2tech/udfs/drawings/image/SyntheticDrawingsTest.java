@@ -24,7 +24,7 @@ class SyntheticDrawingsTest {
     }
     DrawingAnalysis a = DrawingAnalyzer.analyze(c.binary(), null);
 
-    Silhouette s = a.silhouette();
+    FilledOutline s = a.silhouette();
     assertThat(s).isNotNull();
     assertThat(Math.abs(s.box().minX() - 300)).isLessThanOrEqualTo(2);
     assertThat(Math.abs(s.box().minY() - 200)).isLessThanOrEqualTo(2);
@@ -53,7 +53,7 @@ class SyntheticDrawingsTest {
     c.text("FIG. 2", 420, 860, 64);
     DrawingAnalysis a = DrawingAnalyzer.analyze(c.binary(), null);
 
-    Silhouette s = a.silhouette();
+    FilledOutline s = a.silhouette();
     assertThat(s).isNotNull();
     assertThat(s.box().width()).isBetween(500, 506);
     assertThat(s.box().height()).isBetween(500, 506);
@@ -148,7 +148,7 @@ class SyntheticDrawingsTest {
   }
 
   /** Every pixel more than 2 px inside the edge is in the silhouette, every one more than 2 px outside is not. */
-  private static void assertFilled(Silhouette s, Edge edge) {
+  private static void assertFilled(FilledOutline s, Edge edge) {
     Box scan = s.box().grow(20);
     int wrong = 0;
     for (int y = scan.minY(); y <= scan.maxY(); y++) {
