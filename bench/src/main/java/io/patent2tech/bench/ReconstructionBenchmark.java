@@ -17,6 +17,7 @@ import io.patent2tech.udfs.models3d.SetReconstruction.ViewSheet;
 import io.patent2tech.udfs.reconstruct.Axis;
 import io.patent2tech.udfs.reconstruct.CanonicalTriangles;
 import io.patent2tech.udfs.reconstruct.CarveRule;
+import io.patent2tech.connectors.reconstruct.ReconstructionDevices;
 import io.patent2tech.udfs.reconstruct.Carver;
 import io.patent2tech.udfs.reconstruct.CpuCarver;
 import io.patent2tech.udfs.reconstruct.CpuMarchingCubes;
@@ -61,11 +62,11 @@ import java.util.Map;
  * the whole set (decode, analyse, register, carve, surface) per design at the largest grid, median
  * of several runs after a warm-up run. Everything on one thread.
  *
- * <p>GPU rows: with {@code -Dbench.gpu.carver=CLASS} (and optionally {@code
- * -Dbench.gpu.surface=CLASS}), a {@link Carver} / {@link SurfaceExtractor} with a no-argument
- * constructor is timed like the CPU path and its output compared with the CPU's
- * ({@link VoxelGrid#sameVoxels}, {@link CanonicalTriangles#same}); without it the table says the GPU
- * was not run.
+ * <p>GPU rows: with {@code -Dbench.gpu=true} the GPU path the drawings job uses
+ * ({@code ReconstructionDevices.open(GPU)}: {@code CudaCarver}, {@code CudaMarchingCubes}) is timed
+ * like the CPU path and its output compared with the CPU's ({@link VoxelGrid#sameVoxels},
+ * {@link CanonicalTriangles#same}); it fails when no CUDA GPU is usable. Without it the table says
+ * the GPU was not run.
  *
  * <p>Usage: {@code ReconstructionBenchmark OUT_MD [grids=128,256] [kernel runs=7] [set runs=3]}
  */
@@ -177,8 +178,10 @@ public final class ReconstructionBenchmark {
     }
 
     List<KernelTiming> kernels = new ArrayList<>();
-    Carver gpuCarver = instance(System.getProperty("bench.gpu.carver"), Carver.class);
-    SurfaceExtractor gpuSurface = instance(System.getProperty("bench.gpu.surface"), SurfaceExtractor.class);
+    ReconstructionDevices.Reconstruction gpu = Boolean.getBoolean("bench.gpu")
+        ? ReconstructionDevices.open(ReconstructionDevices.Mode.GPU) : null;
+    Carver gpuCarver = gpu == null ? null : gpu.carver();
+    SurfaceExtractor gpuSurface = gpu == null ? null : gpu.surfaceExtractor();
     for (String id : List.of("box", "l-bracket")) {
       RegisteredViews views = registered.get(id);
       for (int n : grids) {
@@ -190,6 +193,9 @@ public final class ReconstructionBenchmark {
               new CpuCarver().carve(views, spec)));
         }
       }
+    }
+    if (gpu != null) {
+      gpu.close();
     }
     String report = report(quality, setTimings, kernels, grids, kernelRuns, setRuns, loadBefore, loadAverage(),
         (System.nanoTime() - started) / 1e9, gpuCarver != null);
@@ -400,13 +406,6 @@ public final class ReconstructionBenchmark {
   }
 
   @SuppressWarnings("unchecked")
-  static <T> T instance(String className, Class<T> type) throws ReflectiveOperationException {
-    if (className == null || className.isBlank()) {
-      return null;
-    }
-    return type.cast(Class.forName(className).getDeclaredConstructor().newInstance());
-  }
-
   static double median(List<Double> values) {
     double[] v = values.stream().mapToDouble(Double::doubleValue).sorted().toArray();
     return v.length == 0 ? Double.NaN : v.length % 2 == 1 ? v[v.length / 2] : (v[v.length / 2 - 1] + v[v.length / 2]) / 2;
