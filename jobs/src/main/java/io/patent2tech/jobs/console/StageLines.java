@@ -43,7 +43,7 @@ public final class StageLines {
       // patents.normalized -> decode -> PostgreSQL + Elasticsearch;
       // patents.links -> decode-links -> PostgreSQL + link lists -> Elasticsearch (shown once there are links)
       // patents.models3d -> decode-models -> PostgreSQL + model summaries -> Elasticsearch (likewise)
-      "land", new StageLine("land", "patents", List.of(
+      "land", new StageLine("land", "records", List.of(
           count("read", patentsRead()),
           count("undecodable", metricOf("decode", "undecodableRecords")),
           count("PostgreSQL", sunk("postgres")),
@@ -96,11 +96,12 @@ public final class StageLines {
 
   private StageLines() {}
 
-  /** What the landing job read from patents.normalized: its sources' records less the links. */
+  /** What the landing job read from patents.normalized: its sources' records less the links and 3D outcomes. */
   private static StageLine.Value patentsRead() {
     return c -> {
       Long links = in("decode-links").apply(c);
-      return c.sourceRecords() - (links == null ? 0 : links);
+      Long models = in("decode-models").apply(c);
+      return c.sourceRecords() - (links == null ? 0 : links) - (models == null ? 0 : models);
     };
   }
 

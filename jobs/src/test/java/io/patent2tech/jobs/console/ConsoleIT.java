@@ -100,7 +100,7 @@ class ConsoleIT {
     assertThat(land.stdout).hasSize(2);
     assertThat(land.stdout.get(0)).isEqualTo("land: full log in " + land.logFile);
     assertThat(land.stdout.get(1)).matches(
-        "land: read 2, undecodable 0, PostgreSQL 2, Elasticsearch 2 \\(2 patents in \\d+\\.\\d s\\)");
+        "land: read 2, undecodable 0, PostgreSQL 2, Elasticsearch 2 \\(2 records in \\d+\\.\\d s\\)");
     assertThat(land.stderr).as("nothing logged on the console").doesNotContain("INFO", "WARN", "ERROR");
     assertThat(Files.readString(land.logFile, StandardCharsets.UTF_8))
         .contains("INFO  org.apache.flink.runtime.executiongraph.ExecutionGraph");
