@@ -14,7 +14,8 @@ public final class ModelSettings {
   public static final Setting ENABLED = Setting.bool("models.enabled", true,
       "reconstruct each figure set in 3D -> patents.models3d and the models directory (false: drawing sets only)");
   public static final Setting DIR = new Setting("models.dir", "target/models",
-      "models directory: <publication key>/<figure set>/ with model.stl, .ply, .obj, .glb, preview.png, model3d.json");
+      "models directory (a relative one is taken from the working directory): <publication key>/<figure set>/"
+          + " with model.stl, .ply, .obj, .glb, preview.png, model3d.json");
   public static final Setting GRID_SIZE = Setting.wholeNumber("models.grid-size",
       (long) ReconstructionSettings.DEFAULTS.gridSize(), "voxels along the object's longest side (8..4096)");
   public static final Setting EXTRUSION_DEPTH = Setting.number("models.extrusion-depth",
