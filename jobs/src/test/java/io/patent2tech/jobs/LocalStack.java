@@ -152,10 +152,15 @@ public final class LocalStack {
 
   /** The values of every committed record of {@code topic}, read from the beginning. */
   public static List<byte[]> committedValues(String topic) {
+    return committedRecords(topic).stream().map(ConsumerRecord::value).toList();
+  }
+
+  /** Every committed record of {@code topic} (read_committed), keys and values, read from the beginning. */
+  public static List<ConsumerRecord<byte[], byte[]>> committedRecords(String topic) {
     Properties props = new Properties();
     props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, KAFKA);
     props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-    List<byte[]> out = new ArrayList<>();
+    List<ConsumerRecord<byte[], byte[]>> out = new ArrayList<>();
     try (KafkaConsumer<byte[], byte[]> consumer =
         new KafkaConsumer<>(props, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
       List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
@@ -164,9 +169,7 @@ public final class LocalStack {
       consumer.seekToBeginning(partitions);
       Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
       while (partitions.stream().anyMatch(tp -> consumer.position(tp) < end.get(tp))) {
-        for (ConsumerRecord<byte[], byte[]> r : consumer.poll(Duration.ofMillis(500))) {
-          out.add(r.value());
-        }
+        consumer.poll(Duration.ofMillis(500)).forEach(out::add);
       }
     }
     return out;

@@ -6,28 +6,21 @@ import static org.assertj.core.api.Assertions.tuple;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
-import java.util.concurrent.atomic.AtomicBoolean;
 
-import org.apache.flink.api.common.functions.MapFunction;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.test.junit5.MiniClusterExtension;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterEach;
@@ -38,6 +31,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import io.patent2tech.connectors.kafka.Topics;
 import io.patent2tech.jobs.Fixtures;
+import io.patent2tech.jobs.FailOnce;
 import io.patent2tech.jobs.LocalStack;
 import io.patent2tech.jobs.NormalizedPatents;
 import io.patent2tech.jobs.config.FlinkEnvironments;
@@ -133,7 +127,7 @@ class DrawingsJobIT {
     DrawingsJob.build(env, s);
     env.execute(run);
 
-    List<ConsumerRecord<byte[], byte[]>> records = committedRecords(drawings);
+    List<ConsumerRecord<byte[], byte[]>> records = LocalStack.committedRecords(drawings);
     assertThat(records).extracting(r -> new String(r.key(), StandardCharsets.UTF_8))
         .containsExactlyInAnyOrderElementsOf(keys(patents));
     Map<String, PatentDrawings> byKey = new HashMap<>();
@@ -161,7 +155,7 @@ class DrawingsJobIT {
     assertThat(byKey.values().stream().filter(PatentDrawings::getReconstructable).map(PatentDrawings::getPublicationKey))
         .containsExactlyInAnyOrder("US-D701016-S1", "US-D435854-S");
 
-    List<ConsumerRecord<byte[], byte[]>> deadLetters = committedRecords(dlq);
+    List<ConsumerRecord<byte[], byte[]>> deadLetters = LocalStack.committedRecords(dlq);
     assertThat(deadLetters).hasSize(1);
     DeadLetter letter = TopicCodec.deadLetters().decode(deadLetters.get(0).value());
     assertThat(letter.getStage()).isEqualTo("drawings-decode");
@@ -185,7 +179,7 @@ class DrawingsJobIT {
     env.execute(run);
 
     Map<String, Model3d> byKey = new HashMap<>();
-    for (ConsumerRecord<byte[], byte[]> r : committedRecords(models3d)) {
+    for (ConsumerRecord<byte[], byte[]> r : LocalStack.committedRecords(models3d)) {
       Model3d m = TopicCodec.models3d().decode(r.value());
       assertThat(new String(r.key(), StandardCharsets.UTF_8)).isEqualTo(m.getPublicationKey() + "|" + m.getFigureSet());
       byKey.put(m.getPublicationKey() + "|" + m.getFigureSet(), m);
@@ -226,29 +220,10 @@ class DrawingsJobIT {
       awaitRecords(patents.size());
       Thread.sleep(2_000); // four more checkpoints: a record written twice would be committed by now
       assertThat(FailOnce.failed).as("the job failed once").isTrue();
-      assertThat(committedRecords(drawings)).extracting(r -> new String(r.key(), StandardCharsets.UTF_8))
+      assertThat(LocalStack.committedRecords(drawings)).extracting(r -> new String(r.key(), StandardCharsets.UTF_8))
           .containsExactlyInAnyOrderElementsOf(keys(patents));
     } finally {
       job.cancel().get();
-    }
-  }
-
-  /** Throws the first time it sees {@code key} in this JVM (the MiniCluster's), passes all else. */
-  static final class FailOnce implements MapFunction<Patent, Patent> {
-    private static final long serialVersionUID = 1L;
-    static final AtomicBoolean failed = new AtomicBoolean();
-    private final String key;
-
-    FailOnce(String key) {
-      this.key = key;
-    }
-
-    @Override
-    public Patent map(Patent p) {
-      if (p.getPublicationKey().equals(key) && failed.compareAndSet(false, true)) {
-        throw new IllegalStateException("injected failure at " + key);
-      }
-      return p;
     }
   }
 
@@ -279,29 +254,10 @@ class DrawingsJobIT {
 
   private void awaitRecords(int n) throws Exception {
     long deadline = System.currentTimeMillis() + 120_000;
-    while (committedRecords(drawings).size() < n) {
+    while (LocalStack.committedRecords(drawings).size() < n) {
       assertThat(System.currentTimeMillis()).as("%d drawing records committed within 2 min", n).isLessThan(deadline);
       Thread.sleep(300);
     }
   }
 
-  /** Every committed record of {@code topic}, from the beginning (read_committed). */
-  private static List<ConsumerRecord<byte[], byte[]>> committedRecords(String topic) {
-    Properties props = new Properties();
-    props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, LocalStack.KAFKA);
-    props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-    List<ConsumerRecord<byte[], byte[]>> out = new ArrayList<>();
-    try (KafkaConsumer<byte[], byte[]> consumer =
-        new KafkaConsumer<>(props, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
-      List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
-          .map(p -> new TopicPartition(topic, p.partition())).toList();
-      consumer.assign(partitions);
-      consumer.seekToBeginning(partitions);
-      Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
-      while (partitions.stream().anyMatch(tp -> consumer.position(tp) < end.get(tp))) {
-        consumer.poll(Duration.ofMillis(500)).forEach(out::add);
-      }
-    }
-    return out;
-  }
 }

@@ -5,27 +5,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
-import java.util.concurrent.atomic.AtomicBoolean;
 
-import org.apache.flink.api.common.functions.MapFunction;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.test.junit5.MiniClusterExtension;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterEach;
@@ -36,6 +29,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import io.patent2tech.connectors.kafka.Topics;
 import io.patent2tech.jobs.Fixtures;
+import io.patent2tech.jobs.FailOnce;
 import io.patent2tech.jobs.LocalStack;
 import io.patent2tech.jobs.NormalizedPatents;
 import io.patent2tech.jobs.config.FlinkEnvironments;
@@ -146,7 +140,7 @@ class LinksJobIT {
     LinksJob.build(env, s);
     env.execute(run);
 
-    List<ConsumerRecord<byte[], byte[]>> records = committedRecords();
+    List<ConsumerRecord<byte[], byte[]>> records = LocalStack.committedRecords(links);
     assertThat(records.stream().map(LinksJobIT::describe).toList())
         .containsExactlyInAnyOrderElementsOf(expected());
     TopicCodec<PatentLink> codec = TopicCodec.links();
@@ -186,7 +180,7 @@ class LinksJobIT {
       awaitLinks(expected().size());
       Thread.sleep(2_000); // four more checkpoints: a link made twice would be committed by now
       assertThat(FailOnce.failed).as("the job failed once").isTrue();
-      assertThat(committedRecords().stream().map(LinksJobIT::describe).toList())
+      assertThat(LocalStack.committedRecords(links).stream().map(LinksJobIT::describe).toList())
           .containsExactlyInAnyOrderElementsOf(expected());
     } finally {
       job.cancel().get();
@@ -217,29 +211,10 @@ class LinksJobIT {
     try {
       awaitLinks(expected().size());
       Thread.sleep(2_000);
-      assertThat(committedRecords().stream().map(LinksJobIT::describe).toList())
+      assertThat(LocalStack.committedRecords(links).stream().map(LinksJobIT::describe).toList())
           .containsExactlyInAnyOrderElementsOf(expected());
     } finally {
       resumed.cancel().get();
-    }
-  }
-
-  /** Throws the first time it sees {@code key} in this JVM (the MiniCluster's), passes all else. */
-  static final class FailOnce implements MapFunction<Patent, Patent> {
-    private static final long serialVersionUID = 1L;
-    static final AtomicBoolean failed = new AtomicBoolean();
-    private final String key;
-
-    FailOnce(String key) {
-      this.key = key;
-    }
-
-    @Override
-    public Patent map(Patent p) {
-      if (p.getPublicationKey().equals(key) && failed.compareAndSet(false, true)) {
-        throw new IllegalStateException("injected failure at " + key);
-      }
-      return p;
     }
   }
 
@@ -265,32 +240,13 @@ class LinksJobIT {
 
   private void awaitLinks(int n) throws Exception {
     long deadline = System.currentTimeMillis() + 120_000;
-    while (committedRecords().size() < n) {
+    while (LocalStack.committedRecords(links).size() < n) {
       assertThat(System.currentTimeMillis()).as("%d links committed within 2 min", n).isLessThan(deadline);
       Thread.sleep(300);
     }
   }
 
   /** Every committed record of the links topic, from the beginning (read_committed). */
-  private List<ConsumerRecord<byte[], byte[]>> committedRecords() {
-    Properties props = new Properties();
-    props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, LocalStack.KAFKA);
-    props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-    List<ConsumerRecord<byte[], byte[]>> out = new ArrayList<>();
-    try (KafkaConsumer<byte[], byte[]> consumer =
-        new KafkaConsumer<>(props, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
-      List<TopicPartition> partitions = consumer.partitionsFor(links).stream()
-          .map(p -> new TopicPartition(links, p.partition())).toList();
-      consumer.assign(partitions);
-      consumer.seekToBeginning(partitions);
-      Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
-      while (partitions.stream().anyMatch(tp -> consumer.position(tp) < end.get(tp))) {
-        consumer.poll(Duration.ofMillis(500)).forEach(out::add);
-      }
-    }
-    return out;
-  }
-
   private static String describe(ConsumerRecord<byte[], byte[]> r) {
     try {
       PatentLink l = TopicCodec.links().decode(r.value());
