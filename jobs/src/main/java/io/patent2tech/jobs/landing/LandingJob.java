@@ -2,10 +2,12 @@ package io.patent2tech.jobs.landing;
 
 import java.util.List;
 
+import org.apache.avro.specific.SpecificRecord;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.util.function.SerializableSupplier;
 
 import io.patent2tech.connectors.elasticsearch.sink.ElasticsearchBulkSink;
 import io.patent2tech.connectors.elasticsearch.index.PatentIndex;
@@ -81,9 +83,6 @@ public final class LandingJob {
 
   /** Adds the landing pipeline to {@code env}. */
   public static void build(StreamExecutionEnvironment env, Settings s) {
-    String bootstrap = s.require(CommonSettings.KAFKA_BOOTSTRAP.key());
-    String dlqTopic = s.require(CommonSettings.TOPIC_DLQ.key());
-
     DataStream<Patent> patents =
         NormalizedPatents.read(env, s, s.require(GROUP_ID.key()), "landing-decode");
 
@@ -92,8 +91,7 @@ public final class LandingJob {
             s.getDuration(CommonSettings.PG_BATCH_INTERVAL.key()).toMillis()))
         .name("postgres").uid("sink-postgres");
 
-    patents.sinkTo(ElasticsearchBulkSink.forPatents(CommonSettings.elasticsearch(s),
-            new KafkaDeadLetterPublisherFactory(bootstrap, dlqTopic)))
+    patents.sinkTo(ElasticsearchBulkSink.forPatents(CommonSettings.elasticsearch(s), deadLetters(s)))
         .name("elasticsearch").uid("sink-elasticsearch");
 
     buildLinks(env, s);
@@ -102,23 +100,8 @@ public final class LandingJob {
 
   /** The links path: patents.links into patent_links and onto both documents of each link. */
   static void buildLinks(StreamExecutionEnvironment env, Settings s) {
-    String bootstrap = s.require(CommonSettings.KAFKA_BOOTSTRAP.key());
-    String topic = s.require(CommonSettings.TOPIC_LINKS.key());
-    String dlqTopic = s.require(CommonSettings.TOPIC_DLQ.key());
-    String groupId = s.require(GROUP_ID.key());
-
-    SingleOutputStreamOperator<PatentLink> links = env
-        .fromSource(KafkaConnections.committedRecords(bootstrap, topic, groupId,
-            s.getBoolean(CommonSettings.BOUNDED.key())), WatermarkStrategy.noWatermarks(), topic)
-        .uid("links-source")
-        .process(new DecodeTopicValues<>(PatentLink.class, TopicCodec::links, "landing-decode-links"))
-        .name("decode-links").uid("links-decode")
-        // as for the patents: a sink's failure is reported as itself, not as a failed deserialization
-        .startNewChain();
-    links.getSideOutput(DecodeTopicValues.DEAD_LETTERS)
-        .sinkTo(KafkaConnections.exactlyOnceSink(bootstrap, dlqTopic, groupId + "-links-dlq",
-            TopicCodec::deadLetters, DeadLetter::getRawPointer))
-        .name(dlqTopic + " (links)").uid("links-sink-dlq");
+    SingleOutputStreamOperator<PatentLink> links =
+        decoded(env, s, CommonSettings.TOPIC_LINKS, PatentLink.class, TopicCodec::links, "links");
 
     links.sinkTo(PatentLinkPostgresSink.create(CommonSettings.postgres(s),
             s.getInt(CommonSettings.PG_BATCH_SIZE.key()),
@@ -128,29 +111,14 @@ public final class LandingJob {
     links.flatMap(new LinkedDocuments.Ends()).name("link-ends").uid("links-ends")
         .keyBy(new LinkedDocuments.ByFromKey())
         .process(new LinkedDocuments()).name("link-lists").uid("links-lists")
-        .sinkTo(ElasticsearchBulkSink.forLinks(CommonSettings.elasticsearch(s),
-            new KafkaDeadLetterPublisherFactory(bootstrap, dlqTopic)))
+        .sinkTo(ElasticsearchBulkSink.forLinks(CommonSettings.elasticsearch(s), deadLetters(s)))
         .name("elasticsearch-links").uid("links-sink-elasticsearch");
   }
 
   /** The models path: patents.models3d into models_3d and, summarized per publication, onto its document. */
   static void buildModels(StreamExecutionEnvironment env, Settings s) {
-    String bootstrap = s.require(CommonSettings.KAFKA_BOOTSTRAP.key());
-    String topic = s.require(CommonSettings.TOPIC_MODELS3D.key());
-    String dlqTopic = s.require(CommonSettings.TOPIC_DLQ.key());
-    String groupId = s.require(GROUP_ID.key());
-
-    SingleOutputStreamOperator<Model3d> models = env
-        .fromSource(KafkaConnections.committedRecords(bootstrap, topic, groupId,
-            s.getBoolean(CommonSettings.BOUNDED.key())), WatermarkStrategy.noWatermarks(), topic)
-        .uid("models-source")
-        .process(new DecodeTopicValues<>(Model3d.class, TopicCodec::models3d, "landing-decode-models"))
-        .name("decode-models").uid("models-decode")
-        .startNewChain();
-    models.getSideOutput(DecodeTopicValues.DEAD_LETTERS)
-        .sinkTo(KafkaConnections.exactlyOnceSink(bootstrap, dlqTopic, groupId + "-models-dlq",
-            TopicCodec::deadLetters, DeadLetter::getRawPointer))
-        .name(dlqTopic + " (models)").uid("models-sink-dlq");
+    SingleOutputStreamOperator<Model3d> models =
+        decoded(env, s, CommonSettings.TOPIC_MODELS3D, Model3d.class, TopicCodec::models3d, "models");
 
     models.sinkTo(Model3dPostgresSink.create(CommonSettings.postgres(s),
             s.getInt(CommonSettings.PG_BATCH_SIZE.key()),
@@ -159,9 +127,41 @@ public final class LandingJob {
 
     models.keyBy(new PatentModels.ByPublication())
         .process(new PatentModels()).name("model-summaries").uid("models-summaries")
-        .sinkTo(ElasticsearchBulkSink.forModels(CommonSettings.elasticsearch(s),
-            new KafkaDeadLetterPublisherFactory(bootstrap, dlqTopic)))
+        .sinkTo(ElasticsearchBulkSink.forModels(CommonSettings.elasticsearch(s), deadLetters(s)))
         .name("elasticsearch-models").uid("models-sink-elasticsearch");
+  }
+
+  /**
+   * The first steps of a path beside the patents': {@code topic} read committed with the landing
+   * group, decoded into {@code type}, undecodable values to patents.dlq. The operators' uids start
+   * with {@code path-} ({@code links-source}, {@code links-decode}, {@code links-sink-dlq}) and the
+   * decoder is named {@code decode-<path>}, which the stage line counts.
+   */
+  private static <T extends SpecificRecord> SingleOutputStreamOperator<T> decoded(StreamExecutionEnvironment env,
+      Settings s, Setting topicSetting, Class<T> type, SerializableSupplier<TopicCodec<T>> codec, String path) {
+    String bootstrap = s.require(CommonSettings.KAFKA_BOOTSTRAP.key());
+    String topic = s.require(topicSetting.key());
+    String dlqTopic = s.require(CommonSettings.TOPIC_DLQ.key());
+    String groupId = s.require(GROUP_ID.key());
+    SingleOutputStreamOperator<T> decoded = env
+        .fromSource(KafkaConnections.committedRecords(bootstrap, topic, groupId,
+            s.getBoolean(CommonSettings.BOUNDED.key())), WatermarkStrategy.noWatermarks(), topic)
+        .uid(path + "-source")
+        .process(new DecodeTopicValues<>(type, codec, "landing-decode-" + path))
+        .name("decode-" + path).uid(path + "-decode")
+        // as for the patents: a sink's failure is reported as itself, not as a failed deserialization
+        .startNewChain();
+    decoded.getSideOutput(DecodeTopicValues.DEAD_LETTERS)
+        .sinkTo(KafkaConnections.exactlyOnceSink(bootstrap, dlqTopic, groupId + "-" + path + "-dlq",
+            TopicCodec::deadLetters, DeadLetter::getRawPointer))
+        .name(dlqTopic + " (" + path + ")").uid(path + "-sink-dlq");
+    return decoded;
+  }
+
+  /** Where the Elasticsearch sinks put the documents the server refuses. */
+  private static KafkaDeadLetterPublisherFactory deadLetters(Settings s) {
+    return new KafkaDeadLetterPublisherFactory(s.require(CommonSettings.KAFKA_BOOTSTRAP.key()),
+        s.require(CommonSettings.TOPIC_DLQ.key()));
   }
 
   public static void run(Settings s) throws Exception {
