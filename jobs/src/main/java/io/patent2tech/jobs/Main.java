@@ -2,6 +2,7 @@ package io.patent2tech.jobs;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.function.BiConsumer;
 
 import io.patent2tech.jobs.config.Setting;
@@ -26,20 +27,21 @@ import io.patent2tech.jobs.links.LinksSettings;
  */
 public final class Main {
 
-  private record Command(String name, String usage, List<Setting> settings, List<String> flags) {}
+  /** One command; {@code job}: it runs a Flink streaming job (infra/k8s deploys each of those). */
+  private record Command(String name, String usage, List<Setting> settings, List<String> flags, boolean job) {}
 
   private static final List<Command> COMMANDS = List.of(
-      new Command("ingest", IngestJob.USAGE, IngestJob.SETTINGS, IngestJob.FLAGS),
-      new Command("collect", CollectJob.USAGE, CollectSettings.SETTINGS, CollectSettings.FLAGS),
-      new Command("land", LandingJob.USAGE, LandingJob.SETTINGS, LandingJob.FLAGS),
-      new Command("links", LinksJob.USAGE, LinksSettings.SETTINGS, LinksSettings.FLAGS),
-      new Command("enrich", EnrichJob.USAGE, EnrichJob.SETTINGS, EnrichJob.FLAGS),
-      new Command("drawings", DrawingsJob.USAGE, DrawingsSettings.SETTINGS, DrawingsSettings.FLAGS),
-      new Command("parse", ParseCommand.USAGE, ParseCommand.SETTINGS, ParseCommand.FLAGS),
-      new Command("counts", CountsCommand.USAGE, CountsCommand.SETTINGS, List.of()),
-      new Command("checkpoints", CheckpointsCommand.USAGE, CheckpointsCommand.SETTINGS, List.of()),
-      new Command("load-legal-corpus", LegalCorpusCommand.USAGE, LegalCorpusCommand.SETTINGS, List.of()),
-      new Command("drill", DrillCommand.USAGE, DrillCommand.SETTINGS, List.of()));
+      new Command("ingest", IngestJob.USAGE, IngestJob.SETTINGS, IngestJob.FLAGS, true),
+      new Command("collect", CollectJob.USAGE, CollectSettings.SETTINGS, CollectSettings.FLAGS, true),
+      new Command("land", LandingJob.USAGE, LandingJob.SETTINGS, LandingJob.FLAGS, true),
+      new Command("links", LinksJob.USAGE, LinksSettings.SETTINGS, LinksSettings.FLAGS, true),
+      new Command("enrich", EnrichJob.USAGE, EnrichJob.SETTINGS, EnrichJob.FLAGS, true),
+      new Command("drawings", DrawingsJob.USAGE, DrawingsSettings.SETTINGS, DrawingsSettings.FLAGS, true),
+      new Command("parse", ParseCommand.USAGE, ParseCommand.SETTINGS, ParseCommand.FLAGS, false),
+      new Command("counts", CountsCommand.USAGE, CountsCommand.SETTINGS, List.of(), false),
+      new Command("checkpoints", CheckpointsCommand.USAGE, CheckpointsCommand.SETTINGS, List.of(), false),
+      new Command("load-legal-corpus", LegalCorpusCommand.USAGE, LegalCorpusCommand.SETTINGS, List.of(), false),
+      new Command("drill", DrillCommand.USAGE, DrillCommand.SETTINGS, List.of(), false));
 
   private Main() {}
 
@@ -92,12 +94,7 @@ public final class Main {
           + Settings.describe(command.settings, command.flags));
       return 0;
     }
-    Settings settings;
-    try {
-      settings = Settings.parse(command.settings, command.flags, rest, System.getenv());
-    } catch (IllegalArgumentException e) {
-      throw new UsageException(command.name + ": " + e.getMessage(), e);
-    }
+    Settings settings = parse(command, rest, System.getenv());
     before.accept(command.name, settings);
     switch (command.name) {
       case "ingest" -> IngestJob.run(settings);
@@ -123,6 +120,40 @@ public final class Main {
       default -> throw new IllegalStateException(command.name);
     }
     return 0;
+  }
+
+  /** The commands that run a Flink streaming job, in the order of the command table. */
+  public static List<String> jobCommands() {
+    return COMMANDS.stream().filter(Command::job).map(Command::name).toList();
+  }
+
+  /**
+   * The settings {@code Main args} runs with when {@code env} is its environment: what a deployment's
+   * arguments and environment variables mean to the job (infra/k8s, DeploymentManifestsTest).
+   *
+   * @throws UsageException for a missing or unknown command and for bad options or values
+   */
+  public static Settings settings(String[] args, Map<String, String> env) {
+    if (args.length == 0) {
+      throw new UsageException("no command given", null);
+    }
+    Command command = COMMANDS.stream().filter(c -> c.name.equals(args[0])).findFirst()
+        .orElseThrow(() -> new UsageException("unknown command '" + args[0] + "'", null));
+    return parse(command, Arrays.copyOfRange(args, 1, args.length), env);
+  }
+
+  private static Settings parse(Command command, String[] rest, Map<String, String> env) {
+    try {
+      return Settings.parse(command.settings, command.flags, rest, env);
+    } catch (IllegalArgumentException e) {
+      throw new UsageException(command.name + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** The settings {@code command} accepts (its --help lists them). */
+  public static List<Setting> settingsOf(String command) {
+    return COMMANDS.stream().filter(c -> c.name.equals(command)).findFirst()
+        .orElseThrow(() -> new IllegalArgumentException("no command " + command)).settings;
   }
 
   static String overview() {
