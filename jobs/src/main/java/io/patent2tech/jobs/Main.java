@@ -39,6 +39,7 @@ public final class Main {
       new Command("drawings", DrawingsJob.USAGE, DrawingsSettings.SETTINGS, DrawingsSettings.FLAGS, true),
       new Command("parse", ParseCommand.USAGE, ParseCommand.SETTINGS, ParseCommand.FLAGS, false),
       new Command("counts", CountsCommand.USAGE, CountsCommand.SETTINGS, List.of(), false),
+      new Command("tail", TailCommand.USAGE, TailCommand.SETTINGS, TailCommand.FLAGS, false),
       new Command("checkpoints", CheckpointsCommand.USAGE, CheckpointsCommand.SETTINGS, List.of(), false),
       new Command("load-legal-corpus", LegalCorpusCommand.USAGE, LegalCorpusCommand.SETTINGS, List.of(), false),
       new Command("drill", DrillCommand.USAGE, DrillCommand.SETTINGS, List.of(), false));
@@ -104,6 +105,7 @@ public final class Main {
       case "enrich" -> EnrichJob.run(settings);
       case "drawings" -> DrawingsJob.run(settings);
       case "counts" -> CountsCommand.run(settings, System.out);
+      case "tail" -> TailCommand.run(settings, System.out);
       case "checkpoints" -> CheckpointsCommand.run(settings, System.out);
       case "load-legal-corpus" -> LegalCorpusCommand.run(settings, System.out);
       case "drill" -> {
