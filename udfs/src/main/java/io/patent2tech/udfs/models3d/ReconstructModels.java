@@ -147,7 +147,7 @@ public final class ReconstructModels extends KeyedProcessFunction<String, Patent
     if (carver instanceof AutoCloseable c) {
       c.close();
     }
-    if (surface instanceof AutoCloseable c && surface != carver) {
+    if (surface instanceof AutoCloseable c) {
       c.close();
     }
   }
@@ -238,7 +238,7 @@ public final class ReconstructModels extends KeyedProcessFunction<String, Patent
     double[] box = MeshMetrics.boundingBox(mesh);
     Model3d record = Model3d.newBuilder()
         .setPublicationKey(key).setFigureSet(set.getId()).setStatus(MADE)
-        .setMethod(result.method()).setDevice(device())
+        .setMethod(result.method()).setDevice(carver.device())
         .setViewsUsed(used)
         .setGridSize(settings.gridSize())
         .setGridDims(List.of(result.grid().nx(), result.grid().ny(), result.grid().nz()))
@@ -253,11 +253,6 @@ public final class ReconstructModels extends KeyedProcessFunction<String, Patent
       timings.put("total", millis(start));
       return Model3d.newBuilder(record).setTimingsMs(timings).build();
     });
-  }
-
-  /** What ran the carve: the carver's own word (a GPU names its device), else the CPU. */
-  private String device() {
-    return carver.device();
   }
 
   private static DrawingFigure figure(PatentDrawings drawings, String id) {
