@@ -133,6 +133,8 @@ public final class SampleEnrichments {
         .setKeyDifferences(keyDifferences)
         .setAttempts(1)
         .setLatencyMs(1500L)
+        .setPromptTokens(1000)
+        .setCompletionTokens(100)
         .build();
   }
 

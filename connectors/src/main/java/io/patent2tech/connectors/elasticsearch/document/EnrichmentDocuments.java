@@ -84,6 +84,18 @@ public final class EnrichmentDocuments {
         .map(LlmJudgement::getModel)
         .findFirst()
         .orElse(null));
+    // What the LLM calls behind this evaluation cost, in tokens: the project knows no price per
+    // token (the model runs locally by default), so Kibana charts tokens, not money. Null when no
+    // call reported tokens, so "no LLM" and "zero tokens" stay apart.
+    TechnologyAnalysis analysis = enriched.getAnalysis();
+    doc.put("llm_prompt_tokens", tokens(
+        noveltyLlm == null ? null : noveltyLlm.getPromptTokens(),
+        inventiveStepLlm == null ? null : inventiveStepLlm.getPromptTokens(),
+        analysis == null ? null : analysis.getPromptTokens()));
+    doc.put("llm_completion_tokens", tokens(
+        noveltyLlm == null ? null : noveltyLlm.getCompletionTokens(),
+        inventiveStepLlm == null ? null : inventiveStepLlm.getCompletionTokens(),
+        analysis == null ? null : analysis.getCompletionTokens()));
 
     doc.put("technology_field", inventiveStep.getTechnologyField());
     doc.put("technical_features", distinct(novelty.getFeatures().stream(), Function.identity()));
@@ -104,7 +116,6 @@ public final class EnrichmentDocuments {
     doc.put("enriched_content_hash", enriched.getContentHash());
     doc.put("enriched_time", enriched.getEnrichedTime());
 
-    TechnologyAnalysis analysis = enriched.getAnalysis();
     doc.put("analysis_status", analysis == null ? null : analysis.getStatus());
     doc.put("analysis_model", analysis == null ? null : analysis.getModel());
     doc.put("analysis_prompt_version", analysis == null ? null : analysis.getPromptVersion());
@@ -124,6 +135,17 @@ public final class EnrichmentDocuments {
     doc.put(question + "_llm_reasoning", llm == null ? null : llm.getReasoning());
     doc.put(question + "_key_differences", llm == null ? List.of() : new ArrayList<>(llm.getKeyDifferences()));
     doc.put(question + "_prompt_version", llm == null ? null : llm.getPromptVersion());
+  }
+
+  /** The sum of the calls' token counts that are known; null when none is. */
+  private static Integer tokens(Integer... counts) {
+    Integer sum = null;
+    for (Integer count : counts) {
+      if (count != null) {
+        sum = (sum == null ? 0 : sum) + count;
+      }
+    }
+    return sum;
   }
 
   /** Non-null values in first-seen order, each once. */

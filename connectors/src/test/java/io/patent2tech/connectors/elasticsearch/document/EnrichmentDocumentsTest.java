@@ -42,6 +42,8 @@ class EnrichmentDocumentsTest {
       "inventive_step_key_differences", "text",
       "inventive_step_prompt_version", "keyword",
       "llm_model", "keyword",
+      "llm_prompt_tokens", "integer",
+      "llm_completion_tokens", "integer",
       "technology_field", "keyword",
       "technical_features", "keyword",
       "prior_art_keys", "keyword",
@@ -100,6 +102,9 @@ class EnrichmentDocumentsTest {
         entry("inventive_step_key_differences", List.of("session created on demand", "out-of-protocol callback")),
         entry("inventive_step_prompt_version", "inventive-step-v1"),
         entry("llm_model", SampleEnrichments.LLM_MODEL),
+        // novelty, inventive step and the analysis together: 1000 + 1000 + 900, 100 + 100 + 240
+        entry("llm_prompt_tokens", 2900),
+        entry("llm_completion_tokens", 440),
         entry("technology_field", "software"),
         entry("technical_features", enriched.getNovelty().getFeatures()),
         entry("prior_art_keys", List.of("US-9100002-B2", "US-9100003-B2")),
@@ -159,6 +164,9 @@ class EnrichmentDocumentsTest {
         entry("inventive_step_prompt_version", null),
         entry("inventive_step_score", 0.45),
         entry("llm_model", null),
+        // no LLM call, no tokens: null, not zero
+        entry("llm_prompt_tokens", null),
+        entry("llm_completion_tokens", null),
         entry("analysis_status", null),
         entry("analysis_model", null),
         entry("analysis_prompt_version", null),
