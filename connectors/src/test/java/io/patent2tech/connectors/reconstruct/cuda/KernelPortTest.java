@@ -145,8 +145,9 @@ class KernelPortTest {
 
   @Test
   void batchesSplitIntoSeveralLaunchesAndLargeGridsAloneGiveTheSameMeshes() {
-    // 20,000 cells a launch: the 48-voxel box and the 40-voxel plate (over 20,000 cells each) go alone
-    // through the chunked path, the rest in several launches
+    // 3,000 cells a launch: the four grids of more cells go alone through the chunked path (in chunks
+    // of 1,000 cells), the coin flips, the 5x3x2 plate, the 20-voxel bracket and the empty grid in
+    // two launches (1,680 + 72 cells, then 2,457 + 120)
     List<VoxelGrid> grids = mixedGrids();
     List<Integer> launchSizes = new ArrayList<>();
     int[] alone = {0};
@@ -157,9 +158,10 @@ class KernelPortTest {
     }, g -> {
       alone[0]++;
       return extractByPort(g, 1000);
-    }, 20_000);
-    assertThat(alone[0]).isEqualTo(2);
-    assertThat(launchSizes).hasSizeGreaterThan(1);
+    }, 3_000);
+    assertThat(grids.stream().filter(g -> CudaKernels.cells(g.spec()) > 3_000).count()).isEqualTo(4);
+    assertThat(alone[0]).isEqualTo(4);
+    assertThat(launchSizes).containsExactly(2, 2);
     assertThat(launchSizes.stream().mapToInt(Integer::intValue).sum() + alone[0]).isEqualTo(grids.size());
     assertEachIsTheCpuMeshArrayForArray(grids, meshes);
   }
