@@ -7,6 +7,11 @@
  * io.patent2tech.connectors.reconstruct.cuda.CudaKernels. Entry names are extern "C" and are
  * repeated in CudaKernels; PtxResourceTest holds the two together.
  *
+ * Each kernel has a batched twin (suffix _batch): several grids of different sizes in one launch,
+ * the item in the launch grid's y dimension (blockIdx.y), each item's buffers at its offsets into
+ * buffers concatenated by the host (CudaKernels.carveBatch, CudaKernels.marchingCubesBatch). Both
+ * run the same device functions below, so a batch computes exactly what its items alone compute.
+ *
  * Integer types: int is 32 bits, long long 64, as Java's int and long. Every value Java passes is
  * one of those two (masks are bytes, voxel words and edge ids are 64-bit).
  */
@@ -23,6 +28,12 @@
 /* Words per view descriptor, as CudaKernels writes them. */
 #define P2T_VIEW_INTS 6
 
+/* Words per item of p2t_carve_batch: first view, view count, nx, ny, nz, offset of its voxel words. */
+#define P2T_CARVE_ITEM_INTS 6
+/* Words per item of the batched marching cubes: nx, ny, nz, offset of its voxel words, cell count,
+ * index of its first block in the batch's block sums and offsets. */
+#define P2T_MC_ITEM_INTS 6
+
 /* CarveRule.pixel: the pixel (0..pixels-1) holding the centre of voxel `voxel` of `voxels`. */
 static __device__ int p2t_pixel(int voxel, int voxels, int pixels) {
   return ((2 * voxel + 1) * pixels) / (2 * voxels);
@@ -33,23 +44,16 @@ static __device__ int p2t_along(int axis, int x, int y, int z) {
 }
 
 /*
- * carve: one thread per 64-bit word of the VoxelGrid packing. Word w holds voxels 64w..64w+63 in
- * the order index = x + nx * (y + ny * z); the thread walks them with x fastest and writes the whole
- * word once, so no two threads touch one word and no atomics are needed. Bits past the last voxel
- * stay 0, as VoxelGrid.ofWords requires.
+ * The bits of voxel word w of one grid: voxels 64w..64w+63 in the order index = x + nx * (y + ny * z),
+ * walked with x fastest. Bits past the last voxel stay 0, as VoxelGrid.ofWords requires.
  *
  * views: viewCount descriptors of P2T_VIEW_INTS ints {column axis, row axis, mirrored (bit 0 columns, bit 1 rows), width,
  * height, offset of the mask in `masks`}; masks: row-major bytes, 1 inside. The rule per
  * silhouette is CarveRule's, in 32-bit ints (the host checks the sizes it allows).
  */
-extern "C" __global__ void __launch_bounds__(256)
-p2t_carve(const unsigned char* __restrict__ masks, const int* __restrict__ views, int viewCount,
-          int nx, int ny, int nz, long long voxelCount, int wordCount,
-          unsigned long long* __restrict__ words) {
-  long long w = (long long)P2T_BLOCK_X * P2T_BLOCK_DIM_X + P2T_THREAD_X;
-  if (w >= wordCount) {
-    return;
-  }
+static __device__ unsigned long long p2t_carve_word(const unsigned char* __restrict__ masks,
+                                                    const int* __restrict__ views, int viewCount,
+                                                    int nx, int ny, int nz, long long voxelCount, long long w) {
   long long first = w * 64;
   int x = (int)(first % nx);
   long long yz = first / nx;
@@ -87,7 +91,46 @@ p2t_carve(const unsigned char* __restrict__ masks, const int* __restrict__ views
       }
     }
   }
-  words[w] = bits;
+  return bits;
+}
+
+/*
+ * carve: one thread per 64-bit word of the VoxelGrid packing; the thread writes its whole word once,
+ * so no two threads touch one word and no atomics are needed.
+ */
+extern "C" __global__ void __launch_bounds__(256)
+p2t_carve(const unsigned char* __restrict__ masks, const int* __restrict__ views, int viewCount,
+          int nx, int ny, int nz, long long voxelCount, int wordCount,
+          unsigned long long* __restrict__ words) {
+  long long w = (long long)P2T_BLOCK_X * P2T_BLOCK_DIM_X + P2T_THREAD_X;
+  if (w >= wordCount) {
+    return;
+  }
+  words[w] = p2t_carve_word(masks, views, viewCount, nx, ny, nz, voxelCount, w);
+}
+
+/*
+ * carve, batched: block (x, item) carves words x * 256 .. x * 256 + 255 of item blockIdx.y. items:
+ * P2T_CARVE_ITEM_INTS ints per item {first view, view count, nx, ny, nz, word offset}: its views are
+ * descriptors first .. first + count - 1 of `views` (mask offsets into the one `masks` buffer of the
+ * batch), its words go to words[offset ..]. The launch is as wide as the largest item; threads past
+ * an item's last word return.
+ */
+extern "C" __global__ void __launch_bounds__(256)
+p2t_carve_batch(const unsigned char* __restrict__ masks, const int* __restrict__ views,
+                const int* __restrict__ items, unsigned long long* __restrict__ words) {
+  const int* item = items + P2T_CARVE_ITEM_INTS * (int)P2T_BLOCK_Y;
+  int nx = item[2];
+  int ny = item[3];
+  int nz = item[4];
+  long long voxelCount = (long long)nx * ny * nz;
+  long long wordCount = (voxelCount + 63) / 64;
+  long long w = (long long)P2T_BLOCK_X * P2T_BLOCK_DIM_X + P2T_THREAD_X;
+  if (w >= wordCount) {
+    return;
+  }
+  words[(long long)item[5] + w] = p2t_carve_word(masks, views + P2T_VIEW_INTS * item[0], item[1], nx, ny, nz,
+                                                 voxelCount, w);
 }
 
 /* VoxelGrid.get: occupancy of voxel (x, y, z), 0 outside the grid (the padding). */
@@ -140,16 +183,14 @@ static __device__ int p2t_cell_triangles(const unsigned long long* __restrict__ 
 }
 
 /*
- * Marching cubes pass 1: block b sums the triangle counts of cells firstCell + 256 b ..
- * firstCell + 256 b + 255 (a tree reduction in shared memory) into blockSums[b]. The host turns the
- * block sums into exclusive offsets (a prefix sum over a few thousand ints per million cells).
+ * Marching cubes pass 1, one block: the sum of the triangle counts of cells firstCell + 256 block ..
+ * firstCell + 256 block + 255 (a tree reduction in shared memory `s`), returned to thread 0.
  */
-extern "C" __global__ void __launch_bounds__(P2T_MC_BLOCK)
-p2t_mc_count(const unsigned long long* __restrict__ words, int nx, int ny, int nz, long long firstCell,
-             int cellCount, const int* __restrict__ table, int* __restrict__ blockSums) {
-  __shared__ int s[P2T_MC_BLOCK];
+static __device__ __forceinline__ int p2t_count_block(const unsigned long long* __restrict__ words, int nx, int ny, int nz,
+                                                      long long firstCell, int cellCount,
+                                                      const int* __restrict__ table, int block, int* s) {
   int t = (int)P2T_THREAD_X;
-  int local = (int)(P2T_BLOCK_X * P2T_MC_BLOCK) + t;
+  int local = block * P2T_MC_BLOCK + t;
   int cubeCase, i, j, k;
   s[t] = p2t_cell_triangles(words, nx, ny, nz, firstCell, cellCount, table, local, &cubeCase, &i, &j, &k);
   P2T_SYNC_THREADS();
@@ -159,25 +200,21 @@ p2t_mc_count(const unsigned long long* __restrict__ words, int nx, int ny, int n
     }
     P2T_SYNC_THREADS();
   }
-  if (t == 0) {
-    blockSums[P2T_BLOCK_X] = s[0];
-  }
+  return s[0];
 }
 
 /*
- * Marching cubes pass 2: each block scans its cells' triangle counts in shared memory (exclusive,
- * Hillis-Steele), adds the block's offset from the host, and writes each triangle as the lattice
- * edge ids (SurfaceLattice.edgeId) of its three vertices, in the table's order. Triangles therefore
- * come out in cell order (i fastest, then j, then k) and in table order within a cell: the order
- * CpuMarchingCubes emits them in.
+ * Marching cubes pass 2, one block: scans the block's cells' triangle counts in shared memory `s`
+ * (exclusive, Hillis-Steele), adds the block's offset `blockOffset` (in triangles), and writes each
+ * triangle as the lattice edge ids (SurfaceLattice.edgeId) of its three vertices, in the table's
+ * order.
  */
-extern "C" __global__ void __launch_bounds__(P2T_MC_BLOCK)
-p2t_mc_emit(const unsigned long long* __restrict__ words, int nx, int ny, int nz, long long firstCell,
-            int cellCount, const int* __restrict__ table, int stride,
-            const long long* __restrict__ blockOffsets, long long* __restrict__ edgeIds) {
-  __shared__ int s[P2T_MC_BLOCK];
+static __device__ __forceinline__ void p2t_emit_block(const unsigned long long* __restrict__ words, int nx, int ny, int nz,
+                                      long long firstCell, int cellCount, const int* __restrict__ table,
+                                      int stride, int block, long long blockOffset,
+                                      long long* __restrict__ edgeIds, int* s) {
   int t = (int)P2T_THREAD_X;
-  int local = (int)(P2T_BLOCK_X * P2T_MC_BLOCK) + t;
+  int local = block * P2T_MC_BLOCK + t;
   int cubeCase, i, j, k;
   int n = p2t_cell_triangles(words, nx, ny, nz, firstCell, cellCount, table, local, &cubeCase, &i, &j, &k);
   s[t] = n;
@@ -191,7 +228,7 @@ p2t_mc_emit(const unsigned long long* __restrict__ words, int nx, int ny, int nz
   if (n == 0) {
     return;
   }
-  long long base = 3 * (blockOffsets[P2T_BLOCK_X] + (s[t] - n));
+  long long base = 3 * (blockOffset + (s[t] - n));
   const int* row = table + P2T_TABLE_TRIANGLES + cubeCase * stride;
   long long px = (long long)nx + 2;
   long long py = (long long)ny + 2;
@@ -203,4 +240,76 @@ p2t_mc_emit(const unsigned long long* __restrict__ words, int nx, int ny, int nz
     long long lk = k + ((start >> 2) & 1);
     edgeIds[base + e] = ((lk * py + lj) * px + li) * 3 + edge / 4;
   }
+}
+
+/*
+ * Marching cubes pass 1: block b sums the triangle counts of cells firstCell + 256 b ..
+ * firstCell + 256 b + 255 into blockSums[b]. The host turns the block sums into exclusive offsets
+ * (a prefix sum over a few thousand ints per million cells).
+ */
+extern "C" __global__ void __launch_bounds__(P2T_MC_BLOCK)
+p2t_mc_count(const unsigned long long* __restrict__ words, int nx, int ny, int nz, long long firstCell,
+             int cellCount, const int* __restrict__ table, int* __restrict__ blockSums) {
+  __shared__ int s[P2T_MC_BLOCK];
+  int sum = p2t_count_block(words, nx, ny, nz, firstCell, cellCount, table, (int)P2T_BLOCK_X, s);
+  if (P2T_THREAD_X == 0) {
+    blockSums[P2T_BLOCK_X] = sum;
+  }
+}
+
+/*
+ * Marching cubes pass 2: block b writes its cells' triangles from blockOffsets[b] on. Triangles
+ * therefore come out in cell order (i fastest, then j, then k) and in table order within a cell:
+ * the order CpuMarchingCubes emits them in.
+ */
+extern "C" __global__ void __launch_bounds__(P2T_MC_BLOCK)
+p2t_mc_emit(const unsigned long long* __restrict__ words, int nx, int ny, int nz, long long firstCell,
+            int cellCount, const int* __restrict__ table, int stride,
+            const long long* __restrict__ blockOffsets, long long* __restrict__ edgeIds) {
+  __shared__ int s[P2T_MC_BLOCK];
+  p2t_emit_block(words, nx, ny, nz, firstCell, cellCount, table, stride, (int)P2T_BLOCK_X,
+                 blockOffsets[P2T_BLOCK_X], edgeIds, s);
+}
+
+/*
+ * Pass 1, batched: block (x, item) counts block x of the whole padded lattice of item blockIdx.y.
+ * items: P2T_MC_ITEM_INTS ints per item {nx, ny, nz, word offset, cell count, first block}; its
+ * voxel words are words[word offset ..], its block sums go to blockSums[first block + x]. A block
+ * past the item's cells returns as a whole (the test depends on the block only, so no thread of it
+ * waits at a barrier the others skipped).
+ */
+extern "C" __global__ void __launch_bounds__(P2T_MC_BLOCK)
+p2t_mc_count_batch(const unsigned long long* __restrict__ words, const int* __restrict__ items,
+                   const int* __restrict__ table, int* __restrict__ blockSums) {
+  __shared__ int s[P2T_MC_BLOCK];
+  const int* item = items + P2T_MC_ITEM_INTS * (int)P2T_BLOCK_Y;
+  int block = (int)P2T_BLOCK_X;
+  int cellCount = item[4];
+  if ((long long)block * P2T_MC_BLOCK >= cellCount) {
+    return;
+  }
+  int sum = p2t_count_block(words + item[3], item[0], item[1], item[2], 0, cellCount, table, block, s);
+  if (P2T_THREAD_X == 0) {
+    blockSums[item[5] + block] = sum;
+  }
+}
+
+/*
+ * Pass 2, batched: block (x, item) writes the triangles of block x of item blockIdx.y from
+ * blockOffsets[first block + x] on, offsets the host scanned over the whole batch, so the items'
+ * triangles lie back to back in `edgeIds`, item by item.
+ */
+extern "C" __global__ void __launch_bounds__(P2T_MC_BLOCK)
+p2t_mc_emit_batch(const unsigned long long* __restrict__ words, const int* __restrict__ items,
+                  const int* __restrict__ table, int stride, const long long* __restrict__ blockOffsets,
+                  long long* __restrict__ edgeIds) {
+  __shared__ int s[P2T_MC_BLOCK];
+  const int* item = items + P2T_MC_ITEM_INTS * (int)P2T_BLOCK_Y;
+  int block = (int)P2T_BLOCK_X;
+  int cellCount = item[4];
+  if ((long long)block * P2T_MC_BLOCK >= cellCount) {
+    return;
+  }
+  p2t_emit_block(words + item[3], item[0], item[1], item[2], 0, cellCount, table, stride, block,
+                 blockOffsets[item[5] + block], edgeIds, s);
 }

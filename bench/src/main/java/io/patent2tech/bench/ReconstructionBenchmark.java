@@ -63,7 +63,8 @@ import java.util.Map;
  * of several runs after a warm-up run. Everything on one thread.
  *
  * <p>GPU rows: with {@code -Dbench.gpu=true} the GPU path the drawings job uses
- * ({@code ReconstructionDevices.open(GPU)}: {@code CudaCarver}, {@code CudaMarchingCubes}) is timed
+ * ({@code ReconstructionDevices.open(GPU)}: {@code CudaCarver} and {@code CudaMarchingCubes} on one
+ * context, as a slot has them; one set at a time, the batched launches are GpuCheck's) is timed
  * like the CPU path and its output compared with the CPU's ({@link VoxelGrid#sameVoxels},
  * {@link CanonicalTriangles#same}); it fails when no CUDA GPU is usable. Without it the table says
  * the GPU was not run.

@@ -1,16 +1,16 @@
 package io.patent2tech.connectors.reconstruct;
 
 import io.patent2tech.connectors.reconstruct.cuda.CudaCarver;
+import io.patent2tech.connectors.reconstruct.cuda.CudaDevice;
 import io.patent2tech.connectors.reconstruct.cuda.CudaMarchingCubes;
 import io.patent2tech.connectors.reconstruct.cuda.CudaProbe;
 import io.patent2tech.udfs.reconstruct.Carver;
-import io.patent2tech.udfs.reconstruct.CarverFactory;
 import io.patent2tech.udfs.reconstruct.CpuCarver;
 import io.patent2tech.udfs.reconstruct.CpuMarchingCubes;
+import io.patent2tech.udfs.reconstruct.ReconstructionEngine;
+import io.patent2tech.udfs.reconstruct.ReconstructionEngineFactory;
 import io.patent2tech.udfs.reconstruct.SurfaceExtractor;
-import io.patent2tech.udfs.reconstruct.SurfaceExtractorFactory;
 import java.util.Locale;
-import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -25,8 +25,9 @@ import org.slf4j.LoggerFactory;
  *
  * <p>The setting {@link #SETTING} ({@link #DEFAULT}, {@link #HELP}) is declared here once; a job's
  * configuration reads its key, default and description from these constants and hands the parsed
- * {@link Mode} to {@link #carverFactory} and {@link #surfaceExtractorFactory}, which are small and
- * serializable and open the device in the operator's {@code open()}.
+ * {@link Mode} to {@link #engineFactory}, which is small and serializable and opens the device in
+ * the operator's {@code open()}: one context per subtask, that is per task slot, shared by its
+ * carver and marching cubes.
  */
 public final class ReconstructionDevices {
 
@@ -96,88 +97,51 @@ public final class ReconstructionDevices {
     }
   }
 
-  /** A carver and a surface extractor on one device, and which device that is; close releases the GPU. */
-  public record Reconstruction(Carver carver, SurfaceExtractor surfaceExtractor, String device)
-      implements AutoCloseable {
+  /**
+   * A carver and a surface extractor on one device, and which device that is; on a GPU both run on
+   * {@code context} (one {@link CudaDevice}: one CUDA context and module), which close destroys.
+   */
+  public record Reconstruction(Carver carver, SurfaceExtractor surfaceExtractor, String device, CudaDevice context)
+      implements ReconstructionEngine {
 
     @Override
     public void close() {
-      try {
-        if (carver instanceof AutoCloseable c) {
-          c.close();
-        }
-      } catch (Exception e) {
-        throw new IllegalStateException("closing " + carver, e);
-      } finally {
-        try {
-          if (surfaceExtractor instanceof AutoCloseable s) {
-            s.close();
-          }
-        } catch (Exception e) {
-          throw new IllegalStateException("closing " + surfaceExtractor, e);
-        }
+      if (context != null) {
+        context.close();
       }
     }
   }
 
   /**
-   * Opens both halves on the chosen device. In {@link Mode#AUTO} a GPU whose module fails to load
-   * (a driver too old for the PTX, say) falls back to the CPU, with the error as the reason.
+   * Opens both halves on the chosen device, on the GPU in one new context. In {@link Mode#AUTO} a
+   * GPU whose context or module fails (a driver too old for the PTX, say) falls back to the CPU,
+   * with the error as the reason.
    */
   public static Reconstruction open(Mode mode) {
     Choice choice = choose(mode);
     if (!choice.gpu()) {
       LOG.info("reconstruction on {}", choice.device());
-      return new Reconstruction(new CpuCarver(), new CpuMarchingCubes(), choice.device());
+      return new Reconstruction(new CpuCarver(), new CpuMarchingCubes(), choice.device(), null);
     }
-    CudaCarver carver = null;
     try {
-      carver = CudaCarver.open(0);
-      CudaMarchingCubes marchingCubes = CudaMarchingCubes.open(0);
-      LOG.info("reconstruction on {}", carver.device());
-      return new Reconstruction(carver, marchingCubes, carver.device());
+      CudaDevice context = CudaDevice.open(0);
+      LOG.info("reconstruction on {}, one context for this slot", context.description());
+      return new Reconstruction(CudaCarver.on(context), CudaMarchingCubes.on(context), context.description(), context);
     } catch (RuntimeException | LinkageError e) {
-      if (carver != null) {
-        carver.close();
-      }
       if (mode == Mode.GPU) {
         throw new IllegalStateException(SETTING + "=gpu but " + choice.device() + " cannot load the kernels: " + e, e);
       }
       String device = "cpu (" + choice.device() + " cannot load the kernels: " + e + ")";
       LOG.warn("reconstruction on {}", device);
-      return new Reconstruction(new CpuCarver(), new CpuMarchingCubes(), device);
+      return new Reconstruction(new CpuCarver(), new CpuMarchingCubes(), device, null);
     }
   }
 
   /**
-   * A carver on the device {@code mode} chooses, opened where the factory is called (an operator's
-   * open()); in {@link Mode#AUTO} a GPU that cannot load the kernels falls back to the CPU.
+   * The engine on the device {@code mode} chooses, opened where the factory is called: an
+   * operator's open(), once per subtask, so each task slot has its own context.
    */
-  public static CarverFactory carverFactory(Mode mode) {
-    return () -> onDevice(mode, "carving", () -> CudaCarver.open(0), CpuCarver::new);
-  }
-
-  /** Marching cubes on the device {@code mode} chooses, opened where the factory is called. */
-  public static SurfaceExtractorFactory surfaceExtractorFactory(Mode mode) {
-    return () -> onDevice(mode, "marching cubes", () -> CudaMarchingCubes.open(0), CpuMarchingCubes::new);
-  }
-
-  private static <T> T onDevice(Mode mode, String what, Supplier<T> gpu, Supplier<T> cpu) {
-    Choice choice = choose(mode);
-    if (choice.gpu()) {
-      try {
-        T opened = gpu.get();
-        LOG.info("{} on {}", what, choice.device());
-        return opened;
-      } catch (RuntimeException | LinkageError e) {
-        if (mode == Mode.GPU) {
-          throw new IllegalStateException(SETTING + "=gpu but " + choice.device() + " cannot load the kernels: " + e, e);
-        }
-        LOG.warn("{} on cpu ({} cannot load the kernels: {})", what, choice.device(), e.toString());
-        return cpu.get();
-      }
-    }
-    LOG.info("{} on {}", what, choice.device());
-    return cpu.get();
+  public static ReconstructionEngineFactory engineFactory(Mode mode) {
+    return () -> open(mode);
   }
 }

@@ -5,10 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 import io.patent2tech.connectors.reconstruct.cuda.CudaProbe;
-import io.patent2tech.udfs.reconstruct.CarverFactory;
 import io.patent2tech.udfs.reconstruct.CpuCarver;
 import io.patent2tech.udfs.reconstruct.CpuMarchingCubes;
-import io.patent2tech.udfs.reconstruct.SurfaceExtractorFactory;
+import io.patent2tech.udfs.reconstruct.ReconstructionEngine;
+import io.patent2tech.udfs.reconstruct.ReconstructionEngineFactory;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.ObjectInputStream;
@@ -45,6 +45,7 @@ class ReconstructionDevicesTest {
       assertThat(r.carver()).isInstanceOf(CpuCarver.class);
       assertThat(r.surfaceExtractor()).isInstanceOf(CpuMarchingCubes.class);
       assertThat(r.device()).isEqualTo(ReconstructionDevices.choose(ReconstructionDevices.Mode.AUTO).device());
+      assertThat(r.context()).as("no CUDA context on the CPU").isNull();
     }
   }
 
@@ -55,7 +56,7 @@ class ReconstructionDevicesTest {
         .isInstanceOf(IllegalStateException.class)
         .hasMessageStartingWith("models.device=gpu but the GPU path cannot run: no ")
         .hasMessageContaining("CUDA");
-    assertThatThrownBy(() -> ReconstructionDevices.carverFactory(ReconstructionDevices.Mode.GPU).create())
+    assertThatThrownBy(() -> ReconstructionDevices.engineFactory(ReconstructionDevices.Mode.GPU).open())
         .isInstanceOf(IllegalStateException.class);
   }
 
@@ -76,11 +77,13 @@ class ReconstructionDevicesTest {
   }
 
   @Test
-  void factoriesSurviveSerializationAndOpenWhereCalled() throws Exception {
-    CarverFactory carvers = roundTrip(ReconstructionDevices.carverFactory(ReconstructionDevices.Mode.CPU));
-    SurfaceExtractorFactory surfaces = roundTrip(ReconstructionDevices.surfaceExtractorFactory(ReconstructionDevices.Mode.CPU));
-    assertThat(carvers.create()).isInstanceOf(CpuCarver.class);
-    assertThat(surfaces.create()).isInstanceOf(CpuMarchingCubes.class);
+  void theEngineFactorySurvivesSerializationAndOpensBothHalvesWhereCalled() throws Exception {
+    ReconstructionEngineFactory engines = roundTrip(ReconstructionDevices.engineFactory(ReconstructionDevices.Mode.CPU));
+    try (ReconstructionEngine engine = engines.open()) {
+      assertThat(engine.carver()).isInstanceOf(CpuCarver.class);
+      assertThat(engine.surfaceExtractor()).isInstanceOf(CpuMarchingCubes.class);
+      assertThat(engine.device()).isEqualTo("cpu (forced by models.device=cpu)");
+    }
   }
 
   @SuppressWarnings("unchecked")

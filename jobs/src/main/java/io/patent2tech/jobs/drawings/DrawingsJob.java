@@ -69,8 +69,7 @@ public final class DrawingsJob {
     return patents
         .keyBy(new ReconstructModels.ByPublication())
         .process(new ReconstructModels(FigureImageSettings.factory(s),
-            ReconstructionDevices.carverFactory(ModelSettings.device(s)),
-            ReconstructionDevices.surfaceExtractorFactory(ModelSettings.device(s)),
+            ReconstructionDevices.engineFactory(ModelSettings.device(s)), s.getInt(ModelSettings.BATCH_SETS.key()),
             ModelSettings.reconstruction(s), ModelSettings.imageLimits(s), s.require(ModelSettings.DIR.key()),
             s.require(CommonSettings.TOPIC_NORMALIZED.key())))
         .name("reconstruct-models").uid("reconstruct-models");

@@ -26,11 +26,15 @@ public final class ModelSettings {
   public static final Setting MAX_IMAGE_PIXELS = Setting.wholeNumber("models.max-image-pixels",
       ImageLimits.DEFAULT.maxPixels(), "larger decoded images are dead letters (a 300 dpi letter sheet is 8.4 Mpx)");
 
+  public static final Setting BATCH_SETS = Setting.wholeNumber("models.batch-sets", 8L,
+      "the most figure sets of one patent carved in one batched kernel launch and surfaced in one batched"
+          + " marching cubes pass (1: each set alone); results are identical, batches never span patents");
+
   public static final Setting DEVICE = new Setting(ReconstructionDevices.SETTING, ReconstructionDevices.DEFAULT,
       ReconstructionDevices.HELP);
 
   public static final List<Setting> SETTINGS =
-      List.of(ENABLED, DIR, GRID_SIZE, EXTRUSION_DEPTH, PREVIEW_SIZE, MAX_IMAGE_PIXELS, DEVICE);
+      List.of(ENABLED, DIR, GRID_SIZE, EXTRUSION_DEPTH, PREVIEW_SIZE, MAX_IMAGE_PIXELS, BATCH_SETS, DEVICE);
 
   private ModelSettings() {}
 

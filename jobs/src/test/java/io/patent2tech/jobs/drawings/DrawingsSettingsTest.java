@@ -28,4 +28,13 @@ class DrawingsSettingsTest {
     assertThat(s.require(DrawingsSettings.GROUP_ID.key())).isEqualTo("mine");
     assertThat(s.getBoolean(CommonSettings.BOUNDED.key())).isTrue();
   }
+
+  @Test
+  void setsAreBatchedEightAtATimeUnlessSaidOtherwise() {
+    Settings defaults = Settings.parse(DrawingsSettings.SETTINGS, DrawingsSettings.FLAGS, new String[0], Map.of());
+    assertThat(defaults.getInt(ModelSettings.BATCH_SETS.key())).isEqualTo(8);
+    Settings alone = Settings.parse(DrawingsSettings.SETTINGS, DrawingsSettings.FLAGS,
+        new String[] {"--models.batch-sets", "1"}, Map.of());
+    assertThat(alone.getInt(ModelSettings.BATCH_SETS.key())).isEqualTo(1);
+  }
 }

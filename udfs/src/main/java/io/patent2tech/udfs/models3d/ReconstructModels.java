@@ -18,12 +18,10 @@ import io.patent2tech.udfs.drawings.image.BinaryImage;
 import io.patent2tech.udfs.drawings.image.DrawingImageRejectedException;
 import io.patent2tech.udfs.drawings.image.DrawingImages;
 import io.patent2tech.udfs.drawings.image.ImageLimits;
-import io.patent2tech.udfs.reconstruct.Carver;
-import io.patent2tech.udfs.reconstruct.CarverFactory;
 import io.patent2tech.udfs.reconstruct.Mesh;
 import io.patent2tech.udfs.reconstruct.MeshMetrics;
-import io.patent2tech.udfs.reconstruct.SurfaceExtractor;
-import io.patent2tech.udfs.reconstruct.SurfaceExtractorFactory;
+import io.patent2tech.udfs.reconstruct.ReconstructionEngine;
+import io.patent2tech.udfs.reconstruct.ReconstructionEngineFactory;
 import io.patent2tech.udfs.reconstruct.View;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -58,9 +56,17 @@ import org.apache.flink.util.OutputTag;
  *      -> files -> Model3d
  * </pre>
  *
- * <p>Its outside world comes as factories opened in {@link #open}: the images, the carver and the
- * surface extractor; the one carver and extractor per subtask (per slot) is where a GPU keeps its
- * context, and every set of the subtask runs through it.
+ * <p>Its outside world comes as factories opened in {@link #open}: the images and the
+ * reconstruction engine (carver and surface extractor on one device); the one engine per subtask
+ * (per slot) is where a GPU keeps the slot's context, and every set of the subtask runs through it.
+ *
+ * <p><b>Batches.</b> The sets of one patent that get as far as carving are carved in one
+ * {@code carveAll} and surfaced in one {@code extractAll} (one kernel launch per pass on a GPU), up
+ * to {@code batchSets} sets a batch. Batches never span patents: a set's record would then wait for
+ * another key's element, and a keyed function can neither hold elements of several keys in
+ * checkpointed state it can reach from one callback nor emit for a key outside that key's
+ * callback; an in-memory buffer across keys would be lost on failure between checkpoints
+ * (docs/reconstruction.md, "Batching").
  *
  * <p><b>A replay changes nothing and recomputes nothing.</b> The content hash covers what a model
  * is made of: the set's views and figures, each image's bytes and the settings. Keyed state holds
@@ -87,16 +93,15 @@ public final class ReconstructModels extends KeyedProcessFunction<String, Patent
   private static final List<String> ORTHOGRAPHIC = List.of("front", "rear", "top", "bottom", "left", "right");
 
   private final FigureImagesFactory imagesFactory;
-  private final CarverFactory carverFactory;
-  private final SurfaceExtractorFactory surfaceFactory;
+  private final ReconstructionEngineFactory engineFactory;
+  private final int batchSets;
   private final ReconstructionSettings settings;
   private final ImageLimits limits;
   private final String modelsDir;
   private final String sourceName;
 
   private transient FigureImages images;
-  private transient Carver carver;
-  private transient SurfaceExtractor surface;
+  private transient ReconstructionEngine engine;
   private transient ModelArtifacts artifacts;
   private transient MapState<String, String> outcomes;
   private transient Counter made;
@@ -104,11 +109,18 @@ public final class ReconstructModels extends KeyedProcessFunction<String, Patent
   private transient Counter failed;
   private transient Counter reused;
 
-  public ReconstructModels(FigureImagesFactory images, CarverFactory carver, SurfaceExtractorFactory surface,
+  /**
+   * @param engine the carver and surface extractor, opened once per subtask
+   * @param batchSets the most sets of one patent carved and surfaced in one batch (1: each set alone)
+   */
+  public ReconstructModels(FigureImagesFactory images, ReconstructionEngineFactory engine, int batchSets,
       ReconstructionSettings settings, ImageLimits limits, String modelsDir, String sourceName) {
+    if (batchSets < 1) {
+      throw new IllegalArgumentException("batch size must be at least 1 set, not " + batchSets);
+    }
     this.imagesFactory = images;
-    this.carverFactory = carver;
-    this.surfaceFactory = surface;
+    this.engineFactory = engine;
+    this.batchSets = batchSets;
     this.settings = settings;
     this.limits = limits;
     this.modelsDir = modelsDir;
@@ -128,8 +140,7 @@ public final class ReconstructModels extends KeyedProcessFunction<String, Patent
   @Override
   public void open(OpenContext openContext) {
     images = imagesFactory.open();
-    carver = carverFactory.create();
-    surface = surfaceFactory.create();
+    engine = engineFactory.open();
     artifacts = new ModelArtifacts(Path.of(modelsDir));
     outcomes = getRuntimeContext().getMapState(new MapStateDescriptor<>("model-outcomes", Types.STRING, Types.STRING));
     var metrics = getRuntimeContext().getMetricGroup();
@@ -141,22 +152,42 @@ public final class ReconstructModels extends KeyedProcessFunction<String, Patent
 
   @Override
   public void close() throws Exception {
-    if (images != null) {
-      images.close();
-    }
-    if (carver instanceof AutoCloseable c) {
-      c.close();
-    }
-    if (surface instanceof AutoCloseable c) {
-      c.close();
+    try {
+      if (images != null) {
+        images.close();
+      }
+    } finally {
+      if (engine != null) {
+        engine.close();
+      }
     }
   }
 
   @Override
   public void processElement(Patent patent, Context ctx, Collector<Model3d> out) throws Exception {
     PatentDrawings drawings = DrawingSets.of(patent);
-    for (OrthographicSet set : drawings.getSets()) {
-      Model3d outcome = outcome(patent, drawings, set, ctx);
+    List<OrthographicSet> sets = drawings.getSets();
+    Model3d[] records = new Model3d[sets.size()];
+    List<Pending> pending = new ArrayList<>();
+    for (int i = 0; i < sets.size(); i++) {
+      Object first = gather(i, patent, drawings, sets.get(i), ctx);
+      if (first instanceof Pending p) {
+        pending.add(p);
+      } else {
+        records[i] = (Model3d) first;
+      }
+    }
+    for (int from = 0; from < pending.size(); from += batchSets) {
+      List<Pending> batch = pending.subList(from, Math.min(pending.size(), from + batchSets));
+      List<SetReconstruction.Outcome> results = SetReconstruction.reconstructAll(
+          batch.stream().map(Pending::sheets).toList(), settings, engine.carver(), engine.surfaceExtractor());
+      for (int n = 0; n < batch.size(); n++) {
+        records[batch.get(n).index()] = finish(batch.get(n), results.get(n));
+      }
+    }
+    for (int i = 0; i < sets.size(); i++) {
+      OrthographicSet set = sets.get(i);
+      Model3d outcome = records[i];
       if (outcome.getContentHash().equals(outcomes.get(set.getId()))) {
         continue; // this set, from these inputs, is already out
       }
@@ -170,7 +201,15 @@ public final class ReconstructModels extends KeyedProcessFunction<String, Patent
     }
   }
 
-  private Model3d outcome(Patent patent, PatentDrawings drawings, OrthographicSet set, Context ctx) throws Exception {
+  /** A set whose images are read and hashed and that has no stored model: what carving needs and the record after it. */
+  private record Pending(int index, String key, OrthographicSet set, String hash, List<ModelView> used,
+                         Map<String, Long> timings, List<SetReconstruction.ViewSheet> sheets, long startNanos) {}
+
+  /**
+   * The set's outcome when it is decided before carving (not made, failed, or the stored record of
+   * the same inputs), else the {@link Pending} set {@code index}.
+   */
+  private Object gather(int index, Patent patent, PatentDrawings drawings, OrthographicSet set, Context ctx) throws Exception {
     long start = System.nanoTime();
     String key = patent.getPublicationKey();
     List<SetView> views = set.getViews().stream()
@@ -228,7 +267,16 @@ public final class ReconstructModels extends KeyedProcessFunction<String, Patent
       return stored.get(); // made before from the same inputs: nothing to compute
     }
 
-    SetReconstruction.Outcome result = SetReconstruction.reconstruct(sheets, settings, carver, surface);
+    return new Pending(index, key, set, hash, used, timings, sheets, start);
+  }
+
+  /** The record of a carved set, its files written. */
+  private Model3d finish(Pending pending, SetReconstruction.Outcome result) throws Exception {
+    String key = pending.key();
+    OrthographicSet set = pending.set();
+    String hash = pending.hash();
+    List<ModelView> used = pending.used();
+    Map<String, Long> timings = pending.timings();
     timings.putAll(result.timingsMs());
     if (!result.made()) {
       return Model3d.newBuilder(notMade(key, set, result.reason(), hash)).setViewsUsed(used).setTimingsMs(timings)
@@ -238,7 +286,7 @@ public final class ReconstructModels extends KeyedProcessFunction<String, Patent
     double[] box = MeshMetrics.boundingBox(mesh);
     Model3d record = Model3d.newBuilder()
         .setPublicationKey(key).setFigureSet(set.getId()).setStatus(MADE)
-        .setMethod(result.method()).setDevice(carver.device())
+        .setMethod(result.method()).setDevice(engine.carver().device())
         .setViewsUsed(used)
         .setGridSize(settings.gridSize())
         .setGridDims(List.of(result.grid().nx(), result.grid().ny(), result.grid().nz()))
@@ -250,7 +298,7 @@ public final class ReconstructModels extends KeyedProcessFunction<String, Patent
         .build();
     return artifacts.write(mesh, settings.previewSize(), record, writeMillis -> {
       timings.put("write", writeMillis);
-      timings.put("total", millis(start));
+      timings.put("total", millis(pending.startNanos()));
       return Model3d.newBuilder(record).setTimingsMs(timings).build();
     });
   }

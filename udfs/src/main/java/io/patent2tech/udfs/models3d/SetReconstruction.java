@@ -13,6 +13,7 @@ import io.patent2tech.udfs.reconstruct.View;
 import io.patent2tech.udfs.reconstruct.ViewRegistration;
 import io.patent2tech.udfs.reconstruct.VoxelGrid;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -49,8 +50,59 @@ public final class SetReconstruction {
     }
   }
 
+  /** One set alone: {@link #reconstructAll} of one. */
   public static Outcome reconstruct(List<ViewSheet> sheets, ReconstructionSettings settings, Carver carver,
       SurfaceExtractor surface) {
+    return reconstructAll(List.of(sheets), settings, carver, surface).get(0);
+  }
+
+  /**
+   * Several sets, outcome {@code i} of set {@code i}: each set is analysed and registered alone,
+   * then every registrable set is carved in one {@link Carver#carveAll} and surfaced in one
+   * {@link SurfaceExtractor#extractAll} (one kernel launch each on a GPU). Each outcome is what
+   * the set alone gives; only its "carve" and "surface" timings are the whole batch's.
+   */
+  public static List<Outcome> reconstructAll(List<List<ViewSheet>> sets, ReconstructionSettings settings,
+      Carver carver, SurfaceExtractor surface) {
+    List<Outcome> outcomes = new ArrayList<>(Collections.nCopies(sets.size(), (Outcome) null));
+    List<Integer> carved = new ArrayList<>();
+    List<Prepared> prepared = new ArrayList<>();
+    for (int i = 0; i < sets.size(); i++) {
+      Prepared p = prepare(sets.get(i), settings);
+      if (p.reason() != null) {
+        outcomes.set(i, new Outcome(null, null, null, null, p.reason(), p.timings()));
+      } else {
+        carved.add(i);
+        prepared.add(p);
+      }
+    }
+    if (prepared.isEmpty()) {
+      return outcomes;
+    }
+    long t = System.nanoTime();
+    List<VoxelGrid> grids = carver.carveAll(prepared.stream().map(p -> new Carver.Item(p.views(), p.grid())).toList());
+    long carveMs = millisSince(t);
+    t = System.nanoTime();
+    List<Mesh> meshes = surface.extractAll(grids);
+    long surfaceMs = millisSince(t);
+    for (int n = 0; n < prepared.size(); n++) {
+      Prepared p = prepared.get(n);
+      Mesh mesh = meshes.get(n);
+      p.timings().put("carve", carveMs);
+      p.timings().put("surface", surfaceMs);
+      outcomes.set(carved.get(n), mesh.triangleCount() == 0
+          ? new Outcome(null, null, p.views(), p.grid(), NO_SILHOUETTE, p.timings())
+          : new Outcome(mesh, p.method(), p.views(), p.grid(), null, p.timings()));
+    }
+    return outcomes;
+  }
+
+  /** A set ready to carve (its views registered, its grid fitted, how it will be made), or the reason it is not. */
+  private record Prepared(RegisteredViews views, GridSpec grid, String method, String reason,
+                          Map<String, Long> timings) {}
+
+  /** Silhouettes and registration of one set. */
+  private static Prepared prepare(List<ViewSheet> sheets, ReconstructionSettings settings) {
     Map<String, Long> timings = new LinkedHashMap<>();
     long t = System.nanoTime();
     List<Silhouette> silhouettes = new ArrayList<>();
@@ -58,7 +110,7 @@ public final class SetReconstruction {
       DrawingAnalysis analysis = DrawingAnalyzer.analyze(v.sheet(), v.viewText());
       if (analysis.silhouette() == null) {
         timings.put("analyse", millisSince(t));
-        return new Outcome(null, null, null, null, NO_SILHOUETTE, timings);
+        return new Prepared(null, null, null, NO_SILHOUETTE, timings);
       }
       silhouettes.add(silhouette(v.view(), analysis.silhouette().mask()));
     }
@@ -78,21 +130,11 @@ public final class SetReconstruction {
     } catch (IllegalArgumentException e) {
       // e.g. a front and a rear view only: both look along y, nothing gives the depth
       timings.put("register", millisSince(t));
-      return new Outcome(null, null, null, null, NOT_REGISTRABLE, timings);
+      return new Prepared(null, null, null, NOT_REGISTRABLE, timings);
     }
     GridSpec grid = GridSpec.fitted(registered.extents(), settings.gridSize());
     timings.put("register", millisSince(t));
-
-    t = System.nanoTime();
-    VoxelGrid voxels = carver.carve(registered, grid);
-    timings.put("carve", millisSince(t));
-    t = System.nanoTime();
-    Mesh mesh = surface.extract(voxels);
-    timings.put("surface", millisSince(t));
-    if (mesh.triangleCount() == 0) {
-      return new Outcome(null, null, registered, grid, NO_SILHOUETTE, timings);
-    }
-    return new Outcome(mesh, method, registered, grid, null, timings);
+    return new Prepared(registered, grid, method, null, timings);
   }
 
   /** The analysis' filled outline (1 = ink = inside, already cropped to its box) as a view's mask. */

@@ -12,8 +12,16 @@ import io.patent2tech.udfs.drawings.InMemoryFigureImages;
 import io.patent2tech.udfs.drawings.image.ImageLimits;
 import io.patent2tech.udfs.drawings.sheets.DesignCatalogue;
 import io.patent2tech.udfs.drawings.sheets.DrawnPatent;
-import io.patent2tech.udfs.reconstruct.CarverFactory;
-import io.patent2tech.udfs.reconstruct.SurfaceExtractorFactory;
+import io.patent2tech.udfs.reconstruct.Carver;
+import io.patent2tech.udfs.reconstruct.CpuCarver;
+import io.patent2tech.udfs.reconstruct.CpuMarchingCubes;
+import io.patent2tech.udfs.reconstruct.Mesh;
+import io.patent2tech.udfs.reconstruct.ReconstructionEngine;
+import io.patent2tech.udfs.reconstruct.ReconstructionEngineFactory;
+import io.patent2tech.udfs.reconstruct.SurfaceExtractor;
+import io.patent2tech.udfs.reconstruct.VoxelGrid;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -58,8 +66,13 @@ class ReconstructModelsTest {
   private record Run(List<Model3d> models, List<DeadLetter> deadLetters) {}
 
   private Run run(String store, Patent... patents) throws Exception {
-    ReconstructModels operator = new ReconstructModels(InMemoryFigureImages.factory(store), CarverFactory.cpu(),
-        SurfaceExtractorFactory.cpu(), SMALL, ImageLimits.DEFAULT, models.toString(), "patents.normalized");
+    return run(store, ReconstructionEngineFactory.cpu(), 8, models, patents);
+  }
+
+  private Run run(String store, ReconstructionEngineFactory engine, int batchSets, Path dir, Patent... patents)
+      throws Exception {
+    ReconstructModels operator = new ReconstructModels(InMemoryFigureImages.factory(store), engine, batchSets,
+        SMALL, ImageLimits.DEFAULT, dir.toString(), "patents.normalized");
     try (var h = new KeyedOneInputStreamOperatorTestHarness<>(new KeyedProcessOperator<>(operator),
         new ReconstructModels.ByPublication(), Types.STRING)) {
       h.open();
@@ -117,6 +130,83 @@ class ReconstructModelsTest {
         .containsExactly(org.assertj.core.groups.Tuple.tuple("set-1", "made"),
             org.assertj.core.groups.Tuple.tuple("set-2", "made"));
     assertThat(run.models().get(0).getVolume()).isNotEqualTo(run.models().get(1).getVolume());
+  }
+
+  /** Batch sizes each engine opened under a name saw: carveAll's and extractAll's, in order. */
+  private static final Map<String, List<String>> BATCHES = new ConcurrentHashMap<>();
+
+  /** The CPU engine, recording under {@code name} the size of each batch it is given. */
+  private static ReconstructionEngineFactory recording(String name) {
+    return () -> {
+      List<String> seen = BATCHES.computeIfAbsent(name, n -> Collections.synchronizedList(new ArrayList<>()));
+      CpuCarver cpuCarver = new CpuCarver();
+      CpuMarchingCubes cpuSurface = new CpuMarchingCubes();
+      Carver carver = new Carver() {
+        @Override
+        public VoxelGrid carve(io.patent2tech.udfs.reconstruct.RegisteredViews views,
+            io.patent2tech.udfs.reconstruct.GridSpec spec) {
+          return cpuCarver.carve(views, spec);
+        }
+
+        @Override
+        public List<VoxelGrid> carveAll(List<Carver.Item> items) {
+          seen.add("carve " + items.size());
+          return Carver.super.carveAll(items);
+        }
+      };
+      SurfaceExtractor surface = new SurfaceExtractor() {
+        @Override
+        public Mesh extract(VoxelGrid grid) {
+          return cpuSurface.extract(grid);
+        }
+
+        @Override
+        public List<Mesh> extractAll(List<VoxelGrid> grids) {
+          seen.add("surface " + grids.size());
+          return SurfaceExtractor.super.extractAll(grids);
+        }
+      };
+      return new ReconstructionEngine() {
+        @Override
+        public Carver carver() {
+          return carver;
+        }
+
+        @Override
+        public SurfaceExtractor surfaceExtractor() {
+          return surface;
+        }
+
+        @Override
+        public String device() {
+          return "cpu";
+        }
+
+        @Override
+        public void close() {}
+      };
+    };
+  }
+
+  /** A record without what differs between two runs of the same inputs: when and how fast. */
+  private static Model3d timeless(Model3d m) {
+    return Model3d.newBuilder(m).setTimingsMs(Map.of()).setMadeAt(0L).build();
+  }
+
+  @Test
+  void aPatentsSetsAreCarvedInOneBatchAndGiveWhatEachSetAloneGives() throws Exception {
+    Patent steps = patent("D0990004", "batched");
+    Run batched = run("batched", recording("batched"), 8, models.resolve("batched"), steps);
+    assertThat(BATCHES.get("batched")).containsExactly("carve 2", "surface 2");
+
+    Run alone = run("batched", recording("alone"), 1, models.resolve("alone"), patent("D0990004", "batched"));
+    assertThat(BATCHES.get("alone")).containsExactly("carve 1", "surface 1", "carve 1", "surface 1");
+
+    // two models directories: the second run carves too instead of reusing the first one's files
+    assertThat(batched.models()).hasSize(2);
+    assertThat(batched.models()).extracting(Model3d::getStatus).containsOnly("made");
+    assertThat(alone.models().stream().map(ReconstructModelsTest::timeless).toList())
+        .isEqualTo(batched.models().stream().map(ReconstructModelsTest::timeless).toList());
   }
 
   @Test

@@ -1,9 +1,9 @@
 package io.patent2tech.connectors.reconstruct.cuda;
 
+import static jcuda.driver.JCudaDriver.cuCtxCreate;
+import static jcuda.driver.JCudaDriver.cuCtxDestroy;
 import static jcuda.driver.JCudaDriver.cuCtxSetCurrent;
 import static jcuda.driver.JCudaDriver.cuDeviceGet;
-import static jcuda.driver.JCudaDriver.cuDevicePrimaryCtxRelease;
-import static jcuda.driver.JCudaDriver.cuDevicePrimaryCtxRetain;
 import static jcuda.driver.JCudaDriver.cuInit;
 import static jcuda.driver.JCudaDriver.cuLaunchKernel;
 import static jcuda.driver.JCudaDriver.cuMemAlloc;
@@ -25,38 +25,45 @@ import jcuda.driver.CUfunction;
 import jcuda.driver.CUmodule;
 
 /**
- * One GPU as the reconstruction kernels use it: the device's primary context, retained, and the
- * reconstruct.ptx module loaded into it.
+ * One GPU as the reconstruction kernels use it: a context of its own on the device
+ * ({@code cuCtxCreate}) and the reconstruct.ptx module loaded into it; {@link #close} unloads the
+ * module and destroys the context.
  *
- * <p><b>Contexts and threads.</b> The primary context is the one context the driver keeps per device
- * and process (the CUDA runtime uses it too); every {@link CudaCarver} and {@link CudaMarchingCubes}
- * of a TaskManager retains it, so slots share one context instead of paying for one each, and each
- * loads its own module. A context is current per thread and Flink may call an operator from another
- * thread than the one that opened it, so every public call makes the context current on the calling
- * thread first ({@link #makeCurrent}). All work goes to the legacy default stream with synchronous
- * copies: a kernel starts after the uploads before it, and the download after it waits for it.
- * Instances are not for concurrent use (their methods are synchronized).
+ * <p><b>Contexts and threads.</b> One {@code CudaDevice} per task slot: the operator's subtask opens
+ * one ({@code ReconstructionDevices.open}) and its {@link CudaCarver} and {@link CudaMarchingCubes}
+ * both run on it, so a slot has exactly one context and one loaded module, and slots do not share
+ * the driver's per-context state (its default stream, its allocations, an error that poisons a
+ * context). A context is current per thread and Flink may call an operator from another thread
+ * than the one that opened it, so every use makes the context current on the calling thread first
+ * ({@link #makeCurrent}). All work goes to the context's legacy default stream with synchronous
+ * copies: a kernel starts after the uploads before it, and the download after it waits for it. The
+ * carver and the marching cubes lock the device for each call, so they may be called from two
+ * threads without interleaving their launches.
  */
-final class CudaDevice implements AutoCloseable {
+public final class CudaDevice implements AutoCloseable {
 
   private final CUdevice device = new CUdevice();
   private final CUcontext context = new CUcontext();
   private final CUmodule module = new CUmodule();
   private final String name;
   private final Map<String, CUfunction> functions = new HashMap<>();
-  private boolean contextRetained;
+  private boolean contextCreated;
   private boolean moduleLoaded;
 
-  /** Initializes the driver (idempotent), retains device {@code ordinal}'s primary context and loads the kernels. */
-  CudaDevice(int ordinal) {
+  /** Opens device {@code ordinal}; fails with the driver's error when it cannot. */
+  public static CudaDevice open(int ordinal) {
+    return new CudaDevice(ordinal);
+  }
+
+  /** Initializes the driver (idempotent), creates a context on device {@code ordinal} and loads the kernels. */
+  private CudaDevice(int ordinal) {
     CudaProbe.enableExceptions();
     try {
       cuInit(0);
       cuDeviceGet(device, ordinal);
       name = CudaProbe.deviceName(device);
-      cuDevicePrimaryCtxRetain(context, device);
-      contextRetained = true;
-      cuCtxSetCurrent(context);
+      cuCtxCreate(context, 0, device); // current on this thread from here on
+      contextCreated = true;
       cuModuleLoadData(module, CudaKernels.ptx());
       moduleLoaded = true;
       for (String entry : CudaKernels.PARAM_BITS.keySet()) {
@@ -71,7 +78,7 @@ final class CudaDevice implements AutoCloseable {
   }
 
   /** {@code cuda:<device name>}. */
-  String description() {
+  public String description() {
     return "cuda:" + name;
   }
 
@@ -84,6 +91,22 @@ final class CudaDevice implements AutoCloseable {
    * default stream, after checking the arguments against {@link CudaKernels#PARAM_BITS}.
    */
   void launch(String entry, int blocks, Object... args) {
+    launchGrid(entry, blocks, 1, args);
+  }
+
+  /**
+   * Launches a grid of {@code blocksX} x {@code items} blocks of {@link CudaKernels#BLOCK} threads:
+   * the batched kernels take their item from the y dimension. (Not an overload of {@link #launch}:
+   * an int kernel argument must never be taken for a grid dimension.)
+   */
+  void launchBatch(String entry, int blocksX, int items, Object... args) {
+    launchGrid(entry, blocksX, items, args);
+  }
+
+  private void launchGrid(String entry, int blocksX, int blocksY, Object... args) {
+    if (blocksX < 1 || blocksY < 1 || blocksY > CudaKernels.MAX_BATCH_ITEMS) {
+      throw new IllegalArgumentException(entry + ": a grid of " + blocksX + " x " + blocksY + " blocks");
+    }
     CudaKernels.checkArguments(entry, args);
     CUfunction f = functions.get(entry);
     Pointer[] params = new Pointer[args.length];
@@ -99,7 +122,7 @@ final class CudaDevice implements AutoCloseable {
         throw new IllegalArgumentException("kernel argument " + a + " is a " + arg.getClass().getName());
       }
     }
-    cuLaunchKernel(f, blocks, 1, 1, CudaKernels.BLOCK, 1, 1, 0, null, Pointer.to(params), null);
+    cuLaunchKernel(f, blocksX, blocksY, 1, CudaKernels.BLOCK, 1, 1, 0, null, Pointer.to(params), null);
   }
 
   Buffer alloc(long bytes) {
@@ -146,9 +169,9 @@ final class CudaDevice implements AutoCloseable {
     }
   }
 
-  /** Unloads the module and releases this holder's reference to the primary context. */
+  /** Unloads the module and destroys the context; the carver and marching cubes on it are done. */
   @Override
-  public void close() {
+  public synchronized void close() {
     try {
       if (moduleLoaded) {
         moduleLoaded = false;
@@ -156,9 +179,9 @@ final class CudaDevice implements AutoCloseable {
         cuModuleUnload(module);
       }
     } finally {
-      if (contextRetained) {
-        contextRetained = false;
-        cuDevicePrimaryCtxRelease(device);
+      if (contextCreated) {
+        contextCreated = false;
+        cuCtxDestroy(context);
       }
     }
   }

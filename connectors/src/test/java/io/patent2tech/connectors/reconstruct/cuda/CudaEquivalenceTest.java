@@ -3,7 +3,9 @@ package io.patent2tech.connectors.reconstruct.cuda;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.patent2tech.connectors.reconstruct.ReconstructionDevices;
 import io.patent2tech.udfs.reconstruct.CanonicalTriangles;
+import io.patent2tech.udfs.reconstruct.Carver;
 import io.patent2tech.udfs.reconstruct.CpuCarver;
 import io.patent2tech.udfs.reconstruct.CpuMarchingCubes;
 import io.patent2tech.udfs.reconstruct.Extents;
@@ -11,6 +13,8 @@ import io.patent2tech.udfs.reconstruct.GridSpec;
 import io.patent2tech.udfs.reconstruct.Mesh;
 import io.patent2tech.udfs.reconstruct.RegisteredViews;
 import io.patent2tech.udfs.reconstruct.VoxelGrid;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -22,6 +26,7 @@ import org.junit.jupiter.api.Test;
  */
 class CudaEquivalenceTest {
 
+  private static CudaDevice context;
   private static CudaCarver gpuCarver;
   private static CudaMarchingCubes gpuMarchingCubes;
 
@@ -30,19 +35,18 @@ class CudaEquivalenceTest {
   void openTheGpu() {
     CudaProbe.Result probe = CudaProbe.probe();
     assumeTrue(probe.available(), () -> "skipped: no CUDA device/driver found (" + probe.reason() + ")");
-    if (gpuCarver == null) {
-      gpuCarver = CudaCarver.open(0);
-      gpuMarchingCubes = CudaMarchingCubes.open(0);
+    if (context == null) {
+      // one context for both, as a slot has
+      context = CudaDevice.open(0);
+      gpuCarver = CudaCarver.on(context);
+      gpuMarchingCubes = CudaMarchingCubes.on(context);
     }
   }
 
   @AfterAll
   static void closeTheGpu() {
-    if (gpuMarchingCubes != null) {
-      gpuMarchingCubes.close();
-    }
-    if (gpuCarver != null) {
-      gpuCarver.close();
+    if (context != null) {
+      context.close();
     }
   }
 
@@ -121,6 +125,56 @@ class CudaEquivalenceTest {
     assertThat(CanonicalTriangles.same(gpu, cpu)).isTrue();
     assertThat(gpu.triangles()).isEqualTo(cpu.triangles());
     assertThat(gpu.vertexIds()).isEqualTo(cpu.vertexIds());
+  }
+
+  @Test
+  void batchedCarveOfDifferentSetsAndGridSizesEqualsTheCpu() {
+    List<Carver.Item> items = new ArrayList<>(ReconstructionFixtures.mixedBatch());
+    RegisteredViews bracket = ReconstructionFixtures.threeViews(ReconstructionFixtures.L_BRACKET, new Extents(1.0, 0.6, 0.4));
+    RegisteredViews noisy = ReconstructionFixtures.sixNoisyViews(7);
+    items.add(new Carver.Item(bracket, GridSpec.fitted(bracket.extents(), 256)));
+    items.add(new Carver.Item(noisy, new GridSpec(131, 67, 253, noisy.extents())));
+    List<VoxelGrid> batched = gpuCarver.carveAll(items);
+    assertThat(batched).hasSize(items.size());
+    for (int i = 0; i < items.size(); i++) {
+      VoxelGrid cpu = new CpuCarver().carve(items.get(i).views(), items.get(i).spec());
+      assertThat(batched.get(i).sameVoxels(cpu)).as("batched GPU item %d equals the CPU", i).isTrue();
+      assertThat(batched.get(i).sameVoxels(gpuCarver.carve(items.get(i).views(), items.get(i).spec())))
+          .as("batched GPU item %d equals the GPU alone", i).isTrue();
+    }
+  }
+
+  @Test
+  void batchedMarchingCubesOfDifferentGridsEqualsTheCpuArrayForArray() {
+    List<Carver.Item> items = new ArrayList<>(ReconstructionFixtures.mixedBatch());
+    RegisteredViews plate = ReconstructionFixtures.threeViews(ReconstructionFixtures.PLATE_WITH_HOLE, new Extents(1, 1, 1));
+    items.add(new Carver.Item(plate, GridSpec.fitted(plate.extents(), 256)));
+    List<VoxelGrid> grids = new ArrayList<>(new CpuCarver().carveAll(items));
+    grids.add(new VoxelGrid(GridSpec.ofCubicVoxels(5, 4, 3))); // empty
+    List<Mesh> batched = gpuMarchingCubes.extractAll(grids);
+    assertThat(batched).hasSize(grids.size());
+    for (int i = 0; i < grids.size(); i++) {
+      Mesh cpu = new CpuMarchingCubes().extract(grids.get(i));
+      assertThat(CanonicalTriangles.same(batched.get(i), cpu)).as("grid %d", i).isTrue();
+      assertThat(batched.get(i).triangles()).as("grid %d triangles", i).isEqualTo(cpu.triangles());
+      assertThat(batched.get(i).vertexIds()).as("grid %d vertex ids", i).isEqualTo(cpu.vertexIds());
+    }
+  }
+
+  @Test
+  void twoSlotsHaveTwoContextsAndClosingOneLeavesTheOther() {
+    RegisteredViews views = ReconstructionFixtures.threeViews(ReconstructionFixtures.BOX, new Extents(1.0, 0.6, 0.4));
+    GridSpec spec = GridSpec.fitted(views.extents(), 64);
+    VoxelGrid cpu = new CpuCarver().carve(views, spec);
+    try (ReconstructionDevices.Reconstruction a = ReconstructionDevices.open(ReconstructionDevices.Mode.GPU);
+        ReconstructionDevices.Reconstruction b = ReconstructionDevices.open(ReconstructionDevices.Mode.GPU)) {
+      assertThat(a.context()).isNotNull().isNotSameAs(b.context());
+      assertThat(a.carver().carve(views, spec).sameVoxels(cpu)).isTrue();
+      a.close();
+      assertThat(b.carver().carve(views, spec).sameVoxels(cpu)).as("the other slot's context still works").isTrue();
+      assertThat(CanonicalTriangles.same(b.surfaceExtractor().extract(cpu), new CpuMarchingCubes().extract(cpu)))
+          .isTrue();
+    }
   }
 
   @Test

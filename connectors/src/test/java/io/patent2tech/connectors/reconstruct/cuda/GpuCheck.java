@@ -45,8 +45,10 @@ public final class GpuCheck {
     ReconstructionFixtures.UnitSolid[] solids = {ReconstructionFixtures.BOX, ReconstructionFixtures.L_BRACKET};
     CpuCarver cpuCarver = new CpuCarver();
     CpuMarchingCubes cpuMarchingCubes = new CpuMarchingCubes();
-    try (CudaCarver gpuCarver = CudaCarver.open(0); CudaMarchingCubes gpuMarchingCubes = CudaMarchingCubes.open(0)) {
-      out.println("gpu check: " + gpuCarver.device());
+    try (CudaDevice context = CudaDevice.open(0)) {
+      CudaCarver gpuCarver = CudaCarver.on(context);
+      CudaMarchingCubes gpuMarchingCubes = CudaMarchingCubes.on(context);
+      out.println("gpu check: " + gpuCarver.device() + ", one context for carver and marching cubes");
       for (int round = 0; round < 2; round++) {
         for (int resolution : new int[] {128, 256}) {
           for (int s = 0; s < solids.length; s++) {
@@ -71,6 +73,58 @@ public final class GpuCheck {
                   cpuGrid.count(), cpuMesh.triangleCount(), voxels, triangles);
             }
           }
+        }
+      }
+    }
+    return same & batch(out);
+  }
+
+  /**
+   * Box, L-bracket and plate with a hole at 128 and 256 voxels, six sets, carved in one
+   * {@code carveAll} and surfaced in one {@code extractAll} on one context, against the GPU one set
+   * at a time and the CPU; prints the times of the second round and returns whether all agree.
+   */
+  public static boolean batch(PrintStream out) {
+    boolean same = true;
+    java.util.List<io.patent2tech.udfs.reconstruct.Carver.Item> items = new java.util.ArrayList<>();
+    for (int resolution : new int[] {128, 256}) {
+      for (ReconstructionFixtures.UnitSolid solid : new ReconstructionFixtures.UnitSolid[] {
+          ReconstructionFixtures.BOX, ReconstructionFixtures.L_BRACKET, ReconstructionFixtures.PLATE_WITH_HOLE}) {
+        RegisteredViews views = ReconstructionFixtures.threeViews(solid, new Extents(1, 0.7, 0.5));
+        items.add(new io.patent2tech.udfs.reconstruct.Carver.Item(views, GridSpec.fitted(views.extents(), resolution)));
+      }
+    }
+    try (CudaDevice context = CudaDevice.open(0)) {
+      CudaCarver carver = CudaCarver.on(context);
+      CudaMarchingCubes marchingCubes = CudaMarchingCubes.on(context);
+      for (int round = 0; round < 2; round++) {
+        long t0 = System.nanoTime();
+        java.util.List<VoxelGrid> grids = carver.carveAll(items);
+        long t1 = System.nanoTime();
+        java.util.List<Mesh> meshes = marchingCubes.extractAll(grids);
+        long t2 = System.nanoTime();
+        java.util.List<VoxelGrid> aloneGrids = new java.util.ArrayList<>();
+        java.util.List<Mesh> aloneMeshes = new java.util.ArrayList<>();
+        for (var item : items) {
+          aloneGrids.add(carver.carve(item.views(), item.spec()));
+        }
+        long t3 = System.nanoTime();
+        for (VoxelGrid g : aloneGrids) {
+          aloneMeshes.add(marchingCubes.extract(g));
+        }
+        long t4 = System.nanoTime();
+        boolean agree = true;
+        for (int i = 0; i < items.size(); i++) {
+          VoxelGrid cpu = new CpuCarver().carve(items.get(i).views(), items.get(i).spec());
+          agree &= grids.get(i).sameVoxels(cpu) && aloneGrids.get(i).sameVoxels(cpu)
+              && CanonicalTriangles.same(meshes.get(i), new CpuMarchingCubes().extract(cpu))
+              && CanonicalTriangles.same(aloneMeshes.get(i), meshes.get(i));
+        }
+        same &= agree;
+        if (round == 1) {
+          out.printf("gpu check: batch of %d sets (128 and 256): batched carve %.1f ms, mc %.1f ms | one by one"
+              + " carve %.1f ms, mc %.1f ms | equal to the CPU and to one by one %b%n",
+              items.size(), ms(t1 - t0), ms(t2 - t1), ms(t3 - t2), ms(t4 - t3), agree);
         }
       }
     }

@@ -10,7 +10,10 @@ import io.patent2tech.udfs.reconstruct.GridSpec;
 import io.patent2tech.udfs.reconstruct.Mesh;
 import io.patent2tech.udfs.reconstruct.RegisteredViews;
 import io.patent2tech.udfs.reconstruct.VoxelGrid;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Random;
+import io.patent2tech.udfs.reconstruct.Carver;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -31,6 +34,136 @@ class KernelPortTest {
   private static Mesh extractByPort(VoxelGrid grid, long chunkCells) {
     return EdgeIdSurface.extract(grid.spec(),
         new ReconstructCuPort.Passes(grid.words(), grid.nx(), grid.ny(), grid.nz()), chunkCells);
+  }
+
+  private static List<VoxelGrid> carveBatchByPort(List<Carver.Item> items) {
+    CudaKernels.CarveBatch b = CudaKernels.carveBatch(items.stream().map(Carver.Item::views).toList(),
+        items.stream().map(Carver.Item::spec).toList());
+    long[] words = ReconstructCuPort.carveBatch(b.masks(), b.descriptors(), b.items(), b.blocksX(), b.itemCount(),
+        b.totalWords());
+    return CudaCarver.split(items, b, words);
+  }
+
+  @Test
+  void batchedCarveOfDifferentSetsAndGridSizesEqualsEachAloneAndCpuCarver() {
+    List<Carver.Item> items = ReconstructionFixtures.mixedBatch();
+    List<VoxelGrid> batched = carveBatchByPort(items);
+    List<VoxelGrid> cpuBatched = new CpuCarver().carveAll(items);
+    assertThat(batched).hasSize(items.size());
+    for (int i = 0; i < items.size(); i++) {
+      Carver.Item item = items.get(i);
+      VoxelGrid alone = carveByPort(item.views(), item.spec());
+      VoxelGrid cpu = new CpuCarver().carve(item.views(), item.spec());
+      assertThat(cpu.count()).as("item %d carves something", i).isBetween(1L, item.spec().voxelCount());
+      assertThat(batched.get(i).spec()).isEqualTo(item.spec());
+      assertThat(batched.get(i).sameVoxels(alone)).as("item %d batched = alone", i).isTrue();
+      assertThat(batched.get(i).sameVoxels(cpu)).as("item %d batched = CPU", i).isTrue();
+      assertThat(cpuBatched.get(i).sameVoxels(cpu)).as("item %d CPU batch = CPU", i).isTrue();
+    }
+  }
+
+  @Test
+  void carveBatchLaysOutItemsViewsAndWordOffsets() {
+    List<Carver.Item> items = ReconstructionFixtures.mixedBatch();
+    CudaKernels.CarveBatch b = CudaKernels.carveBatch(items.stream().map(Carver.Item::views).toList(),
+        items.stream().map(Carver.Item::spec).toList());
+    assertThat(b.itemCount()).isEqualTo(items.size());
+    int view = 0;
+    int mask = 0;
+    int maxWords = 0;
+    for (int i = 0; i < items.size(); i++) {
+      Carver.Item item = items.get(i);
+      int it = CudaKernels.CARVE_ITEM_INTS * i;
+      int views = item.views().silhouettes().size();
+      assertThat(b.items()[it]).isEqualTo(view);
+      assertThat(b.items()[it + 1]).isEqualTo(views);
+      assertThat(new int[] {b.items()[it + 2], b.items()[it + 3], b.items()[it + 4]})
+          .containsExactly(item.spec().nx(), item.spec().ny(), item.spec().nz());
+      assertThat(b.items()[it + 5]).isEqualTo(b.wordOffsets()[i]);
+      assertThat(b.wordOffsets()[i + 1] - b.wordOffsets()[i]).isEqualTo(VoxelGrid.wordCount(item.spec()));
+      for (int v = 0; v < views; v++) {
+        assertThat(b.descriptors()[CudaKernels.VIEW_INTS * (view + v) + 5]).as("mask offset").isEqualTo(mask);
+        var s = item.views().silhouettes().get(v);
+        mask += s.width() * s.height();
+      }
+      view += views;
+      maxWords = Math.max(maxWords, VoxelGrid.wordCount(item.spec()));
+    }
+    assertThat(b.masks()).hasSize(mask);
+    assertThat(b.blocksX()).isEqualTo((maxWords + CudaKernels.BLOCK - 1) / CudaKernels.BLOCK);
+  }
+
+  /** The mixed batch carved, a grid of coin flips (every case) and an empty grid. */
+  private static List<VoxelGrid> mixedGrids() {
+    List<VoxelGrid> grids = new ArrayList<>(new CpuCarver().carveAll(ReconstructionFixtures.mixedBatch()));
+    Random random = new Random(5);
+    GridSpec spec = GridSpec.ofCubicVoxels(13, 11, 9);
+    VoxelGrid coins = new VoxelGrid(spec);
+    for (int z = 0; z < spec.nz(); z++) {
+      for (int y = 0; y < spec.ny(); y++) {
+        for (int x = 0; x < spec.nx(); x++) {
+          coins.set(x, y, z, random.nextBoolean());
+        }
+      }
+    }
+    grids.add(2, coins);
+    grids.add(new VoxelGrid(GridSpec.ofCubicVoxels(5, 4, 3))); // empty: no triangles, still its own mesh
+    return grids;
+  }
+
+  private static void assertEachIsTheCpuMeshArrayForArray(List<VoxelGrid> grids, List<Mesh> meshes) {
+    assertThat(meshes).hasSize(grids.size());
+    List<Mesh> cpuBatched = new CpuMarchingCubes().extractAll(grids);
+    for (int i = 0; i < grids.size(); i++) {
+      Mesh cpu = new CpuMarchingCubes().extract(grids.get(i));
+      Mesh alone = extractByPort(grids.get(i), EdgeIdSurface.CHUNK_CELLS);
+      for (Mesh other : List.of(meshes.get(i), alone, cpuBatched.get(i))) {
+        assertThat(CanonicalTriangles.same(other, cpu)).as("grid %d", i).isTrue();
+        assertThat(other.triangles()).as("grid %d triangles", i).isEqualTo(cpu.triangles());
+        assertThat(other.vertexIds()).as("grid %d vertex ids", i).isEqualTo(cpu.vertexIds());
+        assertThat(other.positions()).as("grid %d positions", i).isEqualTo(cpu.positions());
+      }
+    }
+  }
+
+  @Test
+  void batchedMarchingCubesOfDifferentGridsEqualsEachAloneAndTheCpuArrayForArray() {
+    List<VoxelGrid> grids = mixedGrids();
+    int[] launches = {0};
+    ReconstructCuPort.BatchPasses port = new ReconstructCuPort.BatchPasses();
+    List<Mesh> meshes = EdgeIdSurface.extractAll(grids, batch -> {
+      launches[0]++;
+      assertThat(batch.itemCount()).isEqualTo(grids.size());
+      return port.load(batch);
+    }, g -> {
+      throw new AssertionError("no grid here is too large for a batch");
+    }, EdgeIdSurface.BATCH_CELLS);
+    assertThat(launches[0]).as("one batched launch for all grids").isEqualTo(1);
+    assertEachIsTheCpuMeshArrayForArray(grids, meshes);
+    assertThat(meshes.get(0).triangleCount()).isGreaterThan(100);
+  }
+
+  @Test
+  void batchesSplitIntoSeveralLaunchesAndLargeGridsAloneGiveTheSameMeshes() {
+    // 3,000 cells a launch: the four grids of more cells go alone through the chunked path (in chunks
+    // of 1,000 cells), the coin flips, the 5x3x2 plate, the 20-voxel bracket and the empty grid in
+    // two launches (1,680 + 72 cells, then 2,457 + 120)
+    List<VoxelGrid> grids = mixedGrids();
+    List<Integer> launchSizes = new ArrayList<>();
+    int[] alone = {0};
+    ReconstructCuPort.BatchPasses port = new ReconstructCuPort.BatchPasses();
+    List<Mesh> meshes = EdgeIdSurface.extractAll(grids, batch -> {
+      launchSizes.add(batch.itemCount());
+      return port.load(batch);
+    }, g -> {
+      alone[0]++;
+      return extractByPort(g, 1000);
+    }, 3_000);
+    assertThat(grids.stream().filter(g -> CudaKernels.cells(g.spec()) > 3_000).count()).isEqualTo(4);
+    assertThat(alone[0]).isEqualTo(4);
+    assertThat(launchSizes).containsExactly(2, 2);
+    assertThat(launchSizes.stream().mapToInt(Integer::intValue).sum() + alone[0]).isEqualTo(grids.size());
+    assertEachIsTheCpuMeshArrayForArray(grids, meshes);
   }
 
   @Test

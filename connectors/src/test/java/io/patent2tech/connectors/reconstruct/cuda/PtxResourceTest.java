@@ -85,5 +85,11 @@ class PtxResourceTest {
         .hasMessageContaining("argument 4 must be 64-bit");
     assertThatThrownBy(() -> CudaKernels.checkArguments(CudaKernels.CARVE, pointer))
         .hasMessageContaining("takes 9 arguments");
+    // the batched kernels: buffers and the table's stride only, the item comes from the launch grid
+    CudaKernels.checkArguments(CudaKernels.MC_EMIT_BATCH, pointer, pointer, pointer, 16, pointer, pointer);
+    assertThatThrownBy(() -> CudaKernels.checkArguments(CudaKernels.MC_EMIT_BATCH, pointer, pointer, pointer, 16L,
+        pointer, pointer)).hasMessageContaining("argument 3 must be 32-bit");
+    assertThatThrownBy(() -> CudaKernels.checkArguments(CudaKernels.CARVE_BATCH, pointer, pointer, 3, pointer))
+        .hasMessageContaining("argument 2 must be 64-bit");
   }
 }

@@ -16,6 +16,40 @@ final class ReconstructCuPort {
       int wordCount) {
     long[] words = new long[wordCount];
     for (long w = 0; w < wordCount; w++) {
+      words[(int) w] = carveWord(masks, views, 0, viewCount, nx, ny, nz, voxelCount, w);
+    }
+    return words;
+  }
+
+  // ---- p2t_carve_batch, for every block (x, item) of the launch grid and every thread of it
+
+  static long[] carveBatch(byte[] masks, int[] views, int[] items, int blocksX, int itemCount, int totalWords) {
+    long[] words = new long[totalWords];
+    for (int blockY = 0; blockY < itemCount; blockY++) {
+      int item = CudaKernels.CARVE_ITEM_INTS * blockY;
+      int nx = items[item + 2];
+      int ny = items[item + 3];
+      int nz = items[item + 4];
+      long voxelCount = (long) nx * ny * nz;
+      long wordCount = (voxelCount + 63) / 64;
+      for (int blockX = 0; blockX < blocksX; blockX++) {
+        for (int t = 0; t < CudaKernels.BLOCK; t++) {
+          long w = (long) blockX * CudaKernels.BLOCK + t;
+          if (w >= wordCount) {
+            continue; // return
+          }
+          words[(int) ((long) items[item + 5] + w)] = carveWord(masks, views, CudaKernels.VIEW_INTS * items[item],
+              items[item + 1], nx, ny, nz, voxelCount, w);
+        }
+      }
+    }
+    return words;
+  }
+
+  /** p2t_carve_word; {@code viewBase} is the index the kernel's {@code views} pointer starts at. */
+  private static long carveWord(byte[] masks, int[] views, int viewBase, int viewCount, int nx, int ny, int nz,
+      long voxelCount, long w) {
+    {
       long first = w * 64;
       int x = (int) (first % nx);
       long yz = first / nx;
@@ -27,7 +61,7 @@ final class ReconstructCuPort {
       for (int b = 0; b < bitsInWord; b++) {
         boolean keep = true;
         for (int v = 0; v < viewCount && keep; v++) {
-          int d = CudaKernels.VIEW_INTS * v;
+          int d = viewBase + CudaKernels.VIEW_INTS * v;
           int colAxis = views[d];
           int rowAxis = views[d + 1];
           int mirrored = views[d + 2];
@@ -53,9 +87,8 @@ final class ReconstructCuPort {
           }
         }
       }
-      words[(int) w] = bits;
+      return bits;
     }
-    return words;
   }
 
   private static int pixel(int voxel, int voxels, int pixels) {
@@ -66,10 +99,59 @@ final class ReconstructCuPort {
     return axis == 0 ? x : (axis == 1 ? y : z);
   }
 
-  // ---- p2t_mc_count and p2t_mc_emit over one grid
+  // ---- p2t_mc_count_batch and p2t_mc_emit_batch: every block (x, item) of the launch grid
+
+  static final class BatchPasses implements MarchingCubesBatchPasses {
+    @Override
+    public Loaded load(CudaKernels.MarchingCubesBatch batch) {
+      long[] words = batch.words();
+      int[] items = batch.items();
+      return new Loaded() {
+        @Override
+        public int[] count() {
+          int[] blockSums = new int[batch.totalBlocks()];
+          for (int blockY = 0; blockY < batch.itemCount(); blockY++) {
+            int item = CudaKernels.MC_ITEM_INTS * blockY;
+            int cellCount = items[item + 4];
+            Passes passes = new Passes(words, items[item + 3], items[item], items[item + 1], items[item + 2]);
+            for (int block = 0; block < batch.blocksX(); block++) {
+              if ((long) block * CudaKernels.BLOCK >= cellCount) {
+                continue; // the whole block returns
+              }
+              blockSums[items[item + 5] + block] = passes.countBlock(0, cellCount, block);
+            }
+          }
+          return blockSums;
+        }
+
+        @Override
+        public long[] emit(long[] blockOffsets, int triangles) {
+          long[] edgeIds = new long[3 * triangles];
+          for (int blockY = 0; blockY < batch.itemCount(); blockY++) {
+            int item = CudaKernels.MC_ITEM_INTS * blockY;
+            int cellCount = items[item + 4];
+            Passes passes = new Passes(words, items[item + 3], items[item], items[item + 1], items[item + 2]);
+            for (int block = 0; block < batch.blocksX(); block++) {
+              if ((long) block * CudaKernels.BLOCK >= cellCount) {
+                continue;
+              }
+              passes.emitBlock(0, cellCount, block, blockOffsets[items[item + 5] + block], edgeIds);
+            }
+          }
+          return edgeIds;
+        }
+
+        @Override
+        public void close() {}
+      };
+    }
+  }
+
+  // ---- p2t_mc_count and p2t_mc_emit over one grid (p2t_count_block, p2t_emit_block)
 
   static final class Passes implements MarchingCubesPasses {
     private final long[] words;
+    private final int wordOffset;
     private final int nx;
     private final int ny;
     private final int nz;
@@ -77,7 +159,13 @@ final class ReconstructCuPort {
     private final int stride = CudaKernels.tableStride();
 
     Passes(long[] words, int nx, int ny, int nz) {
+      this(words, 0, nx, ny, nz);
+    }
+
+    /** The grid whose words start at {@code words[wordOffset]}: the kernels' {@code words + offset}. */
+    Passes(long[] words, int wordOffset, int nx, int ny, int nz) {
       this.words = words;
+      this.wordOffset = wordOffset;
       this.nx = nx;
       this.ny = ny;
       this.nz = nz;
@@ -88,11 +176,7 @@ final class ReconstructCuPort {
       int blocks = (cellCount + CudaKernels.BLOCK - 1) / CudaKernels.BLOCK;
       int[] blockSums = new int[blocks];
       for (int block = 0; block < blocks; block++) {
-        int sum = 0;
-        for (int t = 0; t < CudaKernels.BLOCK; t++) {
-          sum += cellTriangles(firstCell, cellCount, block * CudaKernels.BLOCK + t, new int[4]);
-        }
-        blockSums[block] = sum;
+        blockSums[block] = countBlock(firstCell, cellCount, block);
       }
       return blockSums;
     }
@@ -102,6 +186,23 @@ final class ReconstructCuPort {
       long[] edgeIds = new long[3 * triangles];
       int blocks = (cellCount + CudaKernels.BLOCK - 1) / CudaKernels.BLOCK;
       for (int block = 0; block < blocks; block++) {
+        emitBlock(firstCell, cellCount, block, blockOffsets[block], edgeIds);
+      }
+      return edgeIds;
+    }
+
+    /** p2t_count_block: the block's triangles (the tree reduction's result; the sum is the same). */
+    int countBlock(long firstCell, int cellCount, int block) {
+      int sum = 0;
+      for (int t = 0; t < CudaKernels.BLOCK; t++) {
+        sum += cellTriangles(firstCell, cellCount, block * CudaKernels.BLOCK + t, new int[4]);
+      }
+      return sum;
+    }
+
+    /** p2t_emit_block: the block's triangles from triangle {@code blockOffset} on. */
+    void emitBlock(long firstCell, int cellCount, int block, long blockOffset, long[] edgeIds) {
+      {
         int[] n = new int[CudaKernels.BLOCK];
         int[][] cell = new int[CudaKernels.BLOCK][4];
         int[] s = new int[CudaKernels.BLOCK];
@@ -123,7 +224,7 @@ final class ReconstructCuPort {
           if (n[t] == 0) {
             continue;
           }
-          long base = 3 * (blockOffsets[block] + (s[t] - n[t]));
+          long base = 3 * (blockOffset + (s[t] - n[t]));
           int cubeCase = cell[t][0];
           int row = CudaKernels.TABLE_TRIANGLES + cubeCase * stride;
           long px = (long) nx + 2;
@@ -138,7 +239,6 @@ final class ReconstructCuPort {
           }
         }
       }
-      return edgeIds;
     }
 
     /** p2t_cell_triangles: fills {case, i, j, k}; 0 past the chunk. */
@@ -173,7 +273,7 @@ final class ReconstructCuPort {
         return 0;
       }
       long i = x + (long) nx * (y + (long) ny * z);
-      return (int) ((words[(int) (i >> 6)] >>> (i & 63)) & 1L);
+      return (int) ((words[wordOffset + (int) (i >> 6)] >>> (i & 63)) & 1L);
     }
   }
 }

@@ -1,6 +1,8 @@
 package io.patent2tech.connectors.reconstruct.cuda;
 
+import io.patent2tech.udfs.reconstruct.Carver;
 import io.patent2tech.udfs.reconstruct.Extents;
+import io.patent2tech.udfs.reconstruct.GridSpec;
 import io.patent2tech.udfs.reconstruct.RegisteredViews;
 import io.patent2tech.udfs.reconstruct.Silhouette;
 import io.patent2tech.udfs.reconstruct.View;
@@ -77,5 +79,22 @@ final class ReconstructionFixtures {
       return false;
     });
     return s.cropped();
+  }
+
+  /** Differently shaped sets on grids of different sizes: odd sides, partial last words, a grid of one word. */
+  static List<Carver.Item> mixedBatch() {
+    Extents extents = new Extents(1.0, 0.6, 0.4);
+    RegisteredViews noisy7 = ReconstructionFixtures.sixNoisyViews(7);
+    RegisteredViews noisy3 = ReconstructionFixtures.sixNoisyViews(3);
+    RegisteredViews box = ReconstructionFixtures.threeViews(ReconstructionFixtures.BOX, extents);
+    RegisteredViews bracket = ReconstructionFixtures.threeViews(ReconstructionFixtures.L_BRACKET, extents);
+    RegisteredViews plate = ReconstructionFixtures.threeViews(ReconstructionFixtures.PLATE_WITH_HOLE, new Extents(1, 1, 1));
+    return List.of(
+        new Carver.Item(noisy7, new GridSpec(37, 23, 29, noisy7.extents())),
+        new Carver.Item(box, GridSpec.fitted(box.extents(), 48)),
+        new Carver.Item(plate, new GridSpec(5, 3, 2, plate.extents())),
+        new Carver.Item(bracket, GridSpec.fitted(bracket.extents(), 20)),
+        new Carver.Item(noisy3, new GridSpec(64, 16, 9, noisy3.extents())),
+        new Carver.Item(plate, GridSpec.fitted(plate.extents(), 40)));
   }
 }
