@@ -112,35 +112,81 @@ kafka_start() {
   p2t_wait_healthy kafka "$logs/server.log and $logs/stdout.log" kafka_alive kafka_listening
 }
 
+# Creates a topic with its partitions and settings (key=value topic configs) from topics.txt.
 kafka_create_topic() {
-  local name=$1 partitions=$2
+  local name=$1 partitions=$2 config
+  shift 2
+  local configs=()
+  for config in "$@"; do
+    configs+=(--config "$config")
+  done
   kafka_tool org.apache.kafka.tools.TopicCommand --bootstrap-server "127.0.0.1:$P2T_KAFKA_PORT" \
     --command-config "$(kafka_conf_dir)/tools-client.properties" \
-    --create --if-not-exists --topic "$name" --partitions "$partitions" --replication-factor 1 >/dev/null
+    --create --if-not-exists --topic "$name" --partitions "$partitions" --replication-factor 1 \
+    "${configs[@]}" >/dev/null
 }
 
-# Creates the missing topics of infra/kafka/topics.txt, one tool JVM each, concurrently.
+# Sets retention.ms of an existing topic to what topics.txt declares (the one setting that is
+# brought in line on existing topics; see topics.txt).
+kafka_align_retention() {
+  local name=$1 retention=$2
+  kafka_tool kafka.admin.ConfigCommand --bootstrap-server "127.0.0.1:$P2T_KAFKA_PORT" \
+    --command-config "$(kafka_conf_dir)/tools-client.properties" \
+    --alter --entity-type topics --entity-name "$name" --add-config "retention.ms=$retention" >/dev/null
+}
+
+# "topic key=value" per topic-level setting of every topic (what differs from the broker's
+# defaults), from one tool JVM.
+kafka_topic_settings() {
+  kafka_tool kafka.admin.ConfigCommand --bootstrap-server "127.0.0.1:$P2T_KAFKA_PORT" \
+    --command-config "$(kafka_conf_dir)/tools-client.properties" --describe --entity-type topics \
+    | awk '/^Dynamic configs for topic / { topic = $5; next } topic != "" && /^  [a-z0-9.]+=/ { print topic, $1 }'
+}
+
+# Creates the missing topics of infra/kafka/topics.txt with their partitions and settings; of the
+# existing ones, sets retention.ms where it differs and reports a different cleanup.policy.
 kafka_ensure_topics() {
-  local existing name partitions
+  local existing settings name partitions configs_line config key value current
   existing=$(kafka_list_topics) || p2t_die "kafka: cannot list topics on 127.0.0.1:$P2T_KAFKA_PORT; see $(kafka_log_dir)/server.log"
-  local -A creating=()
-  while read -r name partitions _; do
+  settings=$(kafka_topic_settings) || p2t_die "kafka: cannot describe the topics' settings on 127.0.0.1:$P2T_KAFKA_PORT"
+  local -A running=()
+  while read -r name partitions configs_line; do
     [[ -z $name || $name == \#* ]] && continue
     [[ $partitions =~ ^[1-9][0-9]*$ ]] || p2t_die "kafka: topics.txt: '$name' needs a partition count"
-    grep -qxF -- "$name" <<<"$existing" && continue
-    kafka_create_topic "$name" "$partitions" &
-    creating[$!]="$name, $partitions partition(s)"
+    local configs=()
+    read -r -a configs <<<"$configs_line"
+    for config in "${configs[@]}"; do
+      [[ $config =~ ^[a-z0-9.]+=[^=]+$ ]] || p2t_die "kafka: topics.txt: '$name': '$config' is not a topic config (key=value)"
+    done
+    if ! grep -qxF -- "$name" <<<"$existing"; then
+      kafka_create_topic "$name" "$partitions" "${configs[@]}" &
+      running[$!]="create topic $name, $partitions partition(s)${configs_line:+, ${configs[*]}}"
+      continue
+    fi
+    for config in "${configs[@]}"; do
+      key=${config%%=*} value=${config#*=}
+      current=$(awk -v topic="$name" -v key="$key" '$1 == topic && index($2, key "=") == 1 { print substr($2, length(key) + 2) }' <<<"$settings")
+      # a setting not listed is the broker's default; the broker's cleanup.policy is delete
+      [[ -z $current && $key == cleanup.policy ]] && current=delete
+      [[ $current == "$value" ]] && continue
+      if [[ $key == retention.ms ]]; then
+        kafka_align_retention "$name" "$value" &
+        running[$!]="set retention.ms=$value of topic $name"
+      else
+        p2t_log "kafka: topic $name has $key=${current:-the broker default}, topics.txt declares $value; left as it is (docs/subscribing.md)"
+      fi
+    done
   done <"$P2T_REPO_DIR/infra/kafka/topics.txt"
   local pid failed=false
-  for pid in "${!creating[@]}"; do
+  for pid in "${!running[@]}"; do
     if wait "$pid"; then
-      p2t_log "kafka: created topic ${creating[$pid]}"
+      p2t_log "kafka: ${running[$pid]}: done"
     else
-      p2t_log "kafka: could not create topic ${creating[$pid]}"
+      p2t_log "kafka: ${running[$pid]}: failed"
       failed=true
     fi
   done
-  $failed && p2t_die "kafka: topic creation failed; see $(kafka_log_dir)/server.log"
+  $failed && p2t_die "kafka: topic creation or configuration failed; see $(kafka_log_dir)/server.log"
   return 0
 }
 

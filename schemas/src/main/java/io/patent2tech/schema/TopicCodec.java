@@ -28,6 +28,10 @@ import org.apache.avro.specific.SpecificRecord;
  */
 public final class TopicCodec<T extends SpecificRecord> {
 
+  /** Confluent's wire format: magic byte 0, a 4-byte big-endian schema id, the Avro binary record. */
+  private static final byte CONFLUENT_MAGIC_BYTE = 0;
+  private static final int CONFLUENT_HEADER_BYTES = 5;
+
   private final BinaryMessageEncoder<T> encoder;
   private final BinaryMessageDecoder<T> decoder;
 
@@ -87,6 +91,12 @@ public final class TopicCodec<T extends SpecificRecord> {
    *     or are corrupt
    */
   public T decode(byte[] value) throws IOException {
+    if (value.length >= CONFLUENT_HEADER_BYTES && value[0] == CONFLUENT_MAGIC_BYTE) {
+      // Said plainly, so that a dead letter or tail names the cause instead of a bad header
+      throw new IOException("value in the Confluent wire format (schema id "
+          + ByteBuffer.wrap(value, 1, 4).getInt() + "): reading it needs a schema registry, which this "
+          + "project does not use yet (docs/subscribing.md)");
+    }
     try {
       return decoder.decode(value);
     } catch (AvroRuntimeException e) {

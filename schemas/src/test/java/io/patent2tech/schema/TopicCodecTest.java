@@ -78,4 +78,11 @@ class TopicCodecTest {
     byte[] bytes = TopicCodec.deadLetters().encode(d);
     assertThatThrownBy(() -> TopicCodec.patents().decode(bytes)).isInstanceOf(IOException.class);
   }
+
+  @Test
+  void aValueInTheConfluentWireFormatIsNamedAsSuch() {
+    byte[] confluent = {0, 0, 0, 0, 42, 2, 'a'}; // magic byte, schema id 42, Avro binary
+    assertThatThrownBy(() -> TopicCodec.links().decode(confluent)).isInstanceOf(IOException.class)
+        .hasMessageContaining("Confluent wire format (schema id 42)");
+  }
 }

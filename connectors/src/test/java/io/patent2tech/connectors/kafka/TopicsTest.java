@@ -22,16 +22,30 @@ class TopicsTest {
 
   @Test
   void partitionsOfARegistryTopic() {
-    assertThat(Topics.partitions(Topics.NORMALIZED)).isEqualTo(Topics.registry().get(Topics.NORMALIZED))
+    assertThat(Topics.partitions(Topics.NORMALIZED)).isEqualTo(Topics.registry().get(Topics.NORMALIZED).partitions())
         .isPositive();
     assertThatThrownBy(() -> Topics.partitions("no.such.topic"))
         .hasMessageContaining("no topic no.such.topic in infra/kafka/topics.txt");
   }
 
   @Test
-  void parsesNamesAndCountsAndSkipsComments() {
-    assertThat(Topics.parseRegistry(List.of("# comment", "", "a.b  3", "c 1 trailing words")))
-        .containsExactly(Map.entry("a.b", 3), Map.entry("c", 1));
+  void compactedWhereATopicHoldsTheLatestStatePerKey() {
+    for (String latestState : List.of(Topics.ENRICHED, Topics.LINKS, Topics.DRAWINGS, Topics.MODELS3D)) {
+      assertThat(Topics.spec(latestState).configs()).as(latestState).containsEntry("cleanup.policy", "compact");
+    }
+    for (String log : List.of(Topics.NORMALIZED, Topics.DLQ)) {
+      assertThat(Topics.spec(log).configs()).as(log).containsEntry("cleanup.policy", "delete")
+          .containsKey("retention.ms");
+    }
+  }
+
+  @Test
+  void parsesNamesCountsAndConfigsAndSkipsComments() {
+    assertThat(Topics.parseRegistry(List.of("# comment", "", "a.b  3", "c 1  cleanup.policy=compact retention.ms=-1")))
+        .containsExactly(Map.entry("a.b", new Topics.Spec(3, Map.of())),
+            Map.entry("c", new Topics.Spec(1, Map.of("cleanup.policy", "compact", "retention.ms", "-1"))));
+    assertThatThrownBy(() -> Topics.parseRegistry(List.of("c 1 trailing words")))
+        .hasMessageContaining("'trailing' is not a topic config (key=value)");
     assertThatThrownBy(() -> Topics.parseRegistry(List.of("a.b")))
         .hasMessageContaining("'a.b' needs a name and a partition count");
     assertThatThrownBy(() -> Topics.parseRegistry(List.of("a.b 0")))
