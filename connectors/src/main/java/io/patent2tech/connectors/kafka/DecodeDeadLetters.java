@@ -75,8 +75,8 @@ public final class DecodeDeadLetters extends ProcessFunction<TopicRecord, DeadLe
     e.dlqTopic = record.topic;
     e.dlqPartition = record.partition;
     e.dlqOffset = record.offset;
-    // the record holds no time of its own that could be read; landing it again moves this
-    e.time = System.currentTimeMillis();
+    // the time the record was written: the same each time it is landed
+    e.time = record.timestamp;
     e.source = record.topic;
     e.stage = UNDECODABLE_STAGE;
     e.reason = reason;
