@@ -112,7 +112,8 @@ public final class ReplayDeadLettersCommand {
     } catch (IllegalArgumentException e) {
       throw new Main.UsageException("replay-dead-letters: " + e.getMessage(), e);
     }
-    ElasticsearchSettings es = CommonSettings.elasticsearch(s, CommonSettings.ES_DEAD_LETTERS_ALIAS);
+    ElasticsearchSettings es = ElasticsearchSettings.defaults(s.require(CommonSettings.ES_URL.key()),
+        s.require(CommonSettings.ES_DEAD_LETTERS_ALIAS.key()));
     try (ElasticsearchClient client = ElasticsearchClients.open(es)) {
       List<Hit<JsonNode>> hits = client.search(SearchRequest.of(r -> r
           .withJson(new StringReader(selection.query(s.getInt(LIMIT.key()))))
