@@ -180,7 +180,7 @@ public final class ReplayDeadLettersCommand {
           }
           for (DeadLetter d : rejected) {
             producer.send(new ProducerRecord<>(dlqTopic, key(d.getSourceFile()), deadLetters.encode(d)));
-            what.add("still failing: " + d.getStage() + ": " + d.getReason() + " (new dead letter)");
+            what.add(d.getStage() + ": " + d.getReason() + " (new dead letter)");
           }
           marked.add(hit.id());
           if (rejected.isEmpty()) {

@@ -93,7 +93,7 @@ class ReplayDeadLettersIT {
 
     assertThat(replay.result()).isEqualTo(new ReplayDeadLettersCommand.Result(3, 1, 1, 1));
     assertThat(replay.output()).contains(" replayed: " + GRANT + " published to " + run.normalized)
-        .contains(" still failing: still failing: parse: ").contains(" not replayable: stage landing-elasticsearch");
+        .contains(" still failing: parse: malformed XML").contains(" not replayable: stage landing-elasticsearch");
 
     List<Patent> published = patents();
     assertThat(published).extracting(Patent::getPublicationKey).containsExactly(GRANT);
