@@ -17,6 +17,7 @@ import io.patent2tech.jobs.ingest.IngestJob;
 import io.patent2tech.jobs.landing.LandingJob;
 import io.patent2tech.jobs.links.LinksJob;
 import io.patent2tech.jobs.links.LinksSettings;
+import io.patent2tech.jobs.replay.ReplayDeadLettersCommand;
 
 /**
  * Entry point of the job jar: {@code Main COMMAND [options]}, for a Flink cluster
@@ -42,7 +43,9 @@ public final class Main {
       new Command("tail", TailCommand.USAGE, TailCommand.SETTINGS, TailCommand.FLAGS, false),
       new Command("checkpoints", CheckpointsCommand.USAGE, CheckpointsCommand.SETTINGS, List.of(), false),
       new Command("load-legal-corpus", LegalCorpusCommand.USAGE, LegalCorpusCommand.SETTINGS, List.of(), false),
-      new Command("drill", DrillCommand.USAGE, DrillCommand.SETTINGS, List.of(), false));
+      new Command("drill", DrillCommand.USAGE, DrillCommand.SETTINGS, List.of(), false),
+      new Command("replay-dead-letters", ReplayDeadLettersCommand.USAGE, ReplayDeadLettersCommand.SETTINGS,
+          ReplayDeadLettersCommand.FLAGS, false));
 
   private Main() {}
 
@@ -108,6 +111,7 @@ public final class Main {
       case "tail" -> TailCommand.run(settings, System.out);
       case "checkpoints" -> CheckpointsCommand.run(settings, System.out);
       case "load-legal-corpus" -> LegalCorpusCommand.run(settings, System.out);
+      case "replay-dead-letters" -> ReplayDeadLettersCommand.run(settings, System.out);
       case "drill" -> {
         return DrillCommand.run(settings, System.out);
       }

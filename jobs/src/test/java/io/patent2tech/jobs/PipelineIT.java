@@ -107,6 +107,8 @@ class PipelineIT {
     LocalStack.deleteTopicsIfPresent(List.of(RUN + ".links", RUN + ".models3d"));
     LocalStack.esDelete("/" + ALIAS + "-v1");
     LocalStack.esDelete("/_index_template/" + ALIAS);
+    LocalStack.esDelete("/" + ALIAS + "-dlq-v1");
+    LocalStack.esDelete("/_index_template/" + ALIAS + "-dlq");
     LocalStack.dropSchema(RUN);
   }
 
@@ -168,7 +170,7 @@ class PipelineIT {
         "--group-id", RUN + "-landing",
         // a links topic of the test's own: the shared patents.links may hold other runs' links
         "--topic.links", RUN + ".links", "--topic.models3d", RUN + ".models3d", "--bounded",
-        "--es.url", ES, "--es.alias", ALIAS,
+        "--es.url", ES, "--es.alias", ALIAS, "--es.dead-letters-alias", ALIAS + "-dlq",
         "--pg.url", PG_URL, "--pg.user", PG_USER, "--pg.password", PG_PASSWORD,
         "--checkpoint.interval", "1 s", "--parallelism", "2"}, Map.of());
   }

@@ -10,6 +10,8 @@ public class TopicRecord {
   public long offset;
   public byte[] key;
   public byte[] value;
+  /** The record's Kafka timestamp, epoch milliseconds; 0 when not known. */
+  public long timestamp;
 
   public TopicRecord() {}
 
@@ -19,6 +21,11 @@ public class TopicRecord {
     this.offset = offset;
     this.key = key;
     this.value = value;
+  }
+
+  public TopicRecord(String topic, int partition, long offset, byte[] key, byte[] value, long timestamp) {
+    this(topic, partition, offset, key, value);
+    this.timestamp = timestamp;
   }
 
   /** Where the record can be read again: topic/partition@offset. */

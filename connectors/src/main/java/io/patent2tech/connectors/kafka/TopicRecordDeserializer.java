@@ -13,7 +13,7 @@ public final class TopicRecordDeserializer implements KafkaRecordDeserialization
   @Override
   public void deserialize(ConsumerRecord<byte[], byte[]> record, Collector<TopicRecord> out) {
     out.collect(new TopicRecord(record.topic(), record.partition(), record.offset(), record.key(),
-        record.value()));
+        record.value(), Math.max(0, record.timestamp())));
   }
 
   @Override

@@ -8,6 +8,10 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
 import io.patent2tech.connectors.collect.CollectRecord;
 import io.patent2tech.connectors.collect.source.CollectSource;
+import io.patent2tech.connectors.elasticsearch.index.AliasedIndex;
+import io.patent2tech.connectors.elasticsearch.sink.ElasticsearchBulkSink;
+import io.patent2tech.connectors.kafka.KafkaDeadLetterPublisherFactory;
+import io.patent2tech.connectors.postgres.CollectionRunRow;
 import io.patent2tech.connectors.postgres.CollectionRunHistory;
 import io.patent2tech.connectors.postgres.CollectionRunSink;
 import io.patent2tech.connectors.postgres.PostgresMigrations;
@@ -26,19 +30,27 @@ import io.patent2tech.schema.Patent;
  *  USPTO bulk products ─┐
  *  EPO OPS ─────────────┼─> collect (on schedules) -> parse -> normalize -> validate -> dedupe -> patents.normalized
  *  KIPRIS Plus ─────────┘                                |                               |
- *                                            patents.dlq <+        run ledger <-----------+--> collection_runs (Postgres)
+ *                                            patents.dlq <+        run ledger <-----------+-+> collection_runs (Postgres)
+ *                                                                                           +> collection-runs (Elasticsearch)
  * </pre>
  *
  * One job for all offices: they share the parse -> dedupe chain and its keyed state, so the same
  * publication reaching us twice is published once; the source gives each office its own reader,
  * schedule and quota (docs/sources.md). Kafka topics are written exactly once.
+ *
+ * <p>The run ledger's rows go to PostgreSQL and, the same rows, to the Elasticsearch alias
+ * {@code collection-runs} (_id = run id) so operators find runs in Kibana beside the dead letters.
+ * Both are upserts of absolute figures, so a replay changes nothing. The ledger is the one place
+ * that knows a run; mirroring the table from the landing job instead would need a poller of
+ * PostgreSQL and could lag or miss a row's last update.
  */
 public final class CollectJob {
 
   public static final String USAGE = "collect [options]\n"
       + "  Pulls new publications from the offices (USPTO bulk products, EPO OPS, KIPRIS Plus) on their\n"
       + "  schedules and writes normalized patents to Kafka exactly once, rejected documents to the DLQ,\n"
-      + "  and one collection_runs row per run to PostgreSQL. Runs until cancelled; with --from and --to\n"
+      + "  and one collection_runs row per run to PostgreSQL and Elasticsearch (alias collection-runs).\n"
+      + "  Runs until cancelled; with --from and --to\n"
       + "  it collects those publication days once (a backfill) and ends. Credentials come from the\n"
       + "  environment or files (docs/sources.md), never from the command line.\n";
 
@@ -59,16 +71,21 @@ public final class CollectJob {
     DataStream<Patent> published = NormalizedOutput.publish(normalized,
         normalized.getSideOutput(ParseFetchedDocuments.DEAD_LETTERS), s, txPrefix);
 
-    normalized.getSideOutput(ParseFetchedDocuments.RUN_PROGRESS)
+    DataStream<CollectionRunRow> runs = normalized.getSideOutput(ParseFetchedDocuments.RUN_PROGRESS)
         .union(published
             .filter(p -> p.getSource().getCollectionRun() != null)
             .map(p -> RunProgress.published(p.getSource().getCollectionRun()))
             .name("count-published").uid("count-published"))
         .keyBy(p -> p.runId)
-        .process(new RunLedger()).name("run-ledger").uid("run-ledger")
-        .sinkTo(CollectionRunSink.create(CommonSettings.postgres(s),
+        .process(new RunLedger()).name("run-ledger").uid("run-ledger");
+    runs.sinkTo(CollectionRunSink.create(CommonSettings.postgres(s),
             s.getDuration(CommonSettings.PG_BATCH_INTERVAL.key()).toMillis()))
         .name("collection_runs").uid("sink-collection-runs");
+    runs.sinkTo(ElasticsearchBulkSink.forCollectionRuns(
+            CommonSettings.elasticsearch(s, CommonSettings.ES_COLLECTION_RUNS_ALIAS),
+            new KafkaDeadLetterPublisherFactory(s.require(CommonSettings.KAFKA_BOOTSTRAP.key()),
+                s.require(CommonSettings.TOPIC_DLQ.key()))))
+        .name("elasticsearch-collection-runs").uid("sink-elasticsearch-collection-runs");
   }
 
   public static void run(Settings s) throws Exception {
@@ -82,6 +99,8 @@ public final class CollectJob {
       throw new Main.UsageException("collect: " + e.getMessage(), e);
     }
     CommonSettings.ensureTopics(s, CommonSettings.TOPIC_NORMALIZED, CommonSettings.TOPIC_DLQ);
+    AliasedIndex.ensure(CommonSettings.elasticsearch(s, CommonSettings.ES_COLLECTION_RUNS_ALIAS),
+        AliasedIndex.COLLECTION_RUNS_TEMPLATE);
     StreamExecutionEnvironment env = FlinkEnvironments.create(s);
     build(env, s, source);
     env.execute("patent2tech-collect");

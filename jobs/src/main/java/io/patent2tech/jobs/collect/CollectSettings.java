@@ -86,7 +86,10 @@ public final class CollectSettings {
   static {
     List<Setting> all = new ArrayList<>(List.of(CommonSettings.KAFKA_BOOTSTRAP, CommonSettings.TOPIC_NORMALIZED,
         CommonSettings.TOPIC_DLQ, CommonSettings.PG_URL, CommonSettings.PG_USER, CommonSettings.PG_PASSWORD,
-        CommonSettings.PG_BATCH_INTERVAL, CommonSettings.PG_RECONNECT_TIMEOUT, OFFICES_ENABLED, FROM, TO,
+        CommonSettings.PG_BATCH_INTERVAL, CommonSettings.PG_RECONNECT_TIMEOUT,
+        CommonSettings.ES_URL, CommonSettings.ES_COLLECTION_RUNS_ALIAS, CommonSettings.ES_BULK_MAX_ACTIONS,
+        CommonSettings.ES_BULK_MAX_BYTES, CommonSettings.ES_MAX_RETRIES, CommonSettings.ES_INITIAL_BACKOFF,
+        CommonSettings.ES_UNAVAILABLE_TIMEOUT, OFFICES_ENABLED, FROM, TO,
         TICK, RETRY_DELAY, MAX_ATTEMPTS, CommonSettings.DEDUPE_TTL, CommonSettings.DEDUPE_FROM_TOPIC,
         DLQ_MAX_RAW_BYTES, TRANSACTIONAL_ID_PREFIX));
     for (OfficeOptions o : List.of(USPTO, EPO, KIPRIS)) {

@@ -24,6 +24,10 @@ public final class CommonSettings {
       new Setting("es.url", StackDefaults.elasticsearchUrl(), "Elasticsearch URL");
   public static final Setting ES_ALIAS =
       new Setting("es.alias", ElasticsearchSettings.DEFAULT_ALIAS, "Elasticsearch alias the patents index sits behind");
+  public static final Setting ES_DEAD_LETTERS_ALIAS = new Setting("es.dead-letters-alias", "dead-letters",
+      "Elasticsearch alias the dead letters (topic.dlq) are landed behind");
+  public static final Setting ES_COLLECTION_RUNS_ALIAS = new Setting("es.collection-runs-alias", "collection-runs",
+      "Elasticsearch alias the collection runs are mirrored behind");
   public static final Setting PG_URL = new Setting("pg.url",
       StackDefaults.postgresUrl(), "PostgreSQL JDBC URL");
   public static final Setting PG_USER = new Setting("pg.user", StackDefaults.postgresUser(), "PostgreSQL user");
@@ -132,8 +136,13 @@ public final class CommonSettings {
 
   /** The patents alias with the bulk writer's limits and waits. */
   public static ElasticsearchSettings elasticsearch(Settings s) {
+    return elasticsearch(s, ES_ALIAS);
+  }
+
+  /** The alias {@code alias} names ({@link #ES_DEAD_LETTERS_ALIAS}, ...) with the bulk writer's limits and waits. */
+  public static ElasticsearchSettings elasticsearch(Settings s, Setting alias) {
     return new ElasticsearchSettings(s.require(ES_URL.key()),
-        s.require(ES_ALIAS.key()), s.getInt(ES_BULK_MAX_ACTIONS.key()),
+        s.require(alias.key()), s.getInt(ES_BULK_MAX_ACTIONS.key()),
         s.getLong(ES_BULK_MAX_BYTES.key()), s.getInt(ES_MAX_RETRIES.key()),
         s.getDuration(ES_INITIAL_BACKOFF.key()).toMillis(), s.getDuration(ES_UNAVAILABLE_TIMEOUT.key()));
   }

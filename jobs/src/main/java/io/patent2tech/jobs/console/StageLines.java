@@ -43,6 +43,7 @@ public final class StageLines {
       // patents.normalized -> decode -> PostgreSQL + Elasticsearch;
       // patents.links -> decode-links -> PostgreSQL + link lists -> Elasticsearch (shown once there are links)
       // patents.models3d -> decode-models -> PostgreSQL + model summaries -> Elasticsearch (likewise)
+      // patents.dlq -> decode-dead-letters -> Elasticsearch dead-letters (likewise)
       "land", new StageLine("land", "records", List.of(
           count("read", patentsRead()),
           count("undecodable", metricOf("decode", "undecodableRecords")),
@@ -58,7 +59,10 @@ public final class StageLines {
           ifAny("undecodable 3D outcomes", metricOf("decode-models", "undecodableRecords")),
           ifAny("3D outcomes in PostgreSQL", sunk("postgres-models")),
           ifAny("documents updated with 3D models", sunk("elasticsearch-models")),
-          ifAny("3D updates rejected by Elasticsearch", sinkMetric("elasticsearch-models", "failed")))),
+          ifAny("3D updates rejected by Elasticsearch", sinkMetric("elasticsearch-models", "failed")),
+          ifAny("dead letters", in("decode-dead-letters")),
+          ifAny("dead letters searchable", sunk("elasticsearch-dead-letters")),
+          ifAny("dead letters rejected by Elasticsearch", sinkMetric("elasticsearch-dead-letters", "failed")))),
       // patents.normalized -> decode -> level 3 (family-groups -> family-links)
       //                                 + level 4 (shingle -> buckets -> candidates -> verify) -> patents.links
       "links", new StageLine("links", "patents", List.of(
@@ -96,12 +100,17 @@ public final class StageLines {
 
   private StageLines() {}
 
-  /** What the landing job read from patents.normalized: its sources' records less the links and 3D outcomes. */
+  /**
+   * What the landing job read from patents.normalized: its sources' records less the links, 3D
+   * outcomes and dead letters.
+   */
   private static StageLine.Value patentsRead() {
     return c -> {
       Long links = in("decode-links").apply(c);
       Long models = in("decode-models").apply(c);
-      return c.sourceRecords() - (links == null ? 0 : links) - (models == null ? 0 : models);
+      Long deadLetters = in("decode-dead-letters").apply(c);
+      return c.sourceRecords() - (links == null ? 0 : links) - (models == null ? 0 : models)
+          - (deadLetters == null ? 0 : deadLetters);
     };
   }
 

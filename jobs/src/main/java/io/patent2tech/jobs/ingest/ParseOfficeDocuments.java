@@ -1,6 +1,7 @@
 package io.patent2tech.jobs.ingest;
 
 import java.util.List;
+import java.util.function.Consumer;
 
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.metrics.Counter;
@@ -69,15 +70,29 @@ public final class ParseOfficeDocuments extends ProcessFunction<RawDocument, Pat
 
   @Override
   public void processElement(RawDocument doc, Context ctx, Collector<Patent> out) {
-    long now = System.currentTimeMillis();
     if (doc.file != null && !doc.file.equals(currentFile)) {
       currentFile = doc.file;
       filesRead.inc();
     }
+    parse(doc, System.currentTimeMillis(), patent -> {
+      out.collect(patent);
+      parsed.inc();
+    }, deadLetter -> {
+      rejected.inc();
+      ctx.output(DEAD_LETTERS, deadLetter);
+    });
+  }
+
+  /**
+   * parse -> normalize -> validate of one document, outside Flink as inside it: each record goes to
+   * {@code accepted}, each rejection to {@code rejected} as its dead letter. What the replay of dead
+   * letters calls, so a replayed input takes the same path as an ingested one.
+   */
+  public void parse(RawDocument doc, long now, Consumer<Patent> accepted, Consumer<DeadLetter> rejected) {
     Source where = doc.toSource();
     if (doc.readError != null) {
       // the bulk file itself is damaged (e.g. a truncated zip): the rest of it cannot be read
-      reject(ctx, DeadLetters.of("uspto", "split", doc.readError, null, where, null, null, maxRawBytes, now));
+      rejected.accept(DeadLetters.of("uspto", "split", doc.readError, null, where, null, null, maxRawBytes, now));
       return;
     }
     if (doc.oversized) {
@@ -85,43 +100,42 @@ public final class ParseOfficeDocuments extends ProcessFunction<RawDocument, Pat
               + " bytes exceeds the maximum document size; only its first " + doc.bytes.length
               + " bytes were read", null, where, doc.bytes, null, maxRawBytes, now);
       d.setRawSize(doc.size);
-      reject(ctx, d);
+      rejected.accept(d);
       return;
     }
     switch (InputFormat.detect(doc.bytes)) {
-      case EPO -> response(doc, "epo", "EPO", ctx, out, now);
-      case KIPRIS -> response(doc, "kipris", "KIPO", ctx, out, now);
+      case EPO -> response(doc, "epo", "EPO", accepted, rejected, now);
+      case KIPRIS -> response(doc, "kipris", "KIPO", accepted, rejected, now);
       default -> {
         try {
-          out.collect(uspto.process(doc.bytes, where, now));
-          parsed.inc();
+          accepted.accept(uspto.process(doc.bytes, where, now));
         } catch (DocumentRejectedException e) {
-          reject(ctx, DeadLetters.rejected(e, "uspto", where, doc.bytes, maxRawBytes, now));
+          rejected.accept(DeadLetters.rejected(e, "uspto", where, doc.bytes, maxRawBytes, now));
         }
       }
     }
   }
 
   /** Every record of a saved office response; dead letters name the record's index as its position. */
-  private void response(RawDocument doc, String sourceName, String office, Context ctx, Collector<Patent> out,
-      long now) {
+  private void response(RawDocument doc, String sourceName, String office, Consumer<Patent> accepted,
+      Consumer<DeadLetter> rejected, long now) {
     Source where = Source.newBuilder(doc.toSource()).setOffice(office).build();
     List<DocumentResult> results;
     try {
       results = "epo".equals(sourceName) ? epo.processAll(doc.bytes, where, now)
           : kipris.processAll(doc.bytes, where, now);
     } catch (DocumentRejectedException e) {
-      reject(ctx, DeadLetters.rejected(e, sourceName, where, doc.bytes, maxRawBytes, now));
+      rejected.accept(DeadLetters.rejected(e, sourceName, where, doc.bytes, maxRawBytes, now));
       return;
     } catch (KiprisApiException e) {
-      reject(ctx, DeadLetters.of(sourceName, DocumentRejectedException.STAGE_PARSE,
+      rejected.accept(DeadLetters.of(sourceName, DocumentRejectedException.STAGE_PARSE,
           "error envelope: " + e.getMessage(), e, where, doc.bytes, null, maxRawBytes, now));
       return;
     }
     if (results.isEmpty() && "epo".equals(sourceName)) {
       // OPS claims or description: its text is lost to the pipeline unless someone reads it together
       // with its biblio, so it is kept where an operator looks
-      reject(ctx, DeadLetters.of(sourceName, DocumentRejectedException.STAGE_PARSE, "EPO OPS response holds no"
+      rejected.accept(DeadLetters.of(sourceName, DocumentRejectedException.STAGE_PARSE, "EPO OPS response holds no"
               + " exchange-document (a claims or description response joins its biblio only in scripts/parse and"
               + " the collect job)", null, where, doc.bytes, null, maxRawBytes, now));
       return;
@@ -131,17 +145,11 @@ public final class ParseOfficeDocuments extends ProcessFunction<RawDocument, Pat
     }
     for (DocumentResult r : results) {
       if (r.isAccepted()) {
-        out.collect(r.patent());
-        parsed.inc();
+        accepted.accept(r.patent());
       } else {
         Source at = r.index() < 0 ? where : Source.newBuilder(where).setPosition(r.index()).build();
-        reject(ctx, DeadLetters.rejected(r.rejection(), sourceName, at, doc.bytes, maxRawBytes, now));
+        rejected.accept(DeadLetters.rejected(r.rejection(), sourceName, at, doc.bytes, maxRawBytes, now));
       }
     }
-  }
-
-  private void reject(Context ctx, DeadLetter deadLetter) {
-    rejected.inc();
-    ctx.output(DEAD_LETTERS, deadLetter);
   }
 }

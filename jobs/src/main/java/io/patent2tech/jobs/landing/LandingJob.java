@@ -10,7 +10,9 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.util.function.SerializableSupplier;
 
 import io.patent2tech.connectors.elasticsearch.sink.ElasticsearchBulkSink;
+import io.patent2tech.connectors.elasticsearch.index.AliasedIndex;
 import io.patent2tech.connectors.elasticsearch.index.PatentIndex;
+import io.patent2tech.connectors.kafka.DecodeDeadLetters;
 import io.patent2tech.connectors.kafka.DecodeTopicValues;
 import io.patent2tech.connectors.kafka.KafkaConnections;
 import io.patent2tech.connectors.kafka.KafkaDeadLetterPublisherFactory;
@@ -49,12 +51,21 @@ import io.patent2tech.udfs.models3d.PatentModels;
  *                                              |       +-> keyBy key -> model summary -> Elasticsearch
  *                                              |           (has_model, model_* merged into the patents' documents)
  *                                              +-> patents.dlq (undecodable values; ES per-document rejections)
+ *
+ *  patents.dlq (read_committed) -> decode-dead-letters -> Elasticsearch alias `dead-letters`
+ *                                  (bulk upsert, _id = topic-partition-offset; fields, no raw bytes:
+ *                                   dlq_topic/dlq_partition/dlq_offset point at the record that has them)
  * </pre>
  *
  * All stores are idempotent upserts keyed by the publication key, the link or the figure set, so
  * replays change nothing. The paths share no operator; the links path's uids all start with
- * "links-" and the models path's with "models-", so that the patents path's uids, and savepoints
- * taken before links or models were landed, stay valid.
+ * "links-", the models path's with "models-" and the dead letters path's with "dlq-", so that the patents path's uids, and savepoints
+ * taken before links, models or dead letters were landed, stay valid.
+ *
+ * <p>The dead letters path writes nothing to patents.dlq, the topic it reads: a value there that
+ * does not decode is landed as a document of its own, and what Elasticsearch refuses is logged,
+ * not dead-lettered ({@link ElasticsearchBulkSink#forDeadLetters}). A dead letter never makes a dead
+ * letter, so none can circle through the topic and the index.
  */
 public final class LandingJob {
 
@@ -64,7 +75,8 @@ public final class LandingJob {
       CommonSettings.KAFKA_BOOTSTRAP, CommonSettings.TOPIC_NORMALIZED, CommonSettings.TOPIC_LINKS,
       CommonSettings.TOPIC_MODELS3D, CommonSettings.TOPIC_DLQ,
       GROUP_ID, CommonSettings.BOUNDED,
-      CommonSettings.ES_URL, CommonSettings.ES_ALIAS, CommonSettings.ES_BULK_MAX_ACTIONS,
+      CommonSettings.ES_URL, CommonSettings.ES_ALIAS, CommonSettings.ES_DEAD_LETTERS_ALIAS,
+      CommonSettings.ES_BULK_MAX_ACTIONS,
       CommonSettings.ES_BULK_MAX_BYTES, CommonSettings.ES_MAX_RETRIES, CommonSettings.ES_INITIAL_BACKOFF,
       CommonSettings.ES_UNAVAILABLE_TIMEOUT,
       CommonSettings.PG_URL, CommonSettings.PG_USER, CommonSettings.PG_PASSWORD,
@@ -76,8 +88,10 @@ public final class LandingJob {
       + "  Lands patents.normalized in PostgreSQL and Elasticsearch (idempotent upserts), and\n"
       + "  patents.links in PostgreSQL (patent_links) and on both linked documents in Elasticsearch\n"
       + "  (family_members, application_members, near_duplicates, family_representative), and\n"
-      + "  patents.models3d in PostgreSQL (models_3d) and on the documents (has_model, model_*).\n"
-      + "  Applies the Flyway migrations and the Elasticsearch index template first.\n";
+      + "  patents.models3d in PostgreSQL (models_3d) and on the documents (has_model, model_*), and\n"
+      + "  patents.dlq in Elasticsearch (dead-letters: reason, stage, source, time, and where the raw\n"
+      + "  input is, never the input itself).\n"
+      + "  Applies the Flyway migrations and the Elasticsearch index templates first.\n";
 
   private LandingJob() {}
 
@@ -96,6 +110,23 @@ public final class LandingJob {
 
     buildLinks(env, s);
     buildModels(env, s);
+    buildDeadLetters(env, s);
+  }
+
+  /**
+   * The dead letters path: patents.dlq into the dead-letters alias, one document per record. Its
+   * own failures do not go back to patents.dlq (see the class comment).
+   */
+  static void buildDeadLetters(StreamExecutionEnvironment env, Settings s) {
+    String topic = s.require(CommonSettings.TOPIC_DLQ.key());
+    env.fromSource(KafkaConnections.committedRecords(s.require(CommonSettings.KAFKA_BOOTSTRAP.key()), topic,
+            s.require(GROUP_ID.key()), s.getBoolean(CommonSettings.BOUNDED.key())),
+            WatermarkStrategy.noWatermarks(), topic)
+        .uid("dlq-source")
+        .process(new DecodeDeadLetters()).name("decode-dead-letters").uid("dlq-decode")
+        .sinkTo(ElasticsearchBulkSink.forDeadLetters(
+            CommonSettings.elasticsearch(s, CommonSettings.ES_DEAD_LETTERS_ALIAS)))
+        .name("elasticsearch-dead-letters").uid("dlq-sink-elasticsearch");
   }
 
   /** The links path: patents.links into patent_links and onto both documents of each link. */
@@ -170,6 +201,8 @@ public final class LandingJob {
         CommonSettings.TOPIC_MODELS3D, CommonSettings.TOPIC_DLQ);
     PostgresMigrations.migrate(CommonSettings.postgres(s));
     PatentIndex.ensure(CommonSettings.elasticsearch(s));
+    AliasedIndex.ensure(CommonSettings.elasticsearch(s, CommonSettings.ES_DEAD_LETTERS_ALIAS),
+        AliasedIndex.DEAD_LETTERS_TEMPLATE);
     StreamExecutionEnvironment env = FlinkEnvironments.create(s);
     build(env, s);
     env.execute("patent2tech-landing");

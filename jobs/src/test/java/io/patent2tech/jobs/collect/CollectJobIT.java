@@ -104,6 +104,10 @@ class CollectJobIT {
     LocalStack.deleteTopicsIfPresent(List.of(RUN + ".links", RUN + ".models3d"));
     LocalStack.esDelete("/" + ALIAS + "-v1");
     LocalStack.esDelete("/_index_template/" + ALIAS);
+    LocalStack.esDelete("/" + ALIAS + "-dlq-v1");
+    LocalStack.esDelete("/_index_template/" + ALIAS + "-dlq");
+    LocalStack.esDelete("/" + ALIAS + "-runs-v1");
+    LocalStack.esDelete("/_index_template/" + ALIAS + "-runs");
     LocalStack.dropSchema(RUN);
   }
 
@@ -139,6 +143,14 @@ class CollectJobIT {
     assertThat(epoRun).containsEntry("listed", 10L).containsEntry("fetched", 10L)
         .containsEntry("published", (long) EPO_PUBLISHED).containsEntry("rejected", 1L).containsEntry("skipped", 0L);
     assertThat((String) epoRun.get("quota")).contains("search=green:30");
+    // the same rows are searchable in Elasticsearch under their run ids
+    var runDocs = LocalStack.esSources(ALIAS + "-runs");
+    assertThat(runDocs.keySet()).isEqualTo(runs.keySet());
+    var epoDoc = runDocs.get((String) epoRun.get("run_id"));
+    assertThat(epoDoc.get("status").asText()).isEqualTo("finished");
+    assertThat(epoDoc.get("published").asLong()).isEqualTo(EPO_PUBLISHED);
+    assertThat(epoDoc.get("rejected").asLong()).isEqualTo(1L);
+    assertThat(epoDoc.get("quota").asText()).contains("search=green:30");
 
     LandingJob.run(landingSettings());
     assertThat(LocalStack.esCount(ALIAS)).isEqualTo(PUBLISHED);
@@ -193,7 +205,8 @@ class CollectJobIT {
             "--from", day.toString(), "--to", day.toString(), "--collect.kipris.url", slow.url(),
             "--collect.kipris.key-file", dir.resolve("kipris.key").toString(),
             "--transactional-id-prefix", run, "--checkpoint.interval", "500 ms",
-            "--restart.delay", "500 ms", "--parallelism", "1"}, Map.of());
+            "--restart.delay", "500 ms", "--es.url", LocalStack.ES, "--es.collection-runs-alias", run + "-runs",
+            "--parallelism", "1"}, Map.of());
         CompletableFuture<Void> job = CompletableFuture.runAsync(() -> {
           try {
             CollectJob.run(settings);
@@ -229,6 +242,8 @@ class CollectJobIT {
       } finally {
         LocalStack.deleteTopics(List.of(topic, dlq));
         LocalStack.dropSchema(run);
+        LocalStack.esDelete("/" + run + "-runs-v1");
+        LocalStack.esDelete("/_index_template/" + run + "-runs");
       }
     }
   }
@@ -274,7 +289,8 @@ class CollectJobIT {
         "--collect.epo.credentials-file", dir.resolve("epo.properties").toString(),
         "--collect.kipris.key-file", dir.resolve("kipris.key").toString(),
         "--transactional-id-prefix", RUN + "-collect", "--checkpoint.interval", "1 s",
-        "--pg.batch-interval", "200 ms", "--parallelism", "2"}, Map.of());
+        "--pg.batch-interval", "200 ms", "--es.url", LocalStack.ES, "--es.collection-runs-alias", ALIAS + "-runs",
+        "--parallelism", "2"}, Map.of());
   }
 
   private static Settings landingSettings() {
@@ -283,6 +299,7 @@ class CollectJobIT {
         "--group-id", RUN + "-landing",
         // a links topic of the test's own: the shared patents.links may hold other runs' links
         "--topic.links", RUN + ".links", "--topic.models3d", RUN + ".models3d", "--bounded", "--es.url", LocalStack.ES, "--es.alias", ALIAS,
+        "--es.dead-letters-alias", ALIAS + "-dlq",
         "--pg.url", PG_URL, "--pg.user", LocalStack.PG_USER, "--pg.password", LocalStack.PG_PASSWORD,
         "--checkpoint.interval", "1 s", "--parallelism", "2"}, Map.of());
   }

@@ -109,7 +109,7 @@ class EnrichJobIT {
         "--group-id", RUN + "-landing",
         // a links topic of the test's own: the shared patents.links may hold other runs' links
         "--topic.links", RUN + ".links", "--topic.models3d", RUN + ".models3d", "--bounded", "--es.url", LocalStack.ES,
-        "--es.alias", ALIAS, "--pg.url", PG_URL, "--pg.user", LocalStack.PG_USER,
+        "--es.alias", ALIAS, "--es.dead-letters-alias", ALIAS + "-dlq", "--pg.url", PG_URL, "--pg.user", LocalStack.PG_USER,
         "--pg.password", LocalStack.PG_PASSWORD, "--checkpoint.interval", "1 s",
         "--parallelism", "2"}, Map.of()));
     assertThat(LocalStack.esCount(ALIAS)).isEqualTo(PATENTS);
@@ -129,6 +129,8 @@ class EnrichJobIT {
     LocalStack.deleteTopicsIfPresent(List.of(RUN + ".links", RUN + ".models3d"));
     LocalStack.esDelete("/" + ALIAS + "-v1");
     LocalStack.esDelete("/_index_template/" + ALIAS);
+    LocalStack.esDelete("/" + ALIAS + "-dlq-v1");
+    LocalStack.esDelete("/_index_template/" + ALIAS + "-dlq");
     LocalStack.esDelete("/" + LEGAL + "-v1");
     LocalStack.esDelete("/_index_template/" + LEGAL);
     LocalStack.dropSchema(RUN);

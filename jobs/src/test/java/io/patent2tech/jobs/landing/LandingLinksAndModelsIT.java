@@ -96,7 +96,7 @@ class LandingLinksAndModelsIT {
     LandingJob.run(Settings.parse(LandingJob.SETTINGS, LandingJob.FLAGS, new String[] {
         "--kafka.bootstrap", LocalStack.KAFKA, "--topic.normalized", NORMALIZED, "--topic.links", LINKS,
         "--topic.models3d", MODELS, "--topic.dlq", DLQ, "--group-id", RUN + "-landing", "--bounded",
-        "--es.url", LocalStack.ES, "--es.alias", ALIAS,
+        "--es.url", LocalStack.ES, "--es.alias", ALIAS, "--es.dead-letters-alias", ALIAS + "-dlq",
         "--pg.url", PG_URL, "--pg.user", LocalStack.PG_USER, "--pg.password", LocalStack.PG_PASSWORD,
         "--checkpoint.interval", "1 s", "--parallelism", "2"}, Map.of()));
   }
@@ -106,6 +106,8 @@ class LandingLinksAndModelsIT {
     LocalStack.deleteTopicsIfPresent(List.of(NORMALIZED, LINKS, MODELS, DLQ));
     LocalStack.esDelete("/" + ALIAS + "-v1");
     LocalStack.esDelete("/_index_template/" + ALIAS);
+    LocalStack.esDelete("/" + ALIAS + "-dlq-v1");
+    LocalStack.esDelete("/_index_template/" + ALIAS + "-dlq");
     LocalStack.dropSchema(RUN);
   }
 

@@ -2,11 +2,16 @@ package io.patent2tech.connectors.elasticsearch.sink;
 
 import io.patent2tech.connectors.DeadLetterPublisherFactory;
 import io.patent2tech.connectors.elasticsearch.ElasticsearchSettings;
+import io.patent2tech.connectors.elasticsearch.document.CollectionRunDocuments;
+import io.patent2tech.connectors.elasticsearch.document.DeadLetterDocuments;
 import io.patent2tech.connectors.elasticsearch.document.DocumentMapper;
 import io.patent2tech.connectors.elasticsearch.document.EnrichmentDocuments;
 import io.patent2tech.connectors.elasticsearch.document.LinkDocuments;
 import io.patent2tech.connectors.elasticsearch.document.ModelDocuments;
 import io.patent2tech.connectors.elasticsearch.document.PatentDocuments;
+import io.patent2tech.connectors.kafka.DeadLetterEntry;
+import io.patent2tech.connectors.kafka.Topics;
+import io.patent2tech.connectors.postgres.CollectionRunRow;
 import io.patent2tech.schema.EnrichedPatent;
 import io.patent2tech.schema.Patent;
 import io.patent2tech.udfs.links.DocumentLinks;
@@ -60,6 +65,9 @@ public final class ElasticsearchBulkSink<T> implements Sink<T>, SupportsWriterSt
   /** The topic {@link #forEnrichments} reads from, named in its dead letters. */
   public static final String ENRICHED_DEAD_LETTER_SOURCE = "patents.enriched";
 
+  /** What {@link #forCollectionRuns} writes, named in its dead letters. */
+  public static final String COLLECTION_RUNS_DEAD_LETTER_SOURCE = "collection_runs";
+
   private final ElasticsearchSettings settings;
   private final DocumentMapper<T> mapper;
   private final DeadLetterPublisherFactory deadLetters;
@@ -112,6 +120,38 @@ public final class ElasticsearchBulkSink<T> implements Sink<T>, SupportsWriterSt
         .mapper(ModelDocuments.mapper())
         .deadLetters(deadLetters)
         .deadLetterSource(MODELS_DEAD_LETTER_SOURCE)
+        .build();
+  }
+
+  /**
+   * The landing job's sink for dead letters: {@link DeadLetterDocuments} into the dead-letters
+   * alias ({@code settings.alias()}), {@code _id} = topic-partition-offset.
+   *
+   * <p>The rule that keeps dead letters from looping: a dead letter never makes a dead letter.
+   * What this sink cannot store is logged and counted ({@link LoggedDeadLetters}), never published
+   * to patents.dlq: the refused document describes a record that is itself durably in patents.dlq
+   * (its {@code _id} says where), so nothing is lost, while a new dead letter about it would be read
+   * by this same path and, refused for the same reason, make another, forever.
+   */
+  public static ElasticsearchBulkSink<DeadLetterEntry> forDeadLetters(ElasticsearchSettings settings) {
+    return ElasticsearchBulkSink.<DeadLetterEntry>builder(settings)
+        .mapper(DeadLetterDocuments.mapper())
+        .deadLetters(new LoggedDeadLetters())
+        .deadLetterSource(Topics.DLQ)
+        .build();
+  }
+
+  /**
+   * The collect job's sink for collection runs: {@link CollectionRunDocuments} into the
+   * collection-runs alias ({@code settings.alias()}), {@code _id} = run id; refused rows go to
+   * patents.dlq with source {@value #COLLECTION_RUNS_DEAD_LETTER_SOURCE}.
+   */
+  public static ElasticsearchBulkSink<CollectionRunRow> forCollectionRuns(
+      ElasticsearchSettings settings, DeadLetterPublisherFactory deadLetters) {
+    return ElasticsearchBulkSink.<CollectionRunRow>builder(settings)
+        .mapper(CollectionRunDocuments.mapper())
+        .deadLetters(deadLetters)
+        .deadLetterSource(COLLECTION_RUNS_DEAD_LETTER_SOURCE)
         .build();
   }
 
