@@ -78,7 +78,7 @@ p2t_load_config() {
   p2t_load_defaults
 
   local port
-  for port in P2T_KAFKA_PORT P2T_KAFKA_CONTROLLER_PORT P2T_ES_PORT P2T_PG_PORT P2T_FLINK_PORT P2T_FLINK_RPC_PORT; do
+  for port in P2T_KAFKA_PORT P2T_KAFKA_CONTROLLER_PORT P2T_KAFKA_SECURE_PORT P2T_ES_PORT P2T_PG_PORT P2T_FLINK_PORT P2T_FLINK_RPC_PORT; do
     if ! [[ ${!port} =~ ^[0-9]+$ ]] || ((${!port} < 1 || ${!port} > 65535)); then
       p2t_die "$port must be a TCP port number, got '${!port}'"
     fi
@@ -89,10 +89,17 @@ p2t_load_config() {
   done
   [[ $P2T_KAFKA_PORT != "$P2T_KAFKA_CONTROLLER_PORT" ]] \
     || p2t_die "P2T_KAFKA_PORT and P2T_KAFKA_CONTROLLER_PORT must differ"
+  [[ $P2T_KAFKA_SECURE_PORT != "$P2T_KAFKA_PORT" && $P2T_KAFKA_SECURE_PORT != "$P2T_KAFKA_CONTROLLER_PORT" ]] \
+    || p2t_die "P2T_KAFKA_SECURE_PORT must differ from P2T_KAFKA_PORT and P2T_KAFKA_CONTROLLER_PORT"
+  [[ $P2T_KAFKA_SCRAM_USER =~ ^[A-Za-z0-9._-]+$ && $P2T_KAFKA_SCRAM_PASSWORD =~ ^[A-Za-z0-9._-]+$ ]] \
+    || p2t_die "P2T_KAFKA_SCRAM_USER and P2T_KAFKA_SCRAM_PASSWORD may contain only letters, digits and . _ -"
   [[ $P2T_FLINK_PORT != "$P2T_FLINK_RPC_PORT" ]] \
     || p2t_die "P2T_FLINK_PORT and P2T_FLINK_RPC_PORT must differ"
 
   P2T_KAFKA_BOOTSTRAP="localhost:$P2T_KAFKA_PORT"
+  # The SASL_SSL listener (scripts/lib/kafka.sh): where it is and the CA that signed its certificate.
+  P2T_KAFKA_SECURE_BOOTSTRAP="localhost:$P2T_KAFKA_SECURE_PORT"
+  P2T_KAFKA_CA_FILE="$P2T_STACK_DIR/conf/kafka/tls/ca.pem"
   P2T_ES_URL="http://localhost:$P2T_ES_PORT"
   P2T_PG_URL="jdbc:postgresql://localhost:$P2T_PG_PORT/$P2T_PG_DB"
   P2T_FLINK_URL="http://localhost:$P2T_FLINK_PORT"
@@ -109,12 +116,13 @@ p2t_load_config() {
 # The variables `scripts/stack env` prints, server side first, then what clients read.
 p2t_config_names() {
   printf '%s\n' P2T_STACK_DIR P2T_SERVICE_USER \
-    P2T_KAFKA_VERSION P2T_KAFKA_PORT P2T_KAFKA_CONTROLLER_PORT P2T_KAFKA_HEAP \
+    P2T_KAFKA_VERSION P2T_KAFKA_PORT P2T_KAFKA_CONTROLLER_PORT P2T_KAFKA_SECURE_PORT P2T_KAFKA_HEAP \
     P2T_ES_VERSION P2T_ES_PORT P2T_ES_HEAP \
     P2T_PG_PORT P2T_PG_BIN \
     P2T_FLINK_VERSION P2T_FLINK_PORT P2T_FLINK_RPC_PORT P2T_FLINK_JM_MEMORY P2T_FLINK_TM_MEMORY P2T_FLINK_SLOTS \
     P2T_JAVA_HOME P2T_MAVEN_REPO_URL P2T_START_TIMEOUT P2T_STOP_TIMEOUT \
-    P2T_KAFKA_BOOTSTRAP P2T_ES_URL P2T_PG_URL P2T_PG_USER P2T_PG_PASSWORD P2T_PG_DB P2T_FLINK_URL
+    P2T_KAFKA_BOOTSTRAP P2T_KAFKA_SECURE_BOOTSTRAP P2T_KAFKA_CA_FILE P2T_KAFKA_SCRAM_USER P2T_KAFKA_SCRAM_PASSWORD \
+    P2T_ES_URL P2T_PG_URL P2T_PG_USER P2T_PG_PASSWORD P2T_PG_DB P2T_FLINK_URL
 }
 
 # Elasticsearch and PostgreSQL refuse to run as root, so root runs the whole stack as a
