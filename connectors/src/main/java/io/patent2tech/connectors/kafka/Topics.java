@@ -65,9 +65,14 @@ public final class Topics {
    * for: {@code Map.of("my.normalized", Topics.NORMALIZED)}. Existing topics are left as they are.
    */
   public static void ensureAs(String bootstrapServers, Map<String, String> registryTopicByName) {
+    ensureAs(KafkaClientSettings.plaintext(bootstrapServers), registryTopicByName);
+  }
+
+  /** {@link #ensureAs(String, Map)} with the client's security. */
+  public static void ensureAs(KafkaClientSettings kafka, Map<String, String> registryTopicByName) {
     Map<String, Integer> partitions = new LinkedHashMap<>();
     registryTopicByName.forEach((name, registryTopic) -> partitions.put(name, partitions(registryTopic)));
-    ensure(bootstrapServers, partitions);
+    ensure(kafka, partitions);
   }
 
   /** "name partitions" lines; # comments and blank lines are skipped (the stack script reads the same). */
@@ -103,8 +108,12 @@ public final class Topics {
    * broker default); existing topics are left as they are. Idempotent.
    */
   public static void ensure(String bootstrapServers, Map<String, Integer> partitionsByTopic) {
-    Properties props = new Properties();
-    props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+    ensure(KafkaClientSettings.plaintext(bootstrapServers), partitionsByTopic);
+  }
+
+  /** {@link #ensure(String, Map)} with the client's security. */
+  public static void ensure(KafkaClientSettings kafka, Map<String, Integer> partitionsByTopic) {
+    Properties props = kafka.properties();
     props.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 30_000);
     try (Admin admin = Admin.create(props)) {
       Set<String> existing = admin.listTopics().names().get(30, TimeUnit.SECONDS);
@@ -130,7 +139,7 @@ public final class Topics {
       throw new IllegalStateException("interrupted while creating topics", e);
     } catch (ExecutionException | TimeoutException e) {
       throw new IllegalStateException("cannot create topics " + partitionsByTopic.keySet()
-          + " on Kafka at " + bootstrapServers + ": " + e.getMessage(), e);
+          + " on Kafka at " + kafka.bootstrapServers() + ": " + e.getMessage(), e);
     }
   }
 }

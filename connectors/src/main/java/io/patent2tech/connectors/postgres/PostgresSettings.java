@@ -66,6 +66,7 @@ public record PostgresSettings(String jdbcUrl, String user, String password, Dur
   /** Keeps the password out of logs and exception messages. */
   @Override
   public String toString() {
-    return "PostgresSettings[jdbcUrl=" + jdbcUrl + ", user=" + user + ", reconnectTimeout=" + reconnectTimeout + "]";
+    // endpoint(), not the URL: its parameters may carry a password
+    return "PostgresSettings[endpoint=" + endpoint() + ", user=" + user + ", reconnectTimeout=" + reconnectTimeout + "]";
   }
 }
