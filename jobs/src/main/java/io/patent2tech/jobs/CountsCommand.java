@@ -18,6 +18,7 @@ import java.util.regex.Pattern;
 
 import io.patent2tech.connectors.elasticsearch.ElasticsearchAuth;
 import io.patent2tech.connectors.kafka.KafkaClientSettings;
+import io.patent2tech.connectors.postgres.PostgresSettings;
 import io.patent2tech.connectors.kafka.CommittedTopic;
 import io.patent2tech.jobs.config.CommonSettings;
 import io.patent2tech.jobs.config.Setting;
@@ -66,7 +67,8 @@ public final class CountsCommand {
             + "%20OR%20_exists_:near_duplicates"), esCount(esUrl, esAuth, alias, "?q=has_model:true"));
 
     String pgUrl = CommonSettings.postgresUrl(s);
-    out.printf("PostgreSQL %s%n", CommonSettings.postgres(s).endpoint());
+    // the endpoint, not the URL: its parameters may carry a password
+    out.printf("PostgreSQL %s%n", new PostgresSettings(pgUrl, null, null).endpoint());
     try (Connection c = DriverManager.getConnection(pgUrl, s.get(CommonSettings.PG_USER.key()),
         s.get(CommonSettings.PG_PASSWORD.key())); Statement st = c.createStatement()) {
       for (String table : List.of("patents", "claims", "classifications", "parties", "citations",
