@@ -55,34 +55,17 @@ kafka_configure() {
   p2t_own "$conf" "$conf"/* "$conf"/tls/* "$data" "$logs"
 }
 
-# The SECURE listener's certificate: a CA of this stack alone (ca.pem, what clients trust) and a
-# broker key and certificate for localhost and 127.0.0.1 signed by it (broker.pem, key first, as
-# Kafka's PEM key store reads it). Made once; a stack that has them keeps them, so clients that
-# copied ca.pem go on trusting the broker.
+# The SECURE listener's certificate (p2t_make_tls: the stack's CA for Kafka, a key and certificate
+# for localhost and 127.0.0.1), with key and certificate in one file, key first, as Kafka's PEM key
+# store reads it.
 kafka_make_tls() {
   local dir=$1
-  [[ -s $dir/ca.pem && -s $dir/broker.pem ]] && return 0
-  command -v openssl >/dev/null || p2t_die "kafka: openssl is needed to make the TLS listener's certificates"
-  p2t_log "kafka: making a CA and a broker certificate in $dir"
-  mkdir -p "$dir"
-  local work
-  work=$(mktemp -d "$dir/.make.XXXXXX")
-  (
-    cd "$work" || exit 1
-    openssl req -x509 -newkey rsa:2048 -nodes -days 3650 -subj "/CN=Patent2Tech local stack CA" \
-      -keyout ca.key -out ca.pem &&
-      openssl req -newkey rsa:2048 -nodes -subj "/CN=localhost" -keyout broker.key -out broker.csr &&
-      printf 'subjectAltName=DNS:localhost,IP:127.0.0.1\nextendedKeyUsage=serverAuth\n' >ext.cnf &&
-      openssl x509 -req -in broker.csr -CA ca.pem -CAkey ca.key -CAcreateserial -days 3650 \
-        -extfile ext.cnf -out broker.crt &&
-      openssl pkcs8 -topk8 -nocrypt -in broker.key -out broker.pk8 &&
-      cat broker.pk8 broker.crt >broker.pem
-  ) >"$work/openssl.log" 2>&1 || p2t_die "kafka: making the certificates failed; see $work/openssl.log"
-  chmod 600 "$work/broker.pem" "$work/ca.key"
-  mv "$work/ca.key" "$dir/ca.key"
-  mv "$work/broker.pem" "$dir/broker.pem"
-  mv "$work/ca.pem" "$dir/ca.pem"
-  rm -rf "$work"
+  p2t_make_tls "$dir" kafka
+  if [[ ! -s $dir/broker.pem || $dir/server.crt -nt $dir/broker.pem ]]; then
+    cat "$dir/server.key" "$dir/server.crt" >"$dir/broker.pem.tmp"
+    chmod 600 "$dir/broker.pem.tmp"
+    mv "$dir/broker.pem.tmp" "$dir/broker.pem"
+  fi
 }
 
 # Creates (or resets) the SCRAM-SHA-512 user of the SECURE listener through the PLAINTEXT one. In

@@ -51,6 +51,10 @@ public final class LocalStack {
   public static final String KAFKA_CA_FILE = env("P2T_KAFKA_CA_FILE",
       env("P2T_STACK_DIR", "/var/lib/patent2tech") + "/conf/kafka/tls/ca.pem");
 
+  /** The CA of the stack's PostgreSQL server certificate (scripts/stack env: P2T_PG_CA_FILE). */
+  public static final String PG_CA_FILE = env("P2T_PG_CA_FILE",
+      env("P2T_STACK_DIR", "/var/lib/patent2tech") + "/conf/postgres/tls/ca.pem");
+
   /** Client settings for the secure listener with the given password. */
   public static KafkaClientSettings secureKafka(String password) {
     return new KafkaClientSettings(KAFKA_SECURE, "SASL_SSL", "SCRAM-SHA-512", KAFKA_SCRAM_USER, password,
