@@ -5,6 +5,8 @@ import java.time.Duration;
 import java.util.Locale;
 import java.util.Objects;
 
+import io.patent2tech.connectors.CredentialFreeUrls;
+
 /**
  * Where Elasticsearch is and how the bulk sink talks to it.
  *
@@ -50,6 +52,7 @@ public record ElasticsearchSettings(
     if (url.isBlank()) {
       throw new IllegalArgumentException("url must not be blank");
     }
+    CredentialFreeUrls.require(url, "the Elasticsearch URL", "es.username and es.password, or es.api-key");
     if (!alias.equals(alias.toLowerCase(Locale.ROOT)) || alias.isBlank()) {
       throw new IllegalArgumentException("alias must be a non-empty lower-case name, got '" + alias + "'");
     }
