@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import io.patent2tech.connectors.http.CapturedLogs;
 import io.patent2tech.jobs.CountsCommand;
 import io.patent2tech.jobs.LocalStack;
+import io.patent2tech.jobs.Main;
 import io.patent2tech.jobs.config.Settings;
 import io.patent2tech.jobs.enrich.EnrichJob;
 
@@ -77,11 +78,14 @@ class SecretsStayOutIT {
     List<CapturedLogs> logs = capture();
     Throwable failure;
     try {
-      failure = catchThrowable(() -> EnrichJob.run(
-          Settings.parse(EnrichJob.SETTINGS, EnrichJob.FLAGS, enrich(KAFKA_SECRET), Map.of())));
+      // through Main, which logs the settings it runs with
+      List<String> args = new ArrayList<>(List.of("enrich"));
+      args.addAll(List.of(enrich(KAFKA_SECRET)));
+      failure = catchThrowable(() -> Main.main(args.toArray(String[]::new)));
     } finally {
       String logged = release(logs);
       assertThat(logged).as("the Kafka clients logged their start").contains("SASL_SSL");
+      assertThat(logged).as("Main logged the settings").contains("kafka.sasl-password=***", "pg.password=***");
       assertNoSecretIn("the logs", logged);
     }
     assertThat(failure).isNotNull();
