@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
+import io.patent2tech.connectors.http.CapturedLogs;
 import io.patent2tech.connectors.kafka.CommittedTopic;
 import io.patent2tech.jobs.LocalStack;
 import io.patent2tech.jobs.config.Settings;
@@ -28,7 +29,8 @@ import io.patent2tech.schema.TopicCodec;
 /**
  * The pipeline through the stack's SASL_SSL listener (SCRAM-SHA-512 over TLS, the stack's own CA):
  * the ingest job publishes the bundled sample and a malformed document, its dedupe reads the topic
- * back, and a consumer with the same credentials sees the records; a wrong password stops the job
+ * back, and a consumer with the same credentials sees the records (none of it logs the password,
+ * nor does the dead letter carry it); a wrong password stops the job
  * with an authentication error that does not carry the password.
  */
 class SecureKafkaIT {
@@ -76,7 +78,21 @@ class SecureKafkaIT {
     Path passwordFile = Files.writeString(secrets.resolve("kafka-password"),
         LocalStack.KAFKA_SCRAM_PASSWORD + "\n", StandardCharsets.UTF_8);
 
-    IngestJob.run(ingest(passwordFile, RUN));
+    List<CapturedLogs> logs = new ArrayList<>();
+    for (String logger : List.of("io.patent2tech", "org.apache.kafka", "org.apache.flink")) {
+      logs.add(new CapturedLogs(logger));
+    }
+    StringBuilder logged = new StringBuilder();
+    try {
+      IngestJob.run(ingest(passwordFile, RUN));
+    } finally {
+      for (CapturedLogs l : logs) {
+        l.lines().forEach(line -> logged.append(line).append('\n'));
+        l.close();
+      }
+    }
+    // the Flink sources and sinks, the dedupe's consumer and the admin client all ran with it
+    assertThat(logged).contains("SASL_SSL").doesNotContain(LocalStack.KAFKA_SCRAM_PASSWORD);
 
     List<byte[]> normalized = new ArrayList<>();
     CommittedTopic.read(LocalStack.secureKafka(LocalStack.KAFKA_SCRAM_PASSWORD), TOPIC, r -> normalized.add(r.value()));
