@@ -78,7 +78,7 @@ p2t_load_config() {
   p2t_load_defaults
 
   local port
-  for port in P2T_KAFKA_PORT P2T_KAFKA_CONTROLLER_PORT P2T_ES_PORT P2T_PG_PORT P2T_FLINK_PORT P2T_FLINK_RPC_PORT; do
+  for port in P2T_KAFKA_PORT P2T_KAFKA_CONTROLLER_PORT P2T_KAFKA_SECURE_PORT P2T_ES_PORT P2T_PG_PORT P2T_FLINK_PORT P2T_FLINK_RPC_PORT; do
     if ! [[ ${!port} =~ ^[0-9]+$ ]] || ((${!port} < 1 || ${!port} > 65535)); then
       p2t_die "$port must be a TCP port number, got '${!port}'"
     fi
@@ -89,10 +89,19 @@ p2t_load_config() {
   done
   [[ $P2T_KAFKA_PORT != "$P2T_KAFKA_CONTROLLER_PORT" ]] \
     || p2t_die "P2T_KAFKA_PORT and P2T_KAFKA_CONTROLLER_PORT must differ"
+  [[ $P2T_KAFKA_SECURE_PORT != "$P2T_KAFKA_PORT" && $P2T_KAFKA_SECURE_PORT != "$P2T_KAFKA_CONTROLLER_PORT" ]] \
+    || p2t_die "P2T_KAFKA_SECURE_PORT must differ from P2T_KAFKA_PORT and P2T_KAFKA_CONTROLLER_PORT"
+  [[ $P2T_KAFKA_SCRAM_USER =~ ^[A-Za-z0-9._-]+$ && $P2T_KAFKA_SCRAM_PASSWORD =~ ^[A-Za-z0-9._-]+$ ]] \
+    || p2t_die "P2T_KAFKA_SCRAM_USER and P2T_KAFKA_SCRAM_PASSWORD may contain only letters, digits and . _ -"
   [[ $P2T_FLINK_PORT != "$P2T_FLINK_RPC_PORT" ]] \
     || p2t_die "P2T_FLINK_PORT and P2T_FLINK_RPC_PORT must differ"
 
   P2T_KAFKA_BOOTSTRAP="localhost:$P2T_KAFKA_PORT"
+  # The SASL_SSL listener (scripts/lib/kafka.sh): where it is and the CA that signed its certificate.
+  P2T_KAFKA_SECURE_BOOTSTRAP="localhost:$P2T_KAFKA_SECURE_PORT"
+  P2T_KAFKA_CA_FILE="$P2T_STACK_DIR/conf/kafka/tls/ca.pem"
+  # PostgreSQL accepts TLS too (scripts/lib/postgres.sh): the CA for sslmode=verify-full.
+  P2T_PG_CA_FILE="$P2T_STACK_DIR/conf/postgres/tls/ca.pem"
   P2T_ES_URL="http://localhost:$P2T_ES_PORT"
   P2T_PG_URL="jdbc:postgresql://localhost:$P2T_PG_PORT/$P2T_PG_DB"
   P2T_FLINK_URL="http://localhost:$P2T_FLINK_PORT"
@@ -109,12 +118,13 @@ p2t_load_config() {
 # The variables `scripts/stack env` prints, server side first, then what clients read.
 p2t_config_names() {
   printf '%s\n' P2T_STACK_DIR P2T_SERVICE_USER \
-    P2T_KAFKA_VERSION P2T_KAFKA_PORT P2T_KAFKA_CONTROLLER_PORT P2T_KAFKA_HEAP \
+    P2T_KAFKA_VERSION P2T_KAFKA_PORT P2T_KAFKA_CONTROLLER_PORT P2T_KAFKA_SECURE_PORT P2T_KAFKA_HEAP \
     P2T_ES_VERSION P2T_ES_PORT P2T_ES_HEAP \
     P2T_PG_PORT P2T_PG_BIN \
     P2T_FLINK_VERSION P2T_FLINK_PORT P2T_FLINK_RPC_PORT P2T_FLINK_JM_MEMORY P2T_FLINK_TM_MEMORY P2T_FLINK_SLOTS \
     P2T_JAVA_HOME P2T_MAVEN_REPO_URL P2T_START_TIMEOUT P2T_STOP_TIMEOUT \
-    P2T_KAFKA_BOOTSTRAP P2T_ES_URL P2T_PG_URL P2T_PG_USER P2T_PG_PASSWORD P2T_PG_DB P2T_FLINK_URL
+    P2T_KAFKA_BOOTSTRAP P2T_KAFKA_SECURE_BOOTSTRAP P2T_KAFKA_CA_FILE P2T_KAFKA_SCRAM_USER P2T_KAFKA_SCRAM_PASSWORD \
+    P2T_ES_URL P2T_PG_URL P2T_PG_USER P2T_PG_PASSWORD P2T_PG_DB P2T_PG_CA_FILE P2T_FLINK_URL
 }
 
 # Elasticsearch and PostgreSQL refuse to run as root, so root runs the whole stack as a
@@ -238,6 +248,33 @@ p2t_render() {
     p2t_die "template $template: no value for ${BASH_REMATCH[0]}"
   fi
   printf '%s\n' "$content" >"$target"
+}
+
+# A CA of this stack alone and a server key and certificate for localhost and 127.0.0.1 signed by
+# it, as PEM files in DIR: ca.pem (what clients trust), ca.key, server.crt and server.key
+# (unencrypted PKCS#8, mode 600). Made once: a stack that has them keeps them, so clients that
+# copied ca.pem go on trusting the server. NAME goes into the CA's common name.
+p2t_make_tls() {
+  local dir=$1 name=$2
+  [[ -s $dir/ca.pem && -s $dir/server.crt && -s $dir/server.key ]] && return 0
+  command -v openssl >/dev/null || p2t_die "$name: openssl is needed to make the TLS certificates"
+  p2t_log "$name: making a CA and a server certificate in $dir"
+  mkdir -p "$dir"
+  local work
+  work=$(mktemp -d "$dir/.make.XXXXXX")
+  (
+    cd "$work" || exit 1
+    openssl req -x509 -newkey rsa:2048 -nodes -days 3650 -subj "/CN=Patent2Tech local stack $name CA" \
+      -keyout ca.key -out ca.pem &&
+      openssl req -newkey rsa:2048 -nodes -subj "/CN=localhost" -keyout req.key -out server.csr &&
+      printf 'subjectAltName=DNS:localhost,IP:127.0.0.1\nextendedKeyUsage=serverAuth\n' >ext.cnf &&
+      openssl x509 -req -in server.csr -CA ca.pem -CAkey ca.key -CAcreateserial -days 3650 \
+        -extfile ext.cnf -out server.crt &&
+      openssl pkcs8 -topk8 -nocrypt -in req.key -out server.key
+  ) >"$work/openssl.log" 2>&1 || p2t_die "$name: making the certificates failed; see $work/openssl.log"
+  chmod 600 "$work/server.key" "$work/ca.key"
+  mv "$work/ca.key" "$work/ca.pem" "$work/server.crt" "$work/server.key" "$dir/"
+  rm -rf "$work"
 }
 
 p2t_java_home() {

@@ -45,13 +45,38 @@ kafka_configure() {
   conf=$(kafka_conf_dir) data=$(kafka_data_dir) logs=$(kafka_log_dir)
   mkdir -p "$conf" "$data" "$logs"
   # shellcheck disable=SC2034 # read by p2t_render
-  local KAFKA_DATA_DIR=$data
+  local KAFKA_DATA_DIR=$data KAFKA_TLS_DIR=$conf/tls
+  kafka_make_tls "$KAFKA_TLS_DIR"
   p2t_render "$P2T_REPO_DIR/infra/kafka/server.properties.in" "$conf/server.properties" \
-    P2T_KAFKA_PORT P2T_KAFKA_CONTROLLER_PORT KAFKA_DATA_DIR
+    P2T_KAFKA_PORT P2T_KAFKA_CONTROLLER_PORT P2T_KAFKA_SECURE_PORT KAFKA_DATA_DIR KAFKA_TLS_DIR
   cp "$P2T_REPO_DIR/infra/kafka/log4j2.yaml" "$P2T_REPO_DIR/infra/kafka/tools-log4j2.yaml" "$conf/"
   # Bounds every tool call, so that a broker that is down fails `status` in seconds, not minutes.
   printf '%s\n' request.timeout.ms=10000 default.api.timeout.ms=20000 >"$conf/tools-client.properties"
-  p2t_own "$conf" "$conf"/* "$data" "$logs"
+  p2t_own "$conf" "$conf"/* "$conf"/tls/* "$data" "$logs"
+}
+
+# The SECURE listener's certificate (p2t_make_tls: the stack's CA for Kafka, a key and certificate
+# for localhost and 127.0.0.1), with key and certificate in one file, key first, as Kafka's PEM key
+# store reads it.
+kafka_make_tls() {
+  local dir=$1
+  p2t_make_tls "$dir" kafka
+  if [[ ! -s $dir/broker.pem || $dir/server.crt -nt $dir/broker.pem ]]; then
+    cat "$dir/server.key" "$dir/server.crt" >"$dir/broker.pem.tmp"
+    chmod 600 "$dir/broker.pem.tmp"
+    mv "$dir/broker.pem.tmp" "$dir/broker.pem"
+  fi
+}
+
+# Creates (or resets) the SCRAM-SHA-512 user of the SECURE listener through the PLAINTEXT one. In
+# KRaft the credentials live in the cluster metadata, so this works on a storage formatted before
+# the listener existed, as well as on a new one.
+kafka_ensure_scram_user() {
+  kafka_tool kafka.admin.ConfigCommand --bootstrap-server "127.0.0.1:$P2T_KAFKA_PORT" \
+    --command-config "$(kafka_conf_dir)/tools-client.properties" \
+    --alter --entity-type users --entity-name "$P2T_KAFKA_SCRAM_USER" \
+    --add-config "SCRAM-SHA-512=[iterations=4096,password=$P2T_KAFKA_SCRAM_PASSWORD]" >/dev/null \
+    || p2t_die "kafka: could not create the SCRAM user $P2T_KAFKA_SCRAM_USER; see $(kafka_log_dir)/server.log"
 }
 
 # Runs a Kafka command-line tool (a short-lived JVM tuned for start-up time) as the calling user.
@@ -98,6 +123,7 @@ kafka_healthy() {
 kafka_start() {
   p2t_require_free_port kafka "$P2T_KAFKA_PORT" P2T_KAFKA_PORT
   p2t_require_free_port kafka "$P2T_KAFKA_CONTROLLER_PORT" P2T_KAFKA_CONTROLLER_PORT
+  p2t_require_free_port kafka "$P2T_KAFKA_SECURE_PORT" P2T_KAFKA_SECURE_PORT
   kafka_format_storage
   local conf logs pid_file
   conf=$(kafka_conf_dir) logs=$(kafka_log_dir) pid_file=$(kafka_pid_file)
@@ -195,6 +221,7 @@ kafka_up() {
   if pid=$(kafka_pid); then
     p2t_wait_healthy kafka "$(kafka_log_dir)/server.log" kafka_alive kafka_listening
     kafka_ensure_topics
+    kafka_ensure_scram_user
     p2t_log "kafka: already running (pid $pid, $P2T_KAFKA_BOOTSTRAP)"
     return 0
   fi
@@ -203,6 +230,7 @@ kafka_up() {
   p2t_log "kafka: starting"
   kafka_start
   kafka_ensure_topics
+  kafka_ensure_scram_user
   p2t_log "kafka: started in $((SECONDS - start)) s (pid $(kafka_pid), $P2T_KAFKA_BOOTSTRAP)"
 }
 

@@ -9,7 +9,7 @@ pg_socket_dir() { printf '%s\n' "$P2T_RUN_DIR/postgres"; }
 
 postgres_log_files() { printf '%s\n' "$(pg_log_dir)/postgres.log"; }
 postgres_endpoint() { printf '%s\n' "$P2T_PG_URL"; }
-postgres_state_paths() { printf '%s\n' "$(pg_data_dir)" "$(pg_log_dir)" "$(pg_socket_dir)"; }
+postgres_state_paths() { printf '%s\n' "$(pg_data_dir)" "$(pg_log_dir)" "$(pg_socket_dir)" "$P2T_CONF_DIR/postgres"; }
 
 # Sets PG_BIN to the directory with the PostgreSQL server binaries, once.
 pg_find_bin() {
@@ -60,8 +60,12 @@ pg_configure() {
   mkdir -p "$socket" "$(pg_log_dir)"
   chmod 700 "$socket"
   # shellcheck disable=SC2034 # read by p2t_render
-  local PG_SOCKET_DIR=$socket
-  p2t_render "$P2T_REPO_DIR/infra/postgres/conf/postgresql.conf.in" "$data/patent2tech.conf" P2T_PG_PORT PG_SOCKET_DIR
+  local PG_SOCKET_DIR=$socket PG_TLS_DIR=$P2T_CONF_DIR/postgres/tls
+  p2t_make_tls "$PG_TLS_DIR" postgres
+  # the server refuses a key that others may read; it runs as the service user
+  p2t_own "$P2T_CONF_DIR/postgres" "$PG_TLS_DIR" "$PG_TLS_DIR"/*
+  p2t_render "$P2T_REPO_DIR/infra/postgres/conf/postgresql.conf.in" "$data/patent2tech.conf" P2T_PG_PORT PG_SOCKET_DIR \
+    PG_TLS_DIR
   cp "$P2T_REPO_DIR/infra/postgres/conf/pg_hba.conf" "$data/pg_hba.conf"
   chmod 600 "$data/patent2tech.conf" "$data/pg_hba.conf"
   p2t_own "$data/patent2tech.conf" "$data/pg_hba.conf" "$socket" "$(pg_log_dir)"

@@ -16,6 +16,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 
+import io.patent2tech.connectors.elasticsearch.ElasticsearchAuth;
+import io.patent2tech.connectors.kafka.KafkaClientSettings;
+import io.patent2tech.connectors.postgres.PostgresSettings;
 import io.patent2tech.connectors.kafka.CommittedTopic;
 import io.patent2tech.jobs.config.CommonSettings;
 import io.patent2tech.jobs.config.Setting;
@@ -27,10 +30,10 @@ import io.patent2tech.jobs.config.Settings;
  */
 public final class CountsCommand {
 
-  public static final List<Setting> SETTINGS = List.of(
+  public static final List<Setting> SETTINGS = CommonSettings.secured(List.of(
       CommonSettings.KAFKA_BOOTSTRAP, CommonSettings.TOPIC_NORMALIZED, CommonSettings.TOPIC_LINKS,
       CommonSettings.TOPIC_ENRICHED, CommonSettings.TOPIC_MODELS3D, CommonSettings.TOPIC_DLQ, CommonSettings.ES_URL, CommonSettings.ES_ALIAS,
-      CommonSettings.PG_URL, CommonSettings.PG_USER, CommonSettings.PG_PASSWORD);
+      CommonSettings.PG_URL, CommonSettings.PG_USER, CommonSettings.PG_PASSWORD));
 
   public static final String USAGE = "counts [options]\n"
       + "  Prints the number of committed records in the Kafka topics, documents behind the\n"
@@ -44,26 +47,28 @@ public final class CountsCommand {
   private CountsCommand() {}
 
   public static void run(Settings s, PrintStream out) throws Exception {
-    String bootstrap = s.require(CommonSettings.KAFKA_BOOTSTRAP.key());
+    KafkaClientSettings kafka = CommonSettings.kafka(s);
     String normalized = s.require(CommonSettings.TOPIC_NORMALIZED.key());
     String links = s.require(CommonSettings.TOPIC_LINKS.key());
     String enriched = s.require(CommonSettings.TOPIC_ENRICHED.key());
     String models = s.require(CommonSettings.TOPIC_MODELS3D.key());
     String dlq = s.require(CommonSettings.TOPIC_DLQ.key());
-    out.printf("Kafka %s (committed records)%n", bootstrap);
+    out.printf("Kafka %s (committed records)%n", kafka.bootstrapServers());
     for (String topic : List.of(normalized, links, enriched, models, dlq)) {
-      out.printf("  %-28s %d%n", topic, committedRecords(bootstrap, topic));
+      out.printf("  %-28s %d%n", topic, committedRecords(kafka, topic));
     }
 
     String esUrl = s.require(CommonSettings.ES_URL.key());
     String alias = s.require(CommonSettings.ES_ALIAS.key());
+    ElasticsearchAuth esAuth = CommonSettings.elasticsearchAuth(s);
     out.printf("Elasticsearch %s%n  %-28s %d documents, %d enriched, %d with links, %d with a 3D model%n", esUrl,
-        alias, esCount(esUrl, alias, ""), esCount(esUrl, alias, "?q=_exists_:novelty_score"),
-        esCount(esUrl, alias, "?q=_exists_:family_members%20OR%20_exists_:application_members"
-            + "%20OR%20_exists_:near_duplicates"), esCount(esUrl, alias, "?q=has_model:true"));
+        alias, esCount(esUrl, esAuth, alias, ""), esCount(esUrl, esAuth, alias, "?q=_exists_:novelty_score"),
+        esCount(esUrl, esAuth, alias, "?q=_exists_:family_members%20OR%20_exists_:application_members"
+            + "%20OR%20_exists_:near_duplicates"), esCount(esUrl, esAuth, alias, "?q=has_model:true"));
 
-    String pgUrl = s.require(CommonSettings.PG_URL.key());
-    out.printf("PostgreSQL %s%n", pgUrl);
+    String pgUrl = CommonSettings.postgresUrl(s);
+    // the endpoint, not the URL: its parameters may carry a password
+    out.printf("PostgreSQL %s%n", new PostgresSettings(pgUrl, null, null).endpoint());
     try (Connection c = DriverManager.getConnection(pgUrl, s.get(CommonSettings.PG_USER.key()),
         s.get(CommonSettings.PG_PASSWORD.key())); Statement st = c.createStatement()) {
       for (String table : List.of("patents", "claims", "classifications", "parties", "citations",
@@ -111,14 +116,24 @@ public final class CountsCommand {
 
   /** Counts records a read_committed consumer sees: aborted transactions and markers excluded. */
   public static long committedRecords(String bootstrap, String topic) {
-    return CommittedTopic.read(bootstrap, topic, record -> {});
+    return committedRecords(KafkaClientSettings.plaintext(bootstrap), topic);
+  }
+
+  /** {@link #committedRecords(String, String)} with the client's security. */
+  public static long committedRecords(KafkaClientSettings kafka, String topic) {
+    return CommittedTopic.read(kafka, topic, record -> {});
   }
 
   /** Documents behind {@code alias} matching {@code query} ("" for all, or "?q=..."). */
   public static long esCount(String esUrl, String alias, String query) throws Exception {
-    HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
-    HttpResponse<String> response = http.send(HttpRequest.newBuilder(
-            URI.create(esUrl.replaceAll("/+$", "") + "/" + alias + "/_count" + query)).GET().build(),
+    return esCount(esUrl, ElasticsearchAuth.NONE, alias, query);
+  }
+
+  /** {@link #esCount(String, String, String)} with credentials and CA. */
+  public static long esCount(String esUrl, ElasticsearchAuth auth, String alias, String query) throws Exception {
+    HttpClient http = auth.httpClient().connectTimeout(Duration.ofSeconds(10)).build();
+    HttpResponse<String> response = http.send(auth.authorize(HttpRequest.newBuilder(
+            URI.create(esUrl.replaceAll("/+$", "") + "/" + alias + "/_count" + query))).GET().build(),
         HttpResponse.BodyHandlers.ofString());
     if (response.statusCode() == 404) {
       return 0;

@@ -23,8 +23,8 @@ public final class LegalCorpusCommand {
 
   public static final Setting ALIAS = CommonSettings.LEGAL_ALIAS;
 
-  public static final List<Setting> SETTINGS = Stream.concat(
-      Stream.of(CommonSettings.ES_URL, ALIAS), EmbeddingSettings.SETTINGS.stream()).toList();
+  public static final List<Setting> SETTINGS = CommonSettings.secured(Stream.concat(
+      Stream.of(CommonSettings.ES_URL, ALIAS), EmbeddingSettings.SETTINGS.stream()).toList());
 
   public static final String USAGE = "load-legal-corpus [options] FILE\n"
       + "  Loads a legal corpus (JSON lines, e.g. data/legal-corpus/legal_corpus.jsonl) into\n"
@@ -41,7 +41,7 @@ public final class LegalCorpusCommand {
       throw new IllegalArgumentException("cannot read " + corpus);
     }
     ElasticsearchSettings es = ElasticsearchSettings.defaults(s.require(CommonSettings.ES_URL.key()),
-        s.require(ALIAS.key()));
+        s.require(ALIAS.key())).withAuth(CommonSettings.elasticsearchAuth(s));
     try (Embedder embedder = EmbeddingSettings.factory(s).create()) {
       LegalCorpusLoader.Counts counts = LegalCorpusLoader.load(es, corpus, embedder);
       out.printf("legal corpus %s -> %s/%s (model %s): %d added, %d updated, %d unchanged, %d removed%n",

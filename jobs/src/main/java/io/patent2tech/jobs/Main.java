@@ -4,6 +4,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BiConsumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import io.patent2tech.jobs.config.Setting;
 import io.patent2tech.jobs.config.Settings;
@@ -58,11 +60,21 @@ public final class Main {
     }
   }
 
+  private static final Logger LOG = LoggerFactory.getLogger(Main.class);
+
   public static void main(String[] args) throws Exception {
     int status = run(args);
     if (status != 0) {
-      throw new IllegalStateException("command '" + String.join(" ", args) + "' ended with status " + status);
+      throw new IllegalStateException("command '" + shownCommandLine(args) + "' ended with status " + status);
     }
+  }
+
+  /** {@code args} as a message may quote them: the values of secret options as ***. */
+  static String shownCommandLine(String[] args) {
+    Command command = args.length == 0 ? null
+        : COMMANDS.stream().filter(c -> c.name.equals(args[0])).findFirst().orElse(null);
+    return command == null ? String.join(" ", args)
+        : Settings.redactArgs(command.settings, args);
   }
 
   /**
@@ -99,6 +111,7 @@ public final class Main {
       return 0;
     }
     Settings settings = parse(command, rest, System.getenv());
+    LOG.info("{} runs with these settings (secrets as ***):\n{}", command.name, settings.effective());
     before.accept(command.name, settings);
     switch (command.name) {
       case "ingest" -> IngestJob.run(settings);

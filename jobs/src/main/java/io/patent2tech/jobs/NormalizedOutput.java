@@ -4,6 +4,7 @@ import java.time.Duration;
 
 import org.apache.flink.streaming.api.datastream.DataStream;
 
+import io.patent2tech.connectors.kafka.KafkaClientSettings;
 import io.patent2tech.connectors.kafka.KafkaConnections;
 import io.patent2tech.connectors.kafka.PublishedPatentsInTopic;
 import io.patent2tech.jobs.config.CommonSettings;
@@ -34,12 +35,12 @@ public final class NormalizedOutput {
   /** @return the patents the dedupe passes on, i.e. what goes to {@code patents.normalized} */
   public static DataStream<Patent> publish(DataStream<Patent> normalized, DataStream<DeadLetter> deadLetters,
       Settings s, String transactionalIdPrefix) {
-    String bootstrap = s.require(CommonSettings.KAFKA_BOOTSTRAP.key());
+    KafkaClientSettings kafka = CommonSettings.kafka(s);
     String normalizedTopic = s.require(CommonSettings.TOPIC_NORMALIZED.key());
     String dlqTopic = s.require(CommonSettings.TOPIC_DLQ.key());
     Duration ttl = s.getDuration(CommonSettings.DEDUPE_TTL.key());
     PublishedPatentsInTopic alreadyPublished = s.getBoolean(CommonSettings.DEDUPE_FROM_TOPIC.key())
-        ? new PublishedPatentsInTopic(bootstrap, normalizedTopic)
+        ? new PublishedPatentsInTopic(kafka, normalizedTopic)
         : null;
 
     DataStream<Patent> published = normalized
@@ -48,12 +49,12 @@ public final class NormalizedOutput {
             new PublicationDedupeOperator(new PublicationDedupe(ttl), alreadyPublished))
         .uid("dedupe");
     published
-        .sinkTo(KafkaConnections.exactlyOnceSink(bootstrap, normalizedTopic,
+        .sinkTo(KafkaConnections.exactlyOnceSink(kafka, normalizedTopic,
             transactionalIdPrefix + "-normalized", TopicCodec::patents, Patent::getPublicationKey))
         .name(normalizedTopic).uid("sink-normalized");
 
     deadLetters
-        .sinkTo(KafkaConnections.exactlyOnceSink(bootstrap, dlqTopic, transactionalIdPrefix + "-dlq",
+        .sinkTo(KafkaConnections.exactlyOnceSink(kafka, dlqTopic, transactionalIdPrefix + "-dlq",
             TopicCodec::deadLetters, DeadLetter::getSourceFile))
         .name(dlqTopic).uid("sink-dlq");
     return published;

@@ -1,5 +1,6 @@
 package io.patent2tech.jobs;
 
+import io.patent2tech.connectors.kafka.KafkaClientSettings;
 import io.patent2tech.connectors.kafka.DecodeTopicValues;
 import io.patent2tech.connectors.kafka.KafkaConnections;
 import io.patent2tech.jobs.config.CommonSettings;
@@ -27,11 +28,11 @@ public final class NormalizedPatents {
    */
   public static SingleOutputStreamOperator<Patent> read(StreamExecutionEnvironment env, Settings s,
       String groupId, String decoderName) {
-    String bootstrap = s.require(CommonSettings.KAFKA_BOOTSTRAP.key());
+    KafkaClientSettings kafka = CommonSettings.kafka(s);
     String topic = s.require(CommonSettings.TOPIC_NORMALIZED.key());
     String dlqTopic = s.require(CommonSettings.TOPIC_DLQ.key());
     SingleOutputStreamOperator<Patent> patents = env
-        .fromSource(KafkaConnections.committedRecords(bootstrap, topic, groupId,
+        .fromSource(KafkaConnections.committedRecords(kafka, topic, groupId,
             s.getBoolean(CommonSettings.BOUNDED.key())), WatermarkStrategy.noWatermarks(), topic)
         .uid("source-normalized")
         .process(new DecodeTopicValues<>(Patent.class, TopicCodec::patents, decoderName))
@@ -41,7 +42,7 @@ public final class NormalizedPatents {
         // chain of its own the sink's own error is what the job fails and restarts with
         .startNewChain();
     patents.getSideOutput(DecodeTopicValues.DEAD_LETTERS)
-        .sinkTo(KafkaConnections.exactlyOnceSink(bootstrap, dlqTopic, groupId + "-dlq",
+        .sinkTo(KafkaConnections.exactlyOnceSink(kafka, dlqTopic, groupId + "-dlq",
             TopicCodec::deadLetters, DeadLetter::getRawPointer))
         .name(dlqTopic).uid("sink-dlq");
     return patents;

@@ -38,7 +38,7 @@ public final class TailCommand {
   public static final Setting KEY = new Setting("key", null, "print only the records with this key (e.g. a publication key)");
 
   public static final List<Setting> SETTINGS =
-      List.of(CommonSettings.KAFKA_BOOTSTRAP, FROM_BEGINNING, KEY, CommonSettings.BOUNDED);
+      CommonSettings.secured(List.of(CommonSettings.KAFKA_BOOTSTRAP, FROM_BEGINNING, KEY, CommonSettings.BOUNDED));
   public static final List<String> FLAGS = List.of(FROM_BEGINNING.key(), CommonSettings.BOUNDED.key());
 
   public static final String USAGE = "tail [options] TOPIC\n"
@@ -68,7 +68,7 @@ public final class TailCommand {
     List<? extends TopicCodec<? extends SpecificRecord>> codecs = CODECS.stream().map(Supplier::get).toList();
 
     Properties props = new Properties();
-    props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, s.require(CommonSettings.KAFKA_BOOTSTRAP.key()));
+    props.putAll(CommonSettings.kafka(s).properties());
     props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
     props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
     props.put(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, false);

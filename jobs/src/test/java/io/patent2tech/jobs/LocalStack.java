@@ -24,6 +24,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.patent2tech.connectors.kafka.CommittedTopic;
+import io.patent2tech.connectors.kafka.KafkaClientSettings;
 import io.patent2tech.connectors.postgres.PostgresMigrations;
 import io.patent2tech.connectors.postgres.PostgresSettings;
 
@@ -39,6 +40,26 @@ public final class LocalStack {
   public static final String PG_URL = env("P2T_PG_URL", "jdbc:postgresql://localhost:5432/patent2tech");
   public static final String PG_USER = env("P2T_PG_USER", "patent2tech");
   public static final String PG_PASSWORD = env("P2T_PG_PASSWORD", "patent2tech");
+
+  /**
+   * The stack's SASL_SSL listener with its SCRAM user and the CA that signed its certificate, as
+   * {@code scripts/stack env} exports them (P2T_KAFKA_SECURE_BOOTSTRAP, P2T_KAFKA_SCRAM_USER, ...).
+   */
+  public static final String KAFKA_SECURE = env("P2T_KAFKA_SECURE_BOOTSTRAP", "localhost:9094");
+  public static final String KAFKA_SCRAM_USER = env("P2T_KAFKA_SCRAM_USER", "patent2tech");
+  public static final String KAFKA_SCRAM_PASSWORD = env("P2T_KAFKA_SCRAM_PASSWORD", "patent2tech-scram");
+  public static final String KAFKA_CA_FILE = env("P2T_KAFKA_CA_FILE",
+      env("P2T_STACK_DIR", "/var/lib/patent2tech") + "/conf/kafka/tls/ca.pem");
+
+  /** The CA of the stack's PostgreSQL server certificate (scripts/stack env: P2T_PG_CA_FILE). */
+  public static final String PG_CA_FILE = env("P2T_PG_CA_FILE",
+      env("P2T_STACK_DIR", "/var/lib/patent2tech") + "/conf/postgres/tls/ca.pem");
+
+  /** Client settings for the secure listener with the given password. */
+  public static KafkaClientSettings secureKafka(String password) {
+    return new KafkaClientSettings(KAFKA_SECURE, "SASL_SSL", "SCRAM-SHA-512", KAFKA_SCRAM_USER, password,
+        KAFKA_CA_FILE);
+  }
 
   private static final HttpClient HTTP = HttpClient.newHttpClient();
   private static final ObjectMapper JSON = new ObjectMapper();

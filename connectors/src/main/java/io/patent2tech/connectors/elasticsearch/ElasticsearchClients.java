@@ -4,8 +4,11 @@ import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.json.jackson.JacksonJsonpMapper;
 import co.elastic.clients.transport.rest_client.RestClientTransport;
 import java.util.Arrays;
+import javax.net.ssl.SSLContext;
+import org.apache.http.Header;
 import org.apache.http.HttpHost;
 import org.elasticsearch.client.RestClient;
+import org.elasticsearch.client.RestClientBuilder;
 
 /** Opens elasticsearch-java clients for {@link ElasticsearchSettings}. */
 public final class ElasticsearchClients {
@@ -24,11 +27,19 @@ public final class ElasticsearchClients {
         .filter(url -> !url.isEmpty())
         .map(HttpHost::create)
         .toArray(HttpHost[]::new);
-    RestClient restClient = RestClient.builder(hosts)
+    RestClientBuilder builder = RestClient.builder(hosts)
         .setRequestConfigCallback(config -> config
             .setConnectTimeout(CONNECT_TIMEOUT_MS)
-            .setSocketTimeout(SOCKET_TIMEOUT_MS))
-        .build();
+            .setSocketTimeout(SOCKET_TIMEOUT_MS));
+    Header authorization = settings.auth().authorization();
+    if (authorization != null) {
+      builder.setDefaultHeaders(new Header[] {authorization});
+    }
+    SSLContext ssl = settings.auth().sslContext();
+    if (ssl != null) {
+      builder.setHttpClientConfigCallback(http -> http.setSSLContext(ssl));
+    }
+    RestClient restClient = builder.build();
     return new ElasticsearchClient(new RestClientTransport(restClient, new JacksonJsonpMapper()));
   }
 }

@@ -5,6 +5,8 @@ import java.time.Duration;
 import java.util.Locale;
 import java.util.Objects;
 
+import io.patent2tech.connectors.CredentialFreeUrls;
+
 /**
  * Where Elasticsearch is and how the bulk sink talks to it.
  *
@@ -21,10 +23,11 @@ import java.util.Objects;
  * @param unavailableTimeout how long the sink keeps trying when Elasticsearch cannot be reached at
  *     all (connection refused or reset, timeouts, HTTP 502/503/504 for the request) before it
  *     fails the task; see {@link #DEFAULT_UNAVAILABLE_TIMEOUT}
+ * @param auth credentials and the CA to trust ({@link ElasticsearchAuth#NONE} for the local stack)
  */
 public record ElasticsearchSettings(
     String url, String alias, int maxBulkActions, long maxBulkBytes, int maxRetries, long initialBackoffMs,
-    Duration unavailableTimeout)
+    Duration unavailableTimeout, ElasticsearchAuth auth)
     implements Serializable {
 
   public static final String DEFAULT_ALIAS = "patents";
@@ -49,6 +52,7 @@ public record ElasticsearchSettings(
     if (url.isBlank()) {
       throw new IllegalArgumentException("url must not be blank");
     }
+    CredentialFreeUrls.require(url, "the Elasticsearch URL", "es.username and es.password, or es.api-key");
     if (!alias.equals(alias.toLowerCase(Locale.ROOT)) || alias.isBlank()) {
       throw new IllegalArgumentException("alias must be a non-empty lower-case name, got '" + alias + "'");
     }
@@ -65,9 +69,25 @@ public record ElasticsearchSettings(
       throw new IllegalArgumentException("initialBackoffMs must not be negative, got " + initialBackoffMs);
     }
     Objects.requireNonNull(unavailableTimeout, "unavailableTimeout");
+    if (auth == null) {
+      auth = ElasticsearchAuth.NONE;
+    }
     if (unavailableTimeout.isNegative()) {
       throw new IllegalArgumentException("unavailableTimeout must not be negative, got " + unavailableTimeout);
     }
+  }
+
+  /** Without credentials ({@link ElasticsearchAuth#NONE}). */
+  public ElasticsearchSettings(String url, String alias, int maxBulkActions, long maxBulkBytes, int maxRetries,
+      long initialBackoffMs, Duration unavailableTimeout) {
+    this(url, alias, maxBulkActions, maxBulkBytes, maxRetries, initialBackoffMs, unavailableTimeout,
+        ElasticsearchAuth.NONE);
+  }
+
+  /** The same settings with these credentials. */
+  public ElasticsearchSettings withAuth(ElasticsearchAuth newAuth) {
+    return new ElasticsearchSettings(url, alias, maxBulkActions, maxBulkBytes, maxRetries, initialBackoffMs,
+        unavailableTimeout, newAuth);
   }
 
   /** The DEFAULT_* values above: the ones the jobs' es.* settings default to. */

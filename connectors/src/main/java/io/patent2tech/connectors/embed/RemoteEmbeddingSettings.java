@@ -6,6 +6,8 @@ import java.time.Duration;
 import java.util.Locale;
 import java.util.Objects;
 
+import io.patent2tech.connectors.CredentialFreeUrls;
+
 /**
  * A remote embedding model, chosen by configuration instead of the in-process default.
  *
@@ -46,6 +48,7 @@ public record RemoteEmbeddingSettings(
     Objects.requireNonNull(baseUrl, "baseUrl");
     Objects.requireNonNull(model, "model");
     Objects.requireNonNull(timeout, "timeout");
+    CredentialFreeUrls.require(baseUrl, "the embedding endpoint URL", "embedding.api-key");
     URI uri = URI.create(baseUrl);
     if (!"http".equals(uri.getScheme()) && !"https".equals(uri.getScheme()) || uri.getHost() == null) {
       throw new IllegalArgumentException("baseUrl must be an http(s) URL, got '" + baseUrl + "'");

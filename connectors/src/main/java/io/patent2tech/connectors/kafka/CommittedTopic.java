@@ -34,8 +34,13 @@ public final class CommittedTopic {
    */
   public static long read(String bootstrapServers, String topic,
       Consumer<ConsumerRecord<byte[], byte[]>> each) {
-    Properties props = new Properties();
-    props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+    return read(KafkaClientSettings.plaintext(bootstrapServers), topic, each);
+  }
+
+  /** {@link #read(String, String, Consumer)} with the client's security. */
+  public static long read(KafkaClientSettings kafka, String topic,
+      Consumer<ConsumerRecord<byte[], byte[]>> each) {
+    Properties props = kafka.properties();
     props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
     props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
     props.put(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, false);
@@ -63,7 +68,7 @@ public final class CommittedTopic {
         if (!records.isEmpty()) {
           lastProgress = System.nanoTime();
         } else if (System.nanoTime() - lastProgress > STALL_TIMEOUT.toNanos()) {
-          throw new IllegalStateException("Kafka at " + bootstrapServers + ": reading topic " + topic
+          throw new IllegalStateException("Kafka at " + kafka.bootstrapServers() + ": reading topic " + topic
               + " made no progress for " + STALL_TIMEOUT.toSeconds() + " s (read " + count + " records)");
         }
       }

@@ -40,12 +40,20 @@ public final class KafkaConnections {
   public static <T extends SpecificRecord> KafkaSink<T> exactlyOnceSink(String bootstrapServers,
       String topic, String transactionalIdPrefix, SerializableSupplier<TopicCodec<T>> codec,
       SerializableFunction<T, String> keyOf) {
-    Properties producer = new Properties();
+    return exactlyOnceSink(KafkaClientSettings.plaintext(bootstrapServers), topic, transactionalIdPrefix,
+        codec, keyOf);
+  }
+
+  /** {@link #exactlyOnceSink(String, String, String, SerializableSupplier, SerializableFunction)} with the client's security. */
+  public static <T extends SpecificRecord> KafkaSink<T> exactlyOnceSink(KafkaClientSettings kafka,
+      String topic, String transactionalIdPrefix, SerializableSupplier<TopicCodec<T>> codec,
+      SerializableFunction<T, String> keyOf) {
+    Properties producer = kafka.properties();
     producer.setProperty(ProducerConfig.TRANSACTION_TIMEOUT_CONFIG, String.valueOf(TRANSACTION_TIMEOUT_MS));
     producer.setProperty(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
     producer.setProperty(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, String.valueOf(16 << 20));
     return KafkaSink.<T>builder()
-        .setBootstrapServers(bootstrapServers)
+        .setBootstrapServers(kafka.bootstrapServers())
         .setDeliveryGuarantee(DeliveryGuarantee.EXACTLY_ONCE)
         .setTransactionalIdPrefix(transactionalIdPrefix)
         .setKafkaProducerConfig(producer)
@@ -59,8 +67,15 @@ public final class KafkaConnections {
    */
   public static KafkaSource<TopicRecord> committedRecords(String bootstrapServers, String topic,
       String groupId, boolean bounded) {
+    return committedRecords(KafkaClientSettings.plaintext(bootstrapServers), topic, groupId, bounded);
+  }
+
+  /** {@link #committedRecords(String, String, String, boolean)} with the client's security. */
+  public static KafkaSource<TopicRecord> committedRecords(KafkaClientSettings kafka, String topic,
+      String groupId, boolean bounded) {
     var builder = KafkaSource.<TopicRecord>builder()
-        .setBootstrapServers(bootstrapServers)
+        .setProperties(kafka.properties())
+        .setBootstrapServers(kafka.bootstrapServers())
         .setTopics(topic)
         .setGroupId(groupId)
         .setStartingOffsets(OffsetsInitializer.committedOffsets(OffsetResetStrategy.EARLIEST))

@@ -25,18 +25,21 @@ public final class KafkaDeadLetterPublisherFactory implements DeadLetterPublishe
 
   private static final long serialVersionUID = 1L;
 
-  private final String bootstrapServers;
+  private final KafkaClientSettings kafka;
   private final String topic;
 
   public KafkaDeadLetterPublisherFactory(String bootstrapServers, String topic) {
-    this.bootstrapServers = bootstrapServers;
+    this(KafkaClientSettings.plaintext(bootstrapServers), topic);
+  }
+
+  public KafkaDeadLetterPublisherFactory(KafkaClientSettings kafka, String topic) {
+    this.kafka = kafka;
     this.topic = topic;
   }
 
   @Override
   public DeadLetterPublisher create() {
-    Properties props = new Properties();
-    props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+    Properties props = kafka.properties();
     props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
     props.put(ProducerConfig.ACKS_CONFIG, "all");
     props.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, 16 << 20);

@@ -21,17 +21,21 @@ public final class PublishedPatentsInTopic implements PublishedPatents.Factory {
   private static final long serialVersionUID = 1L;
   private static final Logger LOG = LoggerFactory.getLogger(PublishedPatentsInTopic.class);
 
-  private final String bootstrapServers;
+  private final KafkaClientSettings kafka;
   private final String topic;
 
   public PublishedPatentsInTopic(String bootstrapServers, String topic) {
-    this.bootstrapServers = bootstrapServers;
+    this(KafkaClientSettings.plaintext(bootstrapServers), topic);
+  }
+
+  public PublishedPatentsInTopic(KafkaClientSettings kafka, String topic) {
+    this.kafka = kafka;
     this.topic = topic;
   }
 
   @Override
   public String describe() {
-    return "topic " + topic + " at " + bootstrapServers;
+    return "topic " + topic + " at " + kafka.bootstrapServers();
   }
 
   @Override
@@ -41,7 +45,7 @@ public final class PublishedPatentsInTopic implements PublishedPatents.Factory {
       public long forEach(Visitor visitor) {
         TopicCodec<Patent> codec = TopicCodec.patents();
         long[] undecodable = {0};
-        long read = CommittedTopic.read(bootstrapServers, topic, record -> {
+        long read = CommittedTopic.read(kafka, topic, record -> {
           try {
             Patent patent = codec.decode(record.value());
             visitor.published(patent.getPublicationKey(), patent.getContentHash(), patent.getVersion());

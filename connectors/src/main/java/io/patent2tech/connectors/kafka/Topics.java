@@ -92,9 +92,14 @@ public final class Topics {
    * only {@value #ALTERED_ON_EXISTING} is brought in line; a different cleanup.policy is logged.
    */
   public static void ensureAs(String bootstrapServers, Map<String, String> registryTopicByName) {
+    ensureAs(KafkaClientSettings.plaintext(bootstrapServers), registryTopicByName);
+  }
+
+  /** {@link #ensureAs(String, Map)} with the client's security. */
+  public static void ensureAs(KafkaClientSettings kafka, Map<String, String> registryTopicByName) {
     Map<String, Spec> specs = new LinkedHashMap<>();
     registryTopicByName.forEach((name, registryTopic) -> specs.put(name, spec(registryTopic)));
-    ensureSpecs(bootstrapServers, specs);
+    ensureSpecs(kafka, specs);
   }
 
   /**
@@ -143,14 +148,18 @@ public final class Topics {
    * Idempotent.
    */
   public static void ensure(String bootstrapServers, Map<String, Integer> partitionsByTopic) {
-    Map<String, Spec> specs = new LinkedHashMap<>();
-    partitionsByTopic.forEach((topic, partitions) -> specs.put(topic, new Spec(partitions, Map.of())));
-    ensureSpecs(bootstrapServers, specs);
+    ensure(KafkaClientSettings.plaintext(bootstrapServers), partitionsByTopic);
   }
 
-  private static void ensureSpecs(String bootstrapServers, Map<String, Spec> specs) {
-    Properties props = new Properties();
-    props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+  /** {@link #ensure(String, Map)} with the client's security. */
+  public static void ensure(KafkaClientSettings kafka, Map<String, Integer> partitionsByTopic) {
+    Map<String, Spec> specs = new LinkedHashMap<>();
+    partitionsByTopic.forEach((topic, partitions) -> specs.put(topic, new Spec(partitions, Map.of())));
+    ensureSpecs(kafka, specs);
+  }
+
+  private static void ensureSpecs(KafkaClientSettings kafka, Map<String, Spec> specs) {
+    Properties props = kafka.properties();
     props.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 30_000);
     try (Admin admin = Admin.create(props)) {
       Set<String> existing = admin.listTopics().names().get(30, TimeUnit.SECONDS);
@@ -181,7 +190,7 @@ public final class Topics {
       throw new IllegalStateException("interrupted while creating topics", e);
     } catch (ExecutionException | TimeoutException e) {
       throw new IllegalStateException("cannot create topics " + specs.keySet()
-          + " on Kafka at " + bootstrapServers + ": " + e.getMessage(), e);
+          + " on Kafka at " + kafka.bootstrapServers() + ": " + e.getMessage(), e);
     }
   }
 

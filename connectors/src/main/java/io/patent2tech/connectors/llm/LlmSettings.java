@@ -5,6 +5,8 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.Objects;
 
+import io.patent2tech.connectors.CredentialFreeUrls;
+
 /**
  * How to reach one chat model, and how hard to try. Serializable, so a Flink function can carry it
  * and build its {@link LlmChatClient} in {@code open()}.
@@ -53,6 +55,7 @@ public record LlmSettings(
     if (baseUrl == null || baseUrl.isBlank()) {
       throw new IllegalArgumentException("LLM base URL is empty");
     }
+    CredentialFreeUrls.require(baseUrl.strip(), "the LLM base URL", "llm.api-key");
     URI uri;
     try {
       uri = URI.create(baseUrl.strip());

@@ -23,7 +23,7 @@ public final class PostgresMigrations {
         .load()
         .migrate();
     if (!result.success) {
-      throw new IllegalStateException("PostgreSQL migrations failed on " + settings.jdbcUrl() + ": "
+      throw new IllegalStateException("PostgreSQL migrations failed on " + settings.endpoint() + ": "
           + String.join("; ", result.warnings));
     }
   }

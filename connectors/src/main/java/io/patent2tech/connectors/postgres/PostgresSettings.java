@@ -30,7 +30,9 @@ public record PostgresSettings(String jdbcUrl, String user, String password, Dur
     Objects.requireNonNull(jdbcUrl, "jdbcUrl");
     Objects.requireNonNull(reconnectTimeout, "reconnectTimeout");
     if (!jdbcUrl.startsWith("jdbc:postgresql:")) {
-      throw new IllegalArgumentException("Not a PostgreSQL JDBC URL: " + jdbcUrl);
+      // quoted without its parameters, which may hold a password
+      int query = jdbcUrl.indexOf('?');
+      throw new IllegalArgumentException("Not a PostgreSQL JDBC URL: " + (query < 0 ? jdbcUrl : jdbcUrl.substring(0, query)));
     }
     if (reconnectTimeout.isNegative()) {
       throw new IllegalArgumentException("reconnectTimeout must not be negative, got " + reconnectTimeout);
@@ -66,6 +68,7 @@ public record PostgresSettings(String jdbcUrl, String user, String password, Dur
   /** Keeps the password out of logs and exception messages. */
   @Override
   public String toString() {
-    return "PostgresSettings[jdbcUrl=" + jdbcUrl + ", user=" + user + ", reconnectTimeout=" + reconnectTimeout + "]";
+    // endpoint(), not the URL: its parameters may carry a password
+    return "PostgresSettings[endpoint=" + endpoint() + ", user=" + user + ", reconnectTimeout=" + reconnectTimeout + "]";
   }
 }

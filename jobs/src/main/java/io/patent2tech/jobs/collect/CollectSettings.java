@@ -97,7 +97,7 @@ public final class CollectSettings {
       all.addAll(OfficeCollectors.settingsOf(o.office()));
     }
     all.addAll(CommonSettings.RUNTIME);
-    SETTINGS = List.copyOf(all);
+    SETTINGS = CommonSettings.secured(all);
   }
 
   private CollectSettings() {}

@@ -1,7 +1,9 @@
 package io.patent2tech.jobs.config;
 
+import io.patent2tech.connectors.elasticsearch.ElasticsearchAuth;
 import io.patent2tech.connectors.elasticsearch.ElasticsearchSettings;
 import io.patent2tech.connectors.elasticsearch.index.LegalCorpusIndex;
+import io.patent2tech.connectors.kafka.KafkaClientSettings;
 import io.patent2tech.connectors.kafka.Topics;
 import io.patent2tech.connectors.postgres.PostgresSettings;
 import java.time.Duration;
@@ -32,7 +34,38 @@ public final class CommonSettings {
       StackDefaults.postgresUrl(), "PostgreSQL JDBC URL");
   public static final Setting PG_USER = new Setting("pg.user", StackDefaults.postgresUser(), "PostgreSQL user");
   public static final Setting PG_PASSWORD =
-      new Setting("pg.password", StackDefaults.postgresPassword(), "PostgreSQL password");
+      Setting.secret("pg.password", StackDefaults.postgresPassword(), "PostgreSQL password");
+  public static final Setting PG_SSLMODE = new Setting("pg.sslmode", null,
+      "PostgreSQL TLS: disable, prefer, require, verify-ca or verify-full (checks the server's name too; "
+          + "use it with pg.sslrootcert). Unset: the driver's default (prefer)");
+  public static final Setting PG_SSLROOTCERT = new Setting("pg.sslrootcert", null,
+      "PEM file of the CA that signed the PostgreSQL server's certificate");
+
+  public static final Setting KAFKA_SECURITY_PROTOCOL = new Setting("kafka.security-protocol",
+      KafkaClientSettings.PLAINTEXT, "how Kafka clients connect: PLAINTEXT, SSL, SASL_PLAINTEXT or SASL_SSL "
+          + "(SASL over TLS; the local stack's secure listener, P2T_KAFKA_SECURE_BOOTSTRAP)");
+  public static final Setting KAFKA_SASL_MECHANISM = new Setting("kafka.sasl-mechanism",
+      KafkaClientSettings.DEFAULT_SASL_MECHANISM, "SASL mechanism: SCRAM-SHA-512, SCRAM-SHA-256 or PLAIN");
+  public static final Setting KAFKA_SASL_USERNAME = new Setting("kafka.sasl-username", null, "SASL user name");
+  public static final Setting KAFKA_SASL_PASSWORD = Setting.secret("kafka.sasl-password", null, "SASL password");
+  public static final Setting KAFKA_SSL_TRUSTSTORE = new Setting("kafka.ssl-truststore", null,
+      "PEM file of the CA certificates Kafka clients trust (the local stack's: P2T_KAFKA_CA_FILE); unset: the JVM's");
+
+  public static final Setting ES_USERNAME = new Setting("es.username", null, "Elasticsearch user (HTTP basic auth)");
+  public static final Setting ES_PASSWORD = Setting.secret("es.password", null, "Elasticsearch user's password");
+  public static final Setting ES_API_KEY = Setting.secret("es.api-key", null,
+      "Elasticsearch API key (its encoded form), sent as 'Authorization: ApiKey ...'; wins over es.username");
+  public static final Setting ES_CA_FILE = new Setting("es.ca-file", null,
+      "PEM file of the CA that signed Elasticsearch's certificate (an https es.url; Elasticsearch's http_ca.crt)");
+
+  /** How Kafka clients authenticate and encrypt; every command that names kafka.bootstrap takes these too. */
+  public static final java.util.List<Setting> KAFKA_SECURITY = java.util.List.of(KAFKA_SECURITY_PROTOCOL,
+      KAFKA_SASL_MECHANISM, KAFKA_SASL_USERNAME, KAFKA_SASL_PASSWORD, KAFKA_SSL_TRUSTSTORE);
+  /** How Elasticsearch clients authenticate and which CA they trust; with es.url. */
+  public static final java.util.List<Setting> ES_SECURITY =
+      java.util.List.of(ES_USERNAME, ES_PASSWORD, ES_API_KEY, ES_CA_FILE);
+  /** PostgreSQL TLS; with pg.url. */
+  public static final java.util.List<Setting> PG_SECURITY = java.util.List.of(PG_SSLMODE, PG_SSLROOTCERT);
   public static final Setting CHECKPOINT_INTERVAL = Setting.duration("checkpoint.interval", Duration.ofSeconds(10),
       "Flink checkpoint interval; Kafka output becomes visible and ES/Postgres are flushed at each checkpoint");
   public static final Setting CHECKPOINT_DIR = new Setting("checkpoint.dir", null,
@@ -116,6 +149,58 @@ public final class CommonSettings {
   private CommonSettings() {}
 
   /**
+   * {@code settings} with the security settings of each connection it names added after it:
+   * {@link #KAFKA_SECURITY} after kafka.bootstrap, {@link #ES_SECURITY} after es.url, {@link
+   * #PG_SECURITY} after pg.password. Every command's list goes through this, so no command can
+   * reach a service without being able to authenticate to it.
+   */
+  public static java.util.List<Setting> secured(java.util.List<Setting> settings) {
+    java.util.List<Setting> all = new java.util.ArrayList<>();
+    for (Setting setting : settings) {
+      all.add(setting);
+      if (setting.equals(KAFKA_BOOTSTRAP)) {
+        all.addAll(KAFKA_SECURITY);
+      } else if (setting.equals(ES_URL)) {
+        all.addAll(ES_SECURITY);
+      } else if (setting.equals(PG_PASSWORD)) {
+        all.addAll(PG_SECURITY);
+      }
+    }
+    return java.util.List.copyOf(all);
+  }
+
+  /** Where Kafka is and how to log in: kafka.bootstrap and {@link #KAFKA_SECURITY}. */
+  public static KafkaClientSettings kafka(Settings s) {
+    return new KafkaClientSettings(s.require(KAFKA_BOOTSTRAP.key()), s.get(KAFKA_SECURITY_PROTOCOL.key()),
+        s.get(KAFKA_SASL_MECHANISM.key()), s.get(KAFKA_SASL_USERNAME.key()), s.get(KAFKA_SASL_PASSWORD.key()),
+        s.get(KAFKA_SSL_TRUSTSTORE.key()));
+  }
+
+  /** Elasticsearch credentials and CA from {@link #ES_SECURITY}. */
+  public static ElasticsearchAuth elasticsearchAuth(Settings s) {
+    return new ElasticsearchAuth(s.get(ES_USERNAME.key()), s.get(ES_PASSWORD.key()), s.get(ES_API_KEY.key()),
+        s.get(ES_CA_FILE.key()));
+  }
+
+  /**
+   * pg.url with pg.sslmode and pg.sslrootcert added as JDBC parameters: every connection (sinks,
+   * lookups, Flyway migrations, counts) is opened from this URL, so TLS is set in one place.
+   */
+  public static String postgresUrl(Settings s) {
+    StringBuilder url = new StringBuilder(s.require(PG_URL.key()));
+    char separator = url.indexOf("?") < 0 ? '?' : '&';
+    for (Setting p : PG_SECURITY) {
+      String v = s.get(p.key());
+      if (v != null && !v.isBlank()) {
+        url.append(separator).append(p.key().substring("pg.".length())).append('=')
+            .append(java.net.URLEncoder.encode(v.strip(), java.nio.charset.StandardCharsets.UTF_8));
+        separator = '&';
+      }
+    }
+    return url.toString();
+  }
+
+  /**
    * Creates the topics these settings name where they are missing, each with the partitions the
    * topic registry ({@code infra/kafka/topics.txt}, {@link Topics}) gives the topic the setting
    * defaults to: {@code --topic.normalized my.topic} gets the partitions of patents.normalized.
@@ -125,12 +210,12 @@ public final class CommonSettings {
     for (Setting topic : topics) {
       registryTopicByName.put(s.require(topic.key()), topic.defaultValue());
     }
-    Topics.ensureAs(s.require(KAFKA_BOOTSTRAP.key()), registryTopicByName);
+    Topics.ensureAs(kafka(s), registryTopicByName);
   }
 
   /** Where PostgreSQL is, from pg.url / pg.user / pg.password, and pg.reconnect-timeout. */
   public static PostgresSettings postgres(Settings s) {
-    return new PostgresSettings(s.require(PG_URL.key()),
+    return new PostgresSettings(postgresUrl(s),
         s.require(PG_USER.key()), s.get(PG_PASSWORD.key()), s.getDuration(PG_RECONNECT_TIMEOUT.key()));
   }
 
@@ -144,7 +229,8 @@ public final class CommonSettings {
     return new ElasticsearchSettings(s.require(ES_URL.key()),
         s.require(alias.key()), s.getInt(ES_BULK_MAX_ACTIONS.key()),
         s.getLong(ES_BULK_MAX_BYTES.key()), s.getInt(ES_MAX_RETRIES.key()),
-        s.getDuration(ES_INITIAL_BACKOFF.key()).toMillis(), s.getDuration(ES_UNAVAILABLE_TIMEOUT.key()));
+        s.getDuration(ES_INITIAL_BACKOFF.key()).toMillis(), s.getDuration(ES_UNAVAILABLE_TIMEOUT.key()),
+        elasticsearchAuth(s));
   }
 
 }

@@ -26,7 +26,7 @@ public final class EmbeddingSettings {
       (long) InProcessEmbedder.DIMENSION,
       "length of the remote model's vectors; the Elasticsearch dense_vector fields have 384");
   public static final Setting API_KEY =
-      new Setting("embedding.api-key", null, "bearer token for the remote embedding endpoint");
+      Setting.secret("embedding.api-key", null, "bearer token for the remote embedding endpoint");
 
   public static final List<Setting> SETTINGS = List.of(PROVIDER, URL, MODEL, DIMENSION, API_KEY);
 

@@ -19,7 +19,14 @@ public record Setting(String key, String defaultValue, String help, String env, 
     WHOLE_NUMBER("N"),
     NUMBER("X"),
     BOOLEAN("true|false"),
-    DURATION("DURATION");
+    DURATION("DURATION"),
+    /**
+     * A password or key: any text, but printed as {@code ***} wherever settings are shown (--help,
+     * the effective settings a command logs at start), and also read from a file, {@code
+     * --KEY-file FILE} or {@code P2T_..._FILE}, so that it need not sit in argv or the environment
+     * (a Kubernetes Secret mounted as a file, docs/security.md).
+     */
+    SECRET("SECRET");
 
     /** How --help shows the value. */
     private final String placeholder;
@@ -108,6 +115,20 @@ public record Setting(String key, String defaultValue, String help, String env, 
   public static Setting duration(String key, Duration defaultValue, String help) {
     return new Setting(key, defaultValue == null ? null : format(defaultValue), help, null,
         Kind.DURATION);
+  }
+
+  /** A password or key; see {@link Kind#SECRET}. */
+  public static Setting secret(String key, String defaultValue, String help) {
+    return new Setting(key, defaultValue, help, null, Kind.SECRET);
+  }
+
+  public boolean isSecret() {
+    return kind == Kind.SECRET;
+  }
+
+  /** What may be shown of {@code value}: {@code ***} for a secret that is set. */
+  public String shown(String value) {
+    return isSecret() && value != null && !value.isEmpty() ? "***" : value;
   }
 
   /** The same setting read from another environment variable (the seed's EVAL_* names). */

@@ -23,7 +23,10 @@ import org.apache.flink.util.TimeUtils;
  *   <li>the properties file given with {@code --config FILE} (or {@code P2T_CONFIG}),</li>
  *   <li>the default of the {@link Setting}.</li>
  * </ol>
- * Unknown options are an error, so a typo never silently falls back to a default.
+ * A secret ({@link Setting.Kind#SECRET}) may instead name a file holding it, in the same order:
+ * {@code --KEY-file FILE}, {@code P2T_..._FILE}, {@code KEY-file} in the properties file; the file's
+ * content without its trailing line break is the value. Unknown options are an error, so a typo never
+ * silently falls back to a default.
  */
 public final class Settings {
 
@@ -47,6 +50,12 @@ public final class Settings {
     for (Setting s : settings) {
       known.put(s.key(), s);
     }
+    Map<String, Setting> fileOf = new LinkedHashMap<>();
+    for (Setting s : settings) {
+      if (s.isSecret()) {
+        fileOf.put(s.key() + FILE_SUFFIX, s);
+      }
+    }
     Map<String, String> cli = new LinkedHashMap<>();
     List<String> positional = new ArrayList<>();
     String configFile = env.get("P2T_CONFIG");
@@ -67,7 +76,7 @@ public final class Settings {
         configFile = value != null ? value : requireValue(args, ++i, name);
         continue;
       }
-      if (!known.containsKey(name)) {
+      if (!known.containsKey(name) && !fileOf.containsKey(name)) {
         throw new IllegalArgumentException("unknown option --" + name + " (see --help)");
       }
       if (value == null) {
@@ -84,7 +93,7 @@ public final class Settings {
         throw new IllegalArgumentException("cannot read config file " + configFile + ": " + e.getMessage(), e);
       }
       for (String key : file.stringPropertyNames()) {
-        if (!known.containsKey(key)) {
+        if (!known.containsKey(key) && !fileOf.containsKey(key)) {
           throw new IllegalArgumentException("unknown key '" + key + "' in " + configFile + " (see --help)");
         }
       }
@@ -93,11 +102,20 @@ public final class Settings {
     Map<String, String> values = new LinkedHashMap<>();
     for (Setting s : settings) {
       String v = cli.get(s.key());
+      if (v == null && s.isSecret()) {
+        v = readSecret(s, cli.get(s.key() + FILE_SUFFIX));
+      }
       if (v == null) {
         v = env.get(s.envName());
       }
+      if (v == null && s.isSecret()) {
+        v = readSecret(s, env.get(s.envName() + "_FILE"));
+      }
       if (v == null) {
         v = file.getProperty(s.key());
+      }
+      if (v == null && s.isSecret()) {
+        v = readSecret(s, file.getProperty(s.key() + FILE_SUFFIX));
       }
       if (v == null) {
         v = s.defaultValue();
@@ -117,6 +135,67 @@ public final class Settings {
    */
   public static Settings fromEnvironment(Setting... settings) {
     return parse(List.of(settings), List.of(), new String[0], System.getenv());
+  }
+
+  /** What a secret's file option adds to its key: {@code --kafka.sasl-password-file}. */
+  public static final String FILE_SUFFIX = "-file";
+
+  /** The secret in {@code path} (null when no path is given); the message names the file, never its content. */
+  private static String readSecret(Setting s, String path) {
+    if (path == null || path.isBlank()) {
+      return null;
+    }
+    try {
+      String content = Files.readString(Path.of(path.strip()), StandardCharsets.UTF_8);
+      return content.replaceFirst("\\R\\z", "");
+    } catch (IOException e) {
+      throw new IllegalArgumentException("--" + s.key() + FILE_SUFFIX + ": cannot read " + path.strip()
+          + " (" + e.getClass().getSimpleName() + ")");
+    }
+  }
+
+  /**
+   * Every setting with its value, one {@code key=value} a line, secrets as {@code ***}: what a
+   * command logs at start, so that a run's log says what it ran with and nothing it must not.
+   */
+  public String effective() {
+    StringBuilder sb = new StringBuilder();
+    for (Setting s : known.values()) {
+      String v = values.get(s.key());
+      if (v != null) {
+        sb.append("  ").append(s.key()).append('=').append(s.shown(v)).append('\n');
+      }
+    }
+    return sb.toString();
+  }
+
+  /**
+   * {@code args} with the values of secret options replaced by {@code ***}: for messages that
+   * quote a command line.
+   */
+  public static String redactArgs(List<Setting> settings, String[] args) {
+    java.util.Set<String> secret = new java.util.HashSet<>();
+    for (Setting s : settings) {
+      if (s.isSecret()) {
+        secret.add(s.key());
+      }
+    }
+    List<String> shown = new ArrayList<>();
+    for (int i = 0; i < args.length; i++) {
+      String arg = args[i];
+      String name = arg.startsWith("--") ? arg.substring(2) : null;
+      int eq = name == null ? -1 : name.indexOf('=');
+      if (name != null && eq >= 0 && secret.contains(name.substring(0, eq))) {
+        shown.add("--" + name.substring(0, eq) + "=***");
+      } else if (name != null && secret.contains(name) && i + 1 < args.length) {
+        shown.add(arg);
+        shown.add("***");
+        i++;
+      } else {
+        shown.add(arg);
+      }
+    }
+    return String.join(" ", shown);
   }
 
   private static String requireValue(String[] args, int i, String name) {
@@ -212,8 +291,12 @@ public final class Settings {
       String opt = "--" + s.key() + (flags.contains(s.key()) ? "" : " " + s.kind().placeholder());
       sb.append("  ").append(String.format("%-" + (width + 2) + "s", opt)).append(s.help());
       sb.append("\n  ").append(" ".repeat(width + 2)).append("env ").append(s.envName());
+      if (s.isSecret()) {
+        sb.append(", or a file: --").append(s.key()).append(FILE_SUFFIX).append(" FILE, ")
+            .append(s.envName()).append("_FILE");
+      }
       if (s.defaultValue() != null) {
-        sb.append(", default ").append(s.defaultValue());
+        sb.append(", default ").append(s.shown(s.defaultValue()));
       }
       sb.append('\n');
     }

@@ -4,6 +4,7 @@ import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
+import io.patent2tech.connectors.kafka.KafkaClientSettings;
 import io.patent2tech.connectors.kafka.KafkaConnections;
 import io.patent2tech.connectors.reconstruct.ReconstructionDevices;
 import io.patent2tech.jobs.NormalizedPatents;
@@ -77,13 +78,13 @@ public final class DrawingsJob {
 
   /** patents.models3d exactly once (transactional ids {@code <group-id>-models3d}), key {@code key|set}. */
   public static void publishModels(SingleOutputStreamOperator<Model3d> models, Settings s) {
-    String bootstrap = s.require(CommonSettings.KAFKA_BOOTSTRAP.key());
+    KafkaClientSettings kafka = CommonSettings.kafka(s);
     String groupId = s.require(DrawingsSettings.GROUP_ID.key());
-    models.sinkTo(KafkaConnections.exactlyOnceSink(bootstrap, s.require(CommonSettings.TOPIC_MODELS3D.key()),
+    models.sinkTo(KafkaConnections.exactlyOnceSink(kafka, s.require(CommonSettings.TOPIC_MODELS3D.key()),
             groupId + "-models3d", TopicCodec::models3d, m -> m.getPublicationKey() + "|" + m.getFigureSet()))
         .name("models3d").uid("sink-models3d");
     models.getSideOutput(ReconstructModels.DEAD_LETTERS)
-        .sinkTo(KafkaConnections.exactlyOnceSink(bootstrap, s.require(CommonSettings.TOPIC_DLQ.key()),
+        .sinkTo(KafkaConnections.exactlyOnceSink(kafka, s.require(CommonSettings.TOPIC_DLQ.key()),
             groupId + "-models3d-dlq", TopicCodec::deadLetters, DeadLetter::getPublicationKey))
         .name("models3d-dlq").uid("sink-dlq-models3d");
   }
@@ -100,13 +101,13 @@ public final class DrawingsJob {
    * publication key; the dead letters to patents.dlq (transactional ids {@code <group-id>-drawings-dlq}).
    */
   public static void publish(SingleOutputStreamOperator<PatentDrawings> drawings, Settings s) {
-    String bootstrap = s.require(CommonSettings.KAFKA_BOOTSTRAP.key());
+    KafkaClientSettings kafka = CommonSettings.kafka(s);
     String groupId = s.require(DrawingsSettings.GROUP_ID.key());
-    drawings.sinkTo(KafkaConnections.exactlyOnceSink(bootstrap, s.require(CommonSettings.TOPIC_DRAWINGS.key()),
+    drawings.sinkTo(KafkaConnections.exactlyOnceSink(kafka, s.require(CommonSettings.TOPIC_DRAWINGS.key()),
             groupId + "-drawings", TopicCodec::drawings, PatentDrawings::getPublicationKey))
         .name("drawings").uid("sink-drawings");
     drawings.getSideOutput(BuildDrawingSets.DEAD_LETTERS)
-        .sinkTo(KafkaConnections.exactlyOnceSink(bootstrap, s.require(CommonSettings.TOPIC_DLQ.key()),
+        .sinkTo(KafkaConnections.exactlyOnceSink(kafka, s.require(CommonSettings.TOPIC_DLQ.key()),
             groupId + "-drawings-dlq", TopicCodec::deadLetters, DeadLetter::getPublicationKey))
         .name("drawings-dlq").uid("sink-dlq-drawings");
   }

@@ -25,6 +25,6 @@ public final class DrawingsSettings {
     all.addAll(ModelSettings.SETTINGS);
     all.addAll(FigureImageSettings.SETTINGS);
     all.addAll(CommonSettings.RUNTIME);
-    return List.copyOf(all);
+    return CommonSettings.secured(all);
   }
 }

@@ -1,5 +1,6 @@
 package io.patent2tech.jobs.drill;
 
+import io.patent2tech.connectors.kafka.KafkaClientSettings;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -46,11 +47,11 @@ public final class DrillCommand {
       "file watch appends a line to at each interval; watch ends when the file is removed");
   public static final Setting INTERVAL = Setting.duration("drill.interval", Duration.ofSeconds(1), "how often watch samples");
 
-  public static final List<Setting> SETTINGS = List.of(RUN, DOCUMENTS, PER_FILE, FIXTURES, KEYS, SAMPLES, INTERVAL,
+  public static final List<Setting> SETTINGS = CommonSettings.secured(List.of(RUN, DOCUMENTS, PER_FILE, FIXTURES, KEYS, SAMPLES, INTERVAL,
       CommonSettings.KAFKA_BOOTSTRAP, CommonSettings.TOPIC_NORMALIZED, CommonSettings.TOPIC_LINKS,
       CommonSettings.TOPIC_MODELS3D,
       CommonSettings.TOPIC_DLQ, LandingJob.GROUP_ID, CommonSettings.ES_URL, CommonSettings.ES_ALIAS,
-      CommonSettings.PG_URL, CommonSettings.PG_USER, CommonSettings.PG_PASSWORD);
+      CommonSettings.PG_URL, CommonSettings.PG_USER, CommonSettings.PG_PASSWORD));
 
   public static final String USAGE = "drill ACTION [options]   (used by scripts/chaos)\n"
       + "  documents DIR  writes --drill.documents distinct documents made from the fixtures into DIR,\n"
@@ -133,7 +134,7 @@ public final class DrillCommand {
     Path samples = Path.of(s.require(SAMPLES.key()));
     long interval = s.getDuration(INTERVAL.key()).toMillis();
     StoreCounts stores = stores(s);
-    try (KeyTally tally = new KeyTally(s.require(CommonSettings.KAFKA_BOOTSTRAP.key()),
+    try (KeyTally tally = new KeyTally(CommonSettings.kafka(s),
             s.require(CommonSettings.TOPIC_NORMALIZED.key()));
         BufferedWriter w = Files.newBufferedWriter(samples, StandardCharsets.UTF_8,
             StandardOpenOption.CREATE, StandardOpenOption.APPEND)) {
@@ -163,7 +164,7 @@ public final class DrillCommand {
     Set<String> keySet = new LinkedHashSet<>(keys);
     String topic = s.require(CommonSettings.TOPIC_NORMALIZED.key());
     String dlqTopic = s.require(CommonSettings.TOPIC_DLQ.key());
-    String bootstrap = s.require(CommonSettings.KAFKA_BOOTSTRAP.key());
+    KafkaClientSettings kafka = CommonSettings.kafka(s);
     StoreCounts stores = stores(s);
     List<String> failures = new ArrayList<>();
     int expected = keySet.size();
@@ -173,7 +174,7 @@ public final class DrillCommand {
     long kafkaOther;
     long kafkaRecords;
     List<String> repeated;
-    try (KeyTally tally = new KeyTally(bootstrap, topic)) {
+    try (KeyTally tally = new KeyTally(kafka, topic)) {
       tally.readToEnd(Duration.ofMinutes(3));
       kafkaRecords = tally.records();
       kafkaFound = tally.found(keySet);
@@ -182,7 +183,7 @@ public final class DrillCommand {
       repeated = tally.repeatedKeys();
     }
     long deadLetters;
-    try (KeyTally dlq = new KeyTally(bootstrap, dlqTopic)) {
+    try (KeyTally dlq = new KeyTally(kafka, dlqTopic)) {
       dlq.readToEnd(Duration.ofMinutes(3));
       deadLetters = dlq.records();
     }
@@ -287,14 +288,15 @@ public final class DrillCommand {
   }
 
   private static StoreCounts stores(Settings s) {
-    return new StoreCounts(s.require(CommonSettings.ES_URL.key()), s.require(CommonSettings.ES_ALIAS.key()),
-        s.require(CommonSettings.PG_URL.key()), s.require(CommonSettings.PG_USER.key()),
+    return new StoreCounts(s.require(CommonSettings.ES_URL.key()), CommonSettings.elasticsearchAuth(s),
+        s.require(CommonSettings.ES_ALIAS.key()),
+        CommonSettings.postgresUrl(s), s.require(CommonSettings.PG_USER.key()),
         s.get(CommonSettings.PG_PASSWORD.key()));
   }
 
   private static Admin admin(Settings s) {
     Properties props = new Properties();
-    props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, s.require(CommonSettings.KAFKA_BOOTSTRAP.key()));
+    props.putAll(CommonSettings.kafka(s).properties());
     props.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 30_000);
     return Admin.create(props);
   }

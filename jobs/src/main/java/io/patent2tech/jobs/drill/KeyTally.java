@@ -1,5 +1,6 @@
 package io.patent2tech.jobs.drill;
 
+import io.patent2tech.connectors.kafka.KafkaClientSettings;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -28,10 +29,10 @@ final class KeyTally implements AutoCloseable {
   private List<TopicPartition> partitions = List.of();
   private long records;
 
-  KeyTally(String bootstrap, String topic) {
+  KeyTally(KafkaClientSettings kafka, String topic) {
     this.topic = topic;
     Properties props = new Properties();
-    props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+    props.putAll(kafka.properties());
     props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
     props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
     props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");

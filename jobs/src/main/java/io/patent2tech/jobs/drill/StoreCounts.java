@@ -2,6 +2,7 @@ package io.patent2tech.jobs.drill;
 
 import java.io.IOException;
 import java.net.URI;
+import io.patent2tech.connectors.elasticsearch.ElasticsearchAuth;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -34,14 +35,18 @@ final class StoreCounts {
   private static final Pattern CURRENT_SCHEMA = Pattern.compile("[?&]currentSchema=([A-Za-z0-9_]+)");
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+  private final HttpClient http;
+  private final ElasticsearchAuth esAuth;
   private final String esUrl;
   private final String alias;
   private final String pgUrl;
   private final Properties pgLogin = new Properties();
 
-  StoreCounts(String esUrl, String alias, String pgUrl, String pgUser, String pgPassword) {
+  StoreCounts(String esUrl, ElasticsearchAuth esAuth, String alias, String pgUrl, String pgUser,
+      String pgPassword) {
     this.esUrl = esUrl.replaceAll("/+$", "");
+    this.esAuth = esAuth;
+    this.http = esAuth.httpClient().connectTimeout(Duration.ofSeconds(2)).build();
     this.alias = alias;
     this.pgUrl = pgUrl;
     pgLogin.setProperty("user", pgUser);
@@ -208,7 +213,7 @@ final class StoreCounts {
 
   private HttpResponse<String> es(String method, String path, String body, Duration timeout)
       throws IOException, InterruptedException {
-    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(esUrl + path)).timeout(timeout);
+    HttpRequest.Builder request = esAuth.authorize(HttpRequest.newBuilder(URI.create(esUrl + path)).timeout(timeout));
     if (body != null) {
       request.header("Content-Type", "application/json")
           .method(method, HttpRequest.BodyPublishers.ofString(body));

@@ -1,5 +1,6 @@
 package io.patent2tech.jobs.enrich;
 
+import io.patent2tech.connectors.kafka.KafkaClientSettings;
 import io.patent2tech.connectors.elasticsearch.sink.ElasticsearchBulkSink;
 import io.patent2tech.connectors.elasticsearch.ElasticsearchSettings;
 import io.patent2tech.connectors.elasticsearch.index.PatentIndex;
@@ -94,12 +95,12 @@ public final class EnrichJob {
         CommonSettings.PG_URL, CommonSettings.PG_USER, CommonSettings.PG_PASSWORD,
         CommonSettings.PG_BATCH_SIZE, CommonSettings.PG_BATCH_INTERVAL, CommonSettings.PG_RECONNECT_TIMEOUT));
     all.addAll(CommonSettings.RUNTIME);
-    return List.copyOf(all);
+    return CommonSettings.secured(all);
   }
 
   /** Adds the enrich pipeline to {@code env}. */
   public static void build(StreamExecutionEnvironment env, Settings s) {
-    String bootstrap = s.require(CommonSettings.KAFKA_BOOTSTRAP.key());
+    KafkaClientSettings kafka = CommonSettings.kafka(s);
     String enrichedTopic = s.require(CommonSettings.TOPIC_ENRICHED.key());
     String dlqTopic = s.require(CommonSettings.TOPIC_DLQ.key());
     String groupId = s.require(GROUP_ID.key());
@@ -108,7 +109,8 @@ public final class EnrichJob {
     PostgresSettings postgres = CommonSettings.postgres(s);
     ElasticsearchSettings patentsIndex = CommonSettings.elasticsearch(s);
     ElasticsearchSettings legalCorpus = ElasticsearchSettings.defaults(
-        s.require(CommonSettings.ES_URL.key()), s.require(CommonSettings.LEGAL_ALIAS.key()));
+        s.require(CommonSettings.ES_URL.key()), s.require(CommonSettings.LEGAL_ALIAS.key()))
+        .withAuth(CommonSettings.elasticsearchAuth(s));
 
     DataStream<Patent> patents = NormalizedPatents.read(env, s, groupId, "enrich-decode");
 
@@ -149,7 +151,7 @@ public final class EnrichJob {
         .map(new Combine(evaluation, fingerprint))
         .name("combine").uid("combine");
 
-    enriched.sinkTo(KafkaConnections.exactlyOnceSink(bootstrap, enrichedTopic, groupId,
+    enriched.sinkTo(KafkaConnections.exactlyOnceSink(kafka, enrichedTopic, groupId,
             TopicCodec::enrichedPatents, EnrichedPatent::getPublicationKey))
         .name(enrichedTopic).uid("sink-enriched");
 
@@ -159,12 +161,11 @@ public final class EnrichJob {
         .name("postgres").uid("sink-postgres");
 
     enriched.sinkTo(ElasticsearchBulkSink.forEnrichments(patentsIndex,
-            new KafkaDeadLetterPublisherFactory(bootstrap, dlqTopic)))
+            new KafkaDeadLetterPublisherFactory(kafka, dlqTopic)))
         .name("elasticsearch").uid("sink-elasticsearch");
   }
 
   public static void run(Settings s) throws Exception {
-    String bootstrap = s.require(CommonSettings.KAFKA_BOOTSTRAP.key());
     CommonSettings.ensureTopics(s, CommonSettings.TOPIC_NORMALIZED, CommonSettings.TOPIC_ENRICHED, CommonSettings.TOPIC_DLQ);
     PostgresMigrations.migrate(CommonSettings.postgres(s));
     PatentIndex.ensure(CommonSettings.elasticsearch(s));

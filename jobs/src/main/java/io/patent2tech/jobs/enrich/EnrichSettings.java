@@ -93,7 +93,7 @@ public final class EnrichSettings {
   public static final Setting LLM_MODEL =
       eval("llm.model", LlmSettings.DEFAULT_MODEL, "chat model id", "EVAL_LLM_MODEL");
   public static final Setting LLM_API_KEY =
-      eval("llm.api-key", null, "bearer token for the chat endpoint", "EVAL_LLM_API_KEY");
+      Setting.secret("llm.api-key", null, "bearer token for the chat endpoint").withEnv("EVAL_LLM_API_KEY");
   public static final Setting LLM_TIMEOUT = eval("llm.timeout",
       LlmSettings.DEFAULT_TIMEOUT.toSeconds(),
       "per model request: seconds, or a duration like '30 s'", "EVAL_TIMEOUT");

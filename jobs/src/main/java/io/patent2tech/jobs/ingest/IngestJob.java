@@ -50,10 +50,10 @@ public final class IngestJob {
   public static final Setting TRANSACTIONAL_ID_PREFIX = new Setting("transactional-id-prefix",
       "p2t-ingest", "Kafka transactional id prefix; unique per running ingest job");
 
-  public static final List<Setting> SETTINGS = Settings.join(List.of(
+  public static final List<Setting> SETTINGS = CommonSettings.secured(Settings.join(List.of(
       CommonSettings.KAFKA_BOOTSTRAP, CommonSettings.TOPIC_NORMALIZED, CommonSettings.TOPIC_DLQ,
       WATCH, WATCH_INTERVAL, CommonSettings.DEDUPE_TTL, CommonSettings.DEDUPE_FROM_TOPIC,
-      MAX_DOCUMENT_BYTES, DLQ_MAX_RAW_BYTES, TRANSACTIONAL_ID_PREFIX), CommonSettings.RUNTIME);
+      MAX_DOCUMENT_BYTES, DLQ_MAX_RAW_BYTES, TRANSACTIONAL_ID_PREFIX), CommonSettings.RUNTIME));
   public static final List<String> FLAGS = List.of(WATCH.key());
 
   public static final String USAGE = "ingest [options] PATH...\n"

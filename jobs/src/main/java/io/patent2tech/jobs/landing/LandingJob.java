@@ -9,6 +9,7 @@ import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.util.function.SerializableSupplier;
 
+import io.patent2tech.connectors.kafka.KafkaClientSettings;
 import io.patent2tech.connectors.elasticsearch.sink.ElasticsearchBulkSink;
 import io.patent2tech.connectors.elasticsearch.index.AliasedIndex;
 import io.patent2tech.connectors.elasticsearch.index.PatentIndex;
@@ -71,7 +72,7 @@ public final class LandingJob {
 
   public static final Setting GROUP_ID =
       new Setting("group-id", "patent2tech-landing", "Kafka consumer group (offsets committed on checkpoint)");
-  public static final List<Setting> SETTINGS = Settings.join(List.of(
+  public static final List<Setting> SETTINGS = CommonSettings.secured(Settings.join(List.of(
       CommonSettings.KAFKA_BOOTSTRAP, CommonSettings.TOPIC_NORMALIZED, CommonSettings.TOPIC_LINKS,
       CommonSettings.TOPIC_MODELS3D, CommonSettings.TOPIC_DLQ,
       GROUP_ID, CommonSettings.BOUNDED,
@@ -81,7 +82,7 @@ public final class LandingJob {
       CommonSettings.ES_UNAVAILABLE_TIMEOUT,
       CommonSettings.PG_URL, CommonSettings.PG_USER, CommonSettings.PG_PASSWORD,
       CommonSettings.PG_BATCH_SIZE, CommonSettings.PG_BATCH_INTERVAL, CommonSettings.PG_RECONNECT_TIMEOUT),
-      CommonSettings.RUNTIME);
+      CommonSettings.RUNTIME));
   public static final List<String> FLAGS = List.of(CommonSettings.BOUNDED.key());
 
   public static final String USAGE = "land [options]\n"
@@ -170,12 +171,12 @@ public final class LandingJob {
    */
   private static <T extends SpecificRecord> SingleOutputStreamOperator<T> decoded(StreamExecutionEnvironment env,
       Settings s, Setting topicSetting, Class<T> type, SerializableSupplier<TopicCodec<T>> codec, String path) {
-    String bootstrap = s.require(CommonSettings.KAFKA_BOOTSTRAP.key());
+    KafkaClientSettings kafka = CommonSettings.kafka(s);
     String topic = s.require(topicSetting.key());
     String dlqTopic = s.require(CommonSettings.TOPIC_DLQ.key());
     String groupId = s.require(GROUP_ID.key());
     SingleOutputStreamOperator<T> decoded = env
-        .fromSource(KafkaConnections.committedRecords(bootstrap, topic, groupId,
+        .fromSource(KafkaConnections.committedRecords(kafka, topic, groupId,
             s.getBoolean(CommonSettings.BOUNDED.key())), WatermarkStrategy.noWatermarks(), topic)
         .uid(path + "-source")
         .process(new DecodeTopicValues<>(type, codec, "landing-decode-" + path))
@@ -183,7 +184,7 @@ public final class LandingJob {
         // as for the patents: a sink's failure is reported as itself, not as a failed deserialization
         .startNewChain();
     decoded.getSideOutput(DecodeTopicValues.DEAD_LETTERS)
-        .sinkTo(KafkaConnections.exactlyOnceSink(bootstrap, dlqTopic, groupId + "-" + path + "-dlq",
+        .sinkTo(KafkaConnections.exactlyOnceSink(kafka, dlqTopic, groupId + "-" + path + "-dlq",
             TopicCodec::deadLetters, DeadLetter::getRawPointer))
         .name(dlqTopic + " (" + path + ")").uid(path + "-sink-dlq");
     return decoded;
@@ -191,12 +192,11 @@ public final class LandingJob {
 
   /** Where the Elasticsearch sinks put the documents the server refuses. */
   private static KafkaDeadLetterPublisherFactory deadLetters(Settings s) {
-    return new KafkaDeadLetterPublisherFactory(s.require(CommonSettings.KAFKA_BOOTSTRAP.key()),
+    return new KafkaDeadLetterPublisherFactory(CommonSettings.kafka(s),
         s.require(CommonSettings.TOPIC_DLQ.key()));
   }
 
   public static void run(Settings s) throws Exception {
-    String bootstrap = s.require(CommonSettings.KAFKA_BOOTSTRAP.key());
     CommonSettings.ensureTopics(s, CommonSettings.TOPIC_NORMALIZED, CommonSettings.TOPIC_LINKS,
         CommonSettings.TOPIC_MODELS3D, CommonSettings.TOPIC_DLQ);
     PostgresMigrations.migrate(CommonSettings.postgres(s));

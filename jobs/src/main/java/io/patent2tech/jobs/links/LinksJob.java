@@ -58,7 +58,7 @@ public final class LinksJob {
 
   /** patents.links, exactly once (transactional ids {@code <group-id>-links}), key {@code from|to|kind}. */
   public static void publish(DataStream<PatentLink> links, Settings s) {
-    links.sinkTo(KafkaConnections.exactlyOnceSink(s.require(CommonSettings.KAFKA_BOOTSTRAP.key()),
+    links.sinkTo(KafkaConnections.exactlyOnceSink(CommonSettings.kafka(s),
             s.require(CommonSettings.TOPIC_LINKS.key()), s.require(LinksSettings.GROUP_ID.key()) + "-links",
             TopicCodec::links, FamilyLinks::key))
         .name("links").uid("sink-links");

@@ -60,7 +60,7 @@ public final class LinksSettings {
         NEAR_THRESHOLD, NEAR_SHINGLE_SIZE, NEAR_BANDS, NEAR_ROWS, NEAR_MIN_SHINGLES, NEAR_BUCKET_CAP,
         NEAR_STATE_TTL, NEAR_CANDIDATE_TIMEOUT));
     all.addAll(CommonSettings.RUNTIME);
-    return List.copyOf(all);
+    return CommonSettings.secured(all);
   }
 
   /** Level 4's settings; a bad combination (bands x rows, threshold) fails at start, naming it. */

@@ -52,9 +52,9 @@ class StackDefaultsTest {
 
   @Test
   void elasticsearchDefaultsAreDeclaredOnceInTheConnector() {
-    Settings defaults = Settings.parse(List.of(CommonSettings.ES_URL, CommonSettings.ES_ALIAS,
+    Settings defaults = Settings.parse(CommonSettings.secured(List.of(CommonSettings.ES_URL, CommonSettings.ES_ALIAS,
             CommonSettings.ES_BULK_MAX_ACTIONS, CommonSettings.ES_BULK_MAX_BYTES, CommonSettings.ES_MAX_RETRIES,
-            CommonSettings.ES_INITIAL_BACKOFF, CommonSettings.ES_UNAVAILABLE_TIMEOUT),
+            CommonSettings.ES_INITIAL_BACKOFF, CommonSettings.ES_UNAVAILABLE_TIMEOUT)),
         List.of(), new String[0], Map.of());
 
     assertThat(CommonSettings.elasticsearch(defaults)).isEqualTo(

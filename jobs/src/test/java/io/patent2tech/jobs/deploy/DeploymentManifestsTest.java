@@ -18,7 +18,6 @@ import io.patent2tech.connectors.kipris.KiprisCollectorFactory;
 import io.patent2tech.connectors.uspto.download.UsptoBulkCollectorFactory;
 import io.patent2tech.jobs.Main;
 import io.patent2tech.jobs.config.CommonSettings;
-import io.patent2tech.jobs.config.EmbeddingSettings;
 import io.patent2tech.jobs.config.Setting;
 import io.patent2tech.jobs.config.Settings;
 import io.patent2tech.jobs.config.StackDefaults;
@@ -65,7 +64,7 @@ class DeploymentManifestsTest {
       OpsCredentials.ENV_KEY, OpsCredentials.ENV_SECRET, KiprisCollectorFactory.KEY_ENV);
   /** Settings whose values are secrets: never a literal value in a manifest. */
   private static final Set<String> SECRET_VARIABLES = Stream.concat(CREDENTIAL_VARIABLES.stream(),
-      Stream.of(CommonSettings.PG_PASSWORD, EnrichSettings.LLM_API_KEY, EmbeddingSettings.API_KEY)
+      Main.jobCommands().stream().flatMap(c -> Main.settingsOf(c).stream()).filter(Setting::isSecret)
           .map(Setting::envName)).collect(Collectors.toUnmodifiableSet());
   /** A name that looks like a credential, in case a new one is added to neither list above. */
   private static final Pattern SECRET_LOOKING = Pattern.compile(".*(PASSWORD|SECRET|TOKEN|_KEY)$");
