@@ -25,6 +25,7 @@ import io.patent2tech.udfs.reconstruct.MeshMetrics;
 import io.patent2tech.udfs.reconstruct.SurfaceExtractor;
 import io.patent2tech.udfs.reconstruct.SurfaceExtractorFactory;
 import io.patent2tech.udfs.reconstruct.View;
+import io.patent2tech.udfs.metrics.LabeledCounters;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -36,6 +37,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.MapState;
 import org.apache.flink.api.common.state.MapStateDescriptor;
@@ -103,6 +105,8 @@ public final class ReconstructModels extends KeyedProcessFunction<String, Patent
   private transient Counter notMade;
   private transient Counter failed;
   private transient Counter reused;
+  /** Every outcome again, by the device that carves (cpu or gpu) and the result (made, not-made, failed). */
+  private transient LabeledCounters reconstructions;
 
   public ReconstructModels(FigureImagesFactory images, CarverFactory carver, SurfaceExtractorFactory surface,
       ReconstructionSettings settings, ImageLimits limits, String modelsDir, String sourceName) {
@@ -137,6 +141,10 @@ public final class ReconstructModels extends KeyedProcessFunction<String, Patent
     notMade = metrics.counter("modelsNotMade");
     failed = metrics.counter("modelsFailed");
     reused = metrics.counter("modelsReused");
+    // the carver's description names the GPU and its driver: only its class is a label
+    String device = carver.device().toLowerCase(Locale.ROOT).startsWith("cpu") ? "cpu" : "gpu";
+    reconstructions = new LabeledCounters(metrics.addGroup("device", device), "result", "reconstructions",
+        Set.of(MADE, NOT_MADE, FAILED));
   }
 
   @Override
@@ -166,6 +174,7 @@ public final class ReconstructModels extends KeyedProcessFunction<String, Patent
         case FAILED -> failed.inc();
         default -> notMade.inc();
       }
+      reconstructions.inc(outcome.getStatus());
       out.collect(outcome);
     }
   }
