@@ -78,7 +78,11 @@ prometheus_up() {
   local start=$SECONDS pid
   if pid=$(prometheus_pid); then
     p2t_wait_healthy prometheus "$(prometheus_log_dir)/prometheus.log" prometheus_alive prometheus_healthy
-    p2t_log "prometheus: already running (pid $pid, $P2T_PROMETHEUS_URL)"
+    # Unlike Flink, Prometheus rereads its configuration on SIGHUP: changed alert rules or scrape
+    # settings apply without a restart (the new files passed promtool first).
+    prometheus_configure
+    kill -HUP "$pid" || p2t_die "prometheus: cannot signal pid $pid to reload its configuration"
+    p2t_log "prometheus: already running (pid $pid, $P2T_PROMETHEUS_URL); configuration reloaded"
     return 0
   fi
   p2t_require_free_port prometheus "$P2T_PROMETHEUS_PORT" P2T_PROMETHEUS_PORT
