@@ -63,7 +63,7 @@ prometheus_configure() {
   conf=$(prometheus_conf_dir) data=$(prometheus_data_dir) logs=$(prometheus_log_dir)
   mkdir -p "$conf" "$data" "$logs"
   p2t_render "$P2T_REPO_DIR/infra/prometheus/prometheus.yml.in" "$conf/prometheus.yml" \
-    P2T_PROMETHEUS_SCRAPE_INTERVAL P2T_FLINK_JM_METRICS_PORT P2T_FLINK_TM_METRICS_PORT
+    P2T_PROMETHEUS_INTERVAL P2T_FLINK_JM_METRICS_PORT P2T_FLINK_TM_METRICS_PORT
   cp "$P2T_REPO_DIR/infra/prometheus/alerts.yml" "$conf/alerts.yml"
   local output
   output=$("$(prometheus_bin promtool)" check config "$conf/prometheus.yml" 2>&1) \
