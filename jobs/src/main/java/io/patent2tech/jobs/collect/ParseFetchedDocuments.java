@@ -2,6 +2,7 @@ package io.patent2tech.jobs.collect;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -53,6 +54,7 @@ public final class ParseFetchedDocuments extends ProcessFunction<CollectRecord, 
   private transient LabeledCounters rejectedByStage;
   private transient LabeledCounters collected;
   private transient LabeledCounters runsFailed;
+  private transient LabeledCounters requests;
   /** Latest quota figure by office and quota label; the gauges read it. */
   private transient Map<String, Long> quotaUsed;
 
@@ -68,21 +70,27 @@ public final class ParseFetchedDocuments extends ProcessFunction<CollectRecord, 
     rejectedByStage = new LabeledCounters(metrics, "stage", "documentsRejected", DeadLetters.STAGES);
     collected = new LabeledCounters(metrics, "office", "documentsCollected", OFFICES);
     runsFailed = new LabeledCounters(metrics, "office", "collectionRunsFailed", OFFICES);
+    requests = new LabeledCounters(metrics, "office", "collectionRequests", OFFICES);
     quotaUsed = new ConcurrentHashMap<>();
   }
 
   /**
-   * A run's start, end or failure: failures are counted, and the office's numeric quota figures
-   * become gauges ({@code quotaUsedBytes{office, quota}}), registered when an office first reports one.
+   * A run's start, end or failure: failures are counted, an ended run's requests to the office too
+   * (the quota of an office that counts calls, as KIPRIS Plus does), and the office's numeric quota
+   * figures become gauges ({@code quotaUsedBytes{office, quota}}), registered when an office first
+   * reports one.
    */
   private void runEvent(RunEvent run) {
     if (RunEvent.FAILED.equals(run.phase)) {
       runsFailed.inc(run.office);
     }
+    if (!RunEvent.STARTED.equals(run.phase)) {
+      requests.inc(run.office, run.requests);
+    }
     if (run.quota == null || run.office == null) {
       return;
     }
-    String office = run.office.toLowerCase(java.util.Locale.ROOT);
+    String office = run.office.toLowerCase(Locale.ROOT);
     if (!OFFICES.contains(office)) {
       return;
     }
