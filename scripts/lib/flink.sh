@@ -76,8 +76,10 @@ flink_install() {
   rm -rf "$staging"
   mkdir -p "$staging/plugins"
   cp "$P2T_REPO_DIR/infra/flink/pom.xml" "$staging/pom.xml"
+  # lib/ is the class path; plugins/ the Prometheus metrics reporter (execution "plugins" of the pom)
   if ! mvn -B -q -f "$staging/pom.xml" -Dflink.version="$P2T_FLINK_VERSION" \
-      -DoutputDirectory="$staging/lib" dependency:copy-dependencies >"$staging/maven.log" 2>&1; then
+      -DoutputDirectory="$staging/lib" -Dflink.plugins.dir="$staging/plugins" \
+      dependency:copy-dependencies dependency:copy@plugins >"$staging/maven.log" 2>&1; then
     tail -n 20 "$staging/maven.log" >&2
     p2t_die "flink: resolving the Flink $P2T_FLINK_VERSION jars failed; see $staging/maven.log"
   fi
@@ -85,6 +87,16 @@ flink_install() {
   rm -rf "$home"
   mv "$staging" "$home"
   p2t_log "flink: installed $(find "$home/lib" -name '*.jar' | wc -l) jars in $((SECONDS - start)) s"
+}
+
+flink_render_config() {
+  local data tmp
+  data=$(flink_data_dir) tmp=$(flink_tmp_dir)
+  # shellcheck disable=SC2034 # read by p2t_render
+  local FLINK_DATA_DIR=$data FLINK_TMP_DIR=$tmp
+  p2t_render "$P2T_REPO_DIR/infra/flink/config.yaml.in" "$1" \
+    P2T_FLINK_PORT P2T_FLINK_RPC_PORT P2T_FLINK_JM_MEMORY P2T_FLINK_TM_MEMORY P2T_FLINK_SLOTS \
+    P2T_FLINK_JM_METRICS_PORT FLINK_DATA_DIR FLINK_TMP_DIR
 }
 
 flink_configure() {
@@ -96,11 +108,7 @@ flink_configure() {
   local conf data logs tmp
   conf=$(flink_conf_dir) data=$(flink_data_dir) logs=$(flink_log_dir) tmp=$(flink_tmp_dir)
   mkdir -p "$conf" "$data" "$logs" "$tmp"
-  # shellcheck disable=SC2034 # read by p2t_render
-  local FLINK_DATA_DIR=$data FLINK_TMP_DIR=$tmp
-  p2t_render "$P2T_REPO_DIR/infra/flink/config.yaml.in" "$conf/config.yaml" \
-    P2T_FLINK_PORT P2T_FLINK_RPC_PORT P2T_FLINK_JM_MEMORY P2T_FLINK_TM_MEMORY P2T_FLINK_SLOTS \
-    FLINK_DATA_DIR FLINK_TMP_DIR
+  flink_render_config "$conf/config.yaml"
   cp "$P2T_REPO_DIR/infra/flink/log4j2-cluster.properties" "$conf/log4j.properties"
   p2t_own "$conf" "$conf"/* "$data" "$logs" "$tmp"
 }
@@ -144,8 +152,25 @@ flink_start_jobmanager() {
   flink_spawn jobmanager "$(flink_jm_pid_file)" "$FLINK_JM_MAIN_CLASS" FLINK_JM --executionMode cluster
 }
 
+# config.yaml gives the Prometheus reporter the JobManager's port; the TaskManager, on the same
+# host, overrides it with its own (a dynamic property, as the -D options of Flink's scripts).
 flink_start_taskmanager() {
-  flink_spawn taskmanager "$(flink_tm_pid_file)" "$FLINK_TM_MAIN_CLASS" FLINK_TM
+  flink_spawn taskmanager "$(flink_tm_pid_file)" "$FLINK_TM_MAIN_CLASS" FLINK_TM \
+    -Dmetrics.reporter.prom.port="$P2T_FLINK_TM_METRICS_PORT"
+}
+
+# A running cluster keeps the configuration it started with; says so when infra/flink or the
+# settings changed since (for example the Prometheus reporter added to an older stack).
+flink_warn_stale_config() {
+  local rendered
+  rendered=$(mktemp) || return 0
+  flink_render_config "$rendered"
+  if ! cmp -s "$rendered" "$(flink_conf_dir)/config.yaml" \
+      || [[ ! -f $(flink_home)/.complete \
+        || $(<"$(flink_home)/.complete") != "$(sha256sum "$P2T_REPO_DIR/infra/flink/pom.xml" | cut -d' ' -f1)" ]]; then
+    p2t_log "flink: runs with an older configuration or class path than infra/flink describes (e.g. without the Prometheus reporter); to apply it: scripts/stack down flink && scripts/stack up flink"
+  fi
+  rm -f "$rendered"
 }
 
 flink_alive() { flink_pid >/dev/null && flink_tm_pid >/dev/null; }
@@ -187,6 +212,7 @@ flink_up() {
       flink_start_taskmanager
     fi
     flink_wait_healthy
+    flink_warn_stale_config
     p2t_log "flink: already running (JobManager pid $pid, TaskManager pid $(flink_tm_pid), $P2T_FLINK_URL)"
     return 0
   fi
@@ -195,6 +221,8 @@ flink_up() {
   flink_stop_taskmanager || true
   p2t_require_free_port flink "$P2T_FLINK_PORT" P2T_FLINK_PORT
   p2t_require_free_port flink "$P2T_FLINK_RPC_PORT" P2T_FLINK_RPC_PORT
+  p2t_require_free_port flink "$P2T_FLINK_JM_METRICS_PORT" P2T_FLINK_JM_METRICS_PORT
+  p2t_require_free_port flink "$P2T_FLINK_TM_METRICS_PORT" P2T_FLINK_TM_METRICS_PORT
   flink_install
   flink_configure
   # Both processes' memory settings are checked before either starts.

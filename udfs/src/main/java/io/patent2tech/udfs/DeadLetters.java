@@ -2,6 +2,7 @@ package io.patent2tech.udfs;
 
 import java.nio.ByteBuffer;
 import java.util.Arrays;
+import java.util.Set;
 
 import io.patent2tech.schema.DeadLetter;
 import io.patent2tech.schema.Source;
@@ -15,6 +16,14 @@ public final class DeadLetters {
 
   /** Raw inputs up to 1 MiB travel inside the dead letter; larger ones get a pointer. */
   public static final int DEFAULT_MAX_RAW_BYTES = 1 << 20;
+
+  /**
+   * The stages a document is rejected at, as its dead letter names them: the reason classes of the
+   * {@code documentsRejected} metric by {@code stage} (the reason itself is free text, never a label).
+   * split: the input file could not be cut into documents; fetch: the office sent it damaged.
+   */
+  public static final Set<String> STAGES = Set.of("split", "fetch", DocumentRejectedException.STAGE_PARSE,
+      DocumentRejectedException.STAGE_NORMALIZE, DocumentRejectedException.STAGE_VALIDATE);
 
   private DeadLetters() {}
 

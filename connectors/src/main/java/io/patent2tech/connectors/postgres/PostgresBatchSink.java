@@ -80,6 +80,6 @@ final class PostgresBatchSink<T> implements Sink<T> {
   private SinkWriter<T> openWriter(SinkWriterMetricGroup metrics, ProcessingTimeService timeService,
       MailboxExecutor mailbox, TypeSerializer<T> reusedRecords) {
     return new PostgresBatchWriter<>(settings, sql, binder, batchSize, timeService, mailbox, batchIntervalMs,
-        reusedRecords, metrics.getNumRecordsSendCounter());
+        reusedRecords, metrics.getNumRecordsSendCounter(), metrics.counter(PostgresBatchWriter.RETRIES_METRIC));
   }
 }

@@ -41,6 +41,9 @@ import org.slf4j.LoggerFactory;
  */
 final class PostgresBatchWriter<T> implements SinkWriter<T> {
 
+  /** The sink writer's counter of batches sent again (docs/operations.md, Metrics). */
+  static final String RETRIES_METRIC = "pgBatchRetries";
+
   private static final Logger LOG = LoggerFactory.getLogger(PostgresBatchWriter.class);
 
   static final String STORE = "PostgreSQL";
@@ -61,6 +64,8 @@ final class PostgresBatchWriter<T> implements SinkWriter<T> {
   /** Copies records Flink may reuse after write returns; null when object reuse is off. */
   private final TypeSerializer<T> reusedRecords;
   private final Counter recordsSent;
+  /** Batches sent again: after a lost connection (each reconnect attempt) or an aborted transaction. */
+  private final Counter retries;
 
   private final List<T> batch = new ArrayList<>();
   private Connection connection;
@@ -69,7 +74,7 @@ final class PostgresBatchWriter<T> implements SinkWriter<T> {
 
   PostgresBatchWriter(PostgresSettings settings, String sql, PostgresBatchSink.Binder<T> binder, int batchSize,
       ProcessingTimeService timeService, MailboxExecutor mailbox, long batchIntervalMs,
-      TypeSerializer<T> reusedRecords, Counter recordsSent) {
+      TypeSerializer<T> reusedRecords, Counter recordsSent, Counter retries) {
     this.settings = settings;
     this.sql = sql;
     this.binder = binder;
@@ -79,6 +84,7 @@ final class PostgresBatchWriter<T> implements SinkWriter<T> {
     this.batchIntervalMs = batchIntervalMs;
     this.reusedRecords = reusedRecords;
     this.recordsSent = recordsSent;
+    this.retries = retries;
     if (batchIntervalMs > 0) {
       scheduleFlush();
     }
@@ -147,7 +153,9 @@ final class PostgresBatchWriter<T> implements SinkWriter<T> {
             outage = StoreOutage.begin(STORE, settings.endpoint(), settings.reconnectTimeout(), LOG);
           }
           outage.retryAfter(cause);
+          retries.inc();
         } else if (isTransactionRollback(cause) && ++aborted < TRANSACTION_RETRIES) {
+          retries.inc();
           LOG.warn("{} at {} aborted a batch of {} records (try {} of {}), trying again: SQLSTATE {}: {}", STORE,
               settings.endpoint(), batch.size(), aborted, TRANSACTION_RETRIES, cause.getSQLState(),
               serverMessage(cause));

@@ -24,6 +24,7 @@ import io.patent2tech.udfs.UsptoDocumentProcessor;
 import io.patent2tech.udfs.epo.EpoOpsDocumentProcessor;
 import io.patent2tech.udfs.kipris.KiprisApiException;
 import io.patent2tech.udfs.kipris.KiprisDocumentProcessor;
+import io.patent2tech.udfs.metrics.LabeledCounters;
 
 /**
  * parse -> normalize -> validate for each document cut from an input file. Rejected and oversized
@@ -53,6 +54,8 @@ public final class ParseOfficeDocuments extends ProcessFunction<RawDocument, Pat
   private final KiprisDocumentProcessor kipris = new KiprisDocumentProcessor();
   private transient Counter parsed;
   private transient Counter rejected;
+  /** documentsRejected again, by the stage that rejected (DeadLetters.STAGES). */
+  private transient LabeledCounters rejectedByStage;
   private transient Counter filesRead;
   /** A reader reads one file after the other, so a new name is a new file. */
   private transient String currentFile;
@@ -65,6 +68,8 @@ public final class ParseOfficeDocuments extends ProcessFunction<RawDocument, Pat
   public void open(OpenContext openContext) {
     parsed = getRuntimeContext().getMetricGroup().counter("documentsParsed");
     rejected = getRuntimeContext().getMetricGroup().counter("documentsRejected");
+    rejectedByStage = new LabeledCounters(getRuntimeContext().getMetricGroup(), "stage", "documentsRejected",
+        DeadLetters.STAGES);
     filesRead = getRuntimeContext().getMetricGroup().counter(FILES_READ);
   }
 
@@ -79,6 +84,7 @@ public final class ParseOfficeDocuments extends ProcessFunction<RawDocument, Pat
       parsed.inc();
     }, deadLetter -> {
       rejected.inc();
+      rejectedByStage.inc(deadLetter.getStage());
       ctx.output(DEAD_LETTERS, deadLetter);
     });
   }

@@ -408,11 +408,15 @@ class DeploymentManifestsTest {
     for (String flink : List.of("jobmanager", "taskmanager")) {
       String properties = services.path(flink).path("environment").path("FLINK_PROPERTIES").asText();
       assertThat(properties).as(flink).contains("metrics.reporter.prom.factory.class: " + PROMETHEUS_FACTORY)
-          .contains("metrics.reporter.prom.port: 9249")
+          .contains("metrics.reporter.prom.port: \"9249\"")
           .contains("classloader.parent-first-patterns.additional: org.postgresql.");
       assertThat(prometheus).contains("\"" + flink + ":9249\"");
       assertThat(mounts(services.path(flink))).containsKey("/opt/flink/lib/postgresql.jar");
     }
+    // the alert rules the local stack's Prometheus evaluates
+    assertThat(prometheus).contains("rule_files:", "- alerts.yml");
+    assertThat(COMPOSE.resolve(mounts(services.path("prometheus")).get("/etc/prometheus/alerts.yml")).normalize())
+        .isEqualTo(REPO.resolve("infra/prometheus/alerts.yml"));
   }
 
   @Test

@@ -1,6 +1,7 @@
 package io.patent2tech.udfs.embed;
 
 import io.patent2tech.schema.Patent;
+import io.patent2tech.udfs.metrics.Latency;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -10,6 +11,7 @@ import org.apache.flink.api.common.operators.ProcessingTimeService.ProcessingTim
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeutils.TypeSerializer;
 import org.apache.flink.metrics.Counter;
+import org.apache.flink.metrics.Histogram;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.streaming.api.operators.AbstractStreamOperator;
@@ -54,6 +56,8 @@ public final class PatentEmbeddingOperator extends AbstractStreamOperator<Embedd
   private transient Counter embedded;
   private transient Counter withoutText;
   private transient Counter batches;
+  /** Milliseconds the embedder took for one batch (the model call, local or remote). */
+  private transient Histogram batchLatency;
 
   public PatentEmbeddingOperator(EmbedderFactory factory, int batchSize, Duration maxWait) {
     this.factory = Objects.requireNonNull(factory, "factory");
@@ -84,6 +88,7 @@ public final class PatentEmbeddingOperator extends AbstractStreamOperator<Embedd
     embedded = getMetricGroup().counter("embedPatents");
     withoutText = getMetricGroup().counter("embedPatentsWithoutText");
     batches = getMetricGroup().counter("embedBatches");
+    batchLatency = Latency.histogram(getMetricGroup(), "embedBatchLatencyMs");
     embedder = factory.create();
   }
 
@@ -153,7 +158,9 @@ public final class PatentEmbeddingOperator extends AbstractStreamOperator<Embedd
         texts.add(pending.text);
       }
     }
+    long start = System.nanoTime();
     List<float[]> vectors = embedder.embed(texts);
+    batchLatency.update((System.nanoTime() - start) / 1_000_000);
     int next = 0;
     for (Pending pending : batch) {
       float[] vector = pending.text.isEmpty() ? null : vectors.get(next++);

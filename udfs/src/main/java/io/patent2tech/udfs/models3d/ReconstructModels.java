@@ -23,6 +23,7 @@ import io.patent2tech.udfs.reconstruct.MeshMetrics;
 import io.patent2tech.udfs.reconstruct.ReconstructionEngine;
 import io.patent2tech.udfs.reconstruct.ReconstructionEngineFactory;
 import io.patent2tech.udfs.reconstruct.View;
+import io.patent2tech.udfs.metrics.LabeledCounters;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -34,6 +35,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.MapState;
 import org.apache.flink.api.common.state.MapStateDescriptor;
@@ -108,6 +110,8 @@ public final class ReconstructModels extends KeyedProcessFunction<String, Patent
   private transient Counter notMade;
   private transient Counter failed;
   private transient Counter reused;
+  /** Every outcome again, by the device that carves (cpu or gpu) and the result (made, not-made, failed). */
+  private transient LabeledCounters reconstructions;
 
   /**
    * @param engine the carver and surface extractor, opened once per subtask
@@ -148,6 +152,10 @@ public final class ReconstructModels extends KeyedProcessFunction<String, Patent
     notMade = metrics.counter("modelsNotMade");
     failed = metrics.counter("modelsFailed");
     reused = metrics.counter("modelsReused");
+    // the carver's description names the GPU and its driver: only its class is a label
+    String device = carver.device().toLowerCase(Locale.ROOT).startsWith("cpu") ? "cpu" : "gpu";
+    reconstructions = new LabeledCounters(metrics.addGroup("device", device), "result", "reconstructions",
+        Set.of(MADE, NOT_MADE, FAILED));
   }
 
   @Override
@@ -197,6 +205,7 @@ public final class ReconstructModels extends KeyedProcessFunction<String, Patent
         case FAILED -> failed.inc();
         default -> notMade.inc();
       }
+      reconstructions.inc(outcome.getStatus());
       out.collect(outcome);
     }
   }

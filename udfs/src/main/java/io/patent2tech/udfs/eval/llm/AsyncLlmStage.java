@@ -13,11 +13,17 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.java.typeutils.ResultTypeQueryable;
+import org.apache.flink.metrics.Counter;
+import org.apache.flink.metrics.Histogram;
+import org.apache.flink.metrics.MetricGroup;
+import org.apache.flink.metrics.ThreadSafeSimpleCounter;
 import org.apache.flink.streaming.api.datastream.AsyncDataStream;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.streaming.api.functions.async.ResultFuture;
 import org.apache.flink.streaming.api.functions.async.RichAsyncFunction;
+import io.patent2tech.udfs.metrics.LabeledCounters;
+import io.patent2tech.udfs.metrics.Latency;
 
 /**
  * The LLM stage as Flink async I/O: for each input, the user's {@link Requests} name the questions
@@ -68,6 +74,7 @@ public final class AsyncLlmStage<IN, OUT> extends RichAsyncFunction<IN, OUT>
   private transient ExecutorService executor;
   private transient AnswerCache cache;
   private transient CachedLlmCall call;
+  private transient Metrics metrics;
 
   /**
    * @param chat opens the chat model
@@ -117,6 +124,7 @@ public final class AsyncLlmStage<IN, OUT> extends RichAsyncFunction<IN, OUT>
     executor = Executors.newFixedThreadPool(maxInFlight, threads());
     cache = cacheFactory.open();
     call = new CachedLlmCall(chat.open(), model, cache);
+    metrics = new Metrics(getRuntimeContext().getMetricGroup());
   }
 
   @Override
@@ -137,7 +145,7 @@ public final class AsyncLlmStage<IN, OUT> extends RichAsyncFunction<IN, OUT>
     List<LlmOutcome<?>> timedOut = new ArrayList<>();
     for (LlmRequest<?> request : requests.of(input)) {
       timedOut.add(
-          new LlmOutcome<>(
+          metrics.record(new LlmOutcome<>(
               LlmStatus.TIMEOUT,
               null,
               "no answer within the LLM stage's timeout of " + timeoutMs + " ms",
@@ -146,8 +154,9 @@ public final class AsyncLlmStage<IN, OUT> extends RichAsyncFunction<IN, OUT>
               null,
               null,
               model,
-              request.prompt().version()));
+              request.prompt().version())));
     }
+    metrics.stageTimeouts.inc();
     result.complete(List.of(merge.merge(input, timedOut)));
   }
 
@@ -179,7 +188,51 @@ public final class AsyncLlmStage<IN, OUT> extends RichAsyncFunction<IN, OUT>
   }
 
   private <T> LlmOutcome<T> ask(LlmRequest<T> question) {
-    return call.call(question.task(), question.contentHash(), question.prompt(), question.parser());
+    return metrics.record(call.call(question.task(), question.contentHash(), question.prompt(), question.parser()));
+  }
+
+  /**
+   * What the stage asked and what it cost, per subtask (docs/operations.md, Metrics): evaluations
+   * by how they ended, model calls (a repair retry is a second call; a cache hit none), tokens as
+   * the provider reported them, answers served from the cache, the stage's own timeouts and the
+   * latency of each evaluation. Updated from the stage's threads, so every counter is thread-safe.
+   */
+  private static final class Metrics {
+    final LabeledCounters evaluations;
+    final Counter calls;
+    final Counter cacheHits;
+    final Counter inputTokens;
+    final Counter outputTokens;
+    final Counter stageTimeouts;
+    final Histogram latency;
+
+    Metrics(MetricGroup group) {
+      evaluations = new LabeledCounters(group, "status", "llmEvaluations",
+          java.util.Arrays.stream(LlmStatus.values()).map(LlmStatus::wireName).collect(java.util.stream.Collectors.toSet()));
+      calls = group.counter("llmCalls", new ThreadSafeSimpleCounter());
+      cacheHits = group.counter("llmCacheHits", new ThreadSafeSimpleCounter());
+      inputTokens = group.counter("llmInputTokens", new ThreadSafeSimpleCounter());
+      outputTokens = group.counter("llmOutputTokens", new ThreadSafeSimpleCounter());
+      stageTimeouts = group.counter("llmStageTimeouts", new ThreadSafeSimpleCounter());
+      latency = Latency.histogram(group, "llmLatencyMs");
+    }
+
+    <T> LlmOutcome<T> record(LlmOutcome<T> outcome) {
+      evaluations.inc(outcome.status().wireName());
+      calls.inc(outcome.attempts());
+      if (outcome.cached()) {
+        cacheHits.inc();
+      } else {
+        latency.update(outcome.latencyMs());
+      }
+      if (outcome.inputTokens() != null) {
+        inputTokens.inc(outcome.inputTokens());
+      }
+      if (outcome.outputTokens() != null) {
+        outputTokens.inc(outcome.outputTokens());
+      }
+      return outcome;
+    }
   }
 
   private static ThreadFactory threads() {

@@ -12,12 +12,14 @@ import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.util.Collector;
 
 import io.patent2tech.schema.PatentLink;
+import io.patent2tech.udfs.metrics.LabeledCounters;
 
 /**
  * Keyed by {@link FamilyLinks#key} ({@code from|to|kind}): passes the first link of each pair and
  * kind, drops the later ones ({@code familyLinksRepeated}). One pair can meet in two groups with the
  * same kind: a continuation names its parent by application number and by patent number, and both
- * groups hold the parent. One boolean per link, with the level's TTL.
+ * groups hold the parent. One boolean per link, with the level's TTL. The links it passes are the
+ * family level's links made, counted by kind ({@code linksMade}).
  */
 public class DistinctLinks extends KeyedProcessFunction<String, PatentLink, PatentLink> {
 
@@ -27,6 +29,7 @@ public class DistinctLinks extends KeyedProcessFunction<String, PatentLink, Pate
 
   private transient ValueState<Boolean> seen;
   private transient Counter repeated;
+  private transient LabeledCounters made;
 
   public DistinctLinks(Duration ttl) {
     this.ttl = ttl;
@@ -38,6 +41,7 @@ public class DistinctLinks extends KeyedProcessFunction<String, PatentLink, Pate
     descriptor.enableTimeToLive(StateTtl.afterLastWrite(ttl));
     seen = getRuntimeContext().getState(descriptor);
     repeated = getRuntimeContext().getMetricGroup().counter("familyLinksRepeated");
+    made = new LabeledCounters(getRuntimeContext().getMetricGroup(), "kind", "linksMade", LinkKinds.ALL);
   }
 
   @Override
@@ -47,6 +51,7 @@ public class DistinctLinks extends KeyedProcessFunction<String, PatentLink, Pate
       return;
     }
     seen.update(Boolean.TRUE);
+    made.inc(link.getKind());
     out.collect(link);
   }
 }

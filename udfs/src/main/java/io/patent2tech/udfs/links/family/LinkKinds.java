@@ -16,6 +16,10 @@ public final class LinkKinds {
   public static final String REISSUE = "reissue";
   public static final String RELATED = "related";
 
+  /** Every kind above: the label values of the {@code linksMade} metric. */
+  public static final java.util.Set<String> ALL = java.util.Set.of(SAME_APPLICATION, SAME_FAMILY, PRIORITY,
+      CONTINUATION, CONTINUATION_IN_PART, DIVISION, REISSUE, RELATED);
+
   /** A shared identifier: both documents are publications of one application or one simple family. */
   public static final String STRONG = "strong";
   /** A claim or reference: the documents are related inventions, not the same one. */
