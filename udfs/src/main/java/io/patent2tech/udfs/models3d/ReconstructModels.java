@@ -152,8 +152,8 @@ public final class ReconstructModels extends KeyedProcessFunction<String, Patent
     notMade = metrics.counter("modelsNotMade");
     failed = metrics.counter("modelsFailed");
     reused = metrics.counter("modelsReused");
-    // the carver's description names the GPU and its driver: only its class is a label
-    String device = carver.device().toLowerCase(Locale.ROOT).startsWith("cpu") ? "cpu" : "gpu";
+    // the engine's description names the GPU and its driver: only its class is a label
+    String device = engine.device().toLowerCase(Locale.ROOT).startsWith("cpu") ? "cpu" : "gpu";
     reconstructions = new LabeledCounters(metrics.addGroup("device", device), "result", "reconstructions",
         Set.of(MADE, NOT_MADE, FAILED));
   }
