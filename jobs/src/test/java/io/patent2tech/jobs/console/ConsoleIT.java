@@ -63,6 +63,8 @@ class ConsoleIT {
     LocalStack.deleteTopicsIfPresent(List.of(RUN + ".links", RUN + ".models3d"));
     LocalStack.esDelete("/" + ALIAS + "-v1");
     LocalStack.esDelete("/_index_template/" + ALIAS);
+    LocalStack.esDelete("/" + ALIAS + "-dlq-v1");
+    LocalStack.esDelete("/_index_template/" + ALIAS + "-dlq");
     LocalStack.dropSchema(RUN);
   }
 
@@ -92,7 +94,7 @@ class ConsoleIT {
         "--topic.normalized", TOPIC, "--topic.dlq", DLQ, "--group-id", RUN + "-landing",
         // a links topic of the test's own: the shared patents.links may hold other runs' links
         "--topic.links", RUN + ".links", "--topic.models3d", RUN + ".models3d",
-        "--es.url", LocalStack.ES, "--es.alias", ALIAS,
+        "--es.url", LocalStack.ES, "--es.alias", ALIAS, "--es.dead-letters-alias", ALIAS + "-dlq",
         "--pg.url", PG_URL, "--pg.user", LocalStack.PG_USER, "--pg.password", LocalStack.PG_PASSWORD);
 
     assertThat(LocalStack.pgCount(PG_URL, "patents")).isEqualTo(2);
@@ -100,7 +102,8 @@ class ConsoleIT {
     assertThat(land.stdout).hasSize(2);
     assertThat(land.stdout.get(0)).isEqualTo("land: full log in " + land.logFile);
     assertThat(land.stdout.get(1)).matches(
-        "land: read 2, undecodable 0, PostgreSQL 2, Elasticsearch 2 \\(2 records in \\d+\\.\\d s\\)");
+        "land: read 2, undecodable 0, PostgreSQL 2, Elasticsearch 2, dead letters 1, dead letters searchable 1"
+            + " \\(3 records in \\d+\\.\\d s\\)");
     assertThat(land.stderr).as("nothing logged on the console").doesNotContain("INFO", "WARN", "ERROR");
     assertThat(Files.readString(land.logFile, StandardCharsets.UTF_8))
         .contains("INFO  org.apache.flink.runtime.executiongraph.ExecutionGraph");
