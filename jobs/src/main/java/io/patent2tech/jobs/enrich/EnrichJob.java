@@ -143,7 +143,8 @@ public final class EnrichJob {
               llm.model(), LlmAnswerCache.factory(postgres),
               s.getInt(EnrichSettings.LLM_MAX_IN_FLIGHT.key()),
               s.getDuration(EnrichSettings.LLM_STAGE_TIMEOUT.key()).toMillis(),
-              LlmQuestions::requests, LlmQuestions::merge, TypeInformation.of(Enrichment.class)))
+              LlmQuestions::requests, LlmQuestions::merge, TypeInformation.of(Enrichment.class))
+              .pricedAt(EnrichSettings.llmPrice(s)))
           .name("llm").uid("llm");
     }
 

@@ -6,6 +6,7 @@ import io.patent2tech.jobs.config.EmbeddingSettings;
 import io.patent2tech.jobs.config.Setting;
 import io.patent2tech.jobs.config.Settings;
 import io.patent2tech.udfs.eval.EvaluationSettings;
+import io.patent2tech.udfs.eval.llm.LlmPrice;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
@@ -94,6 +95,10 @@ public final class EnrichSettings {
       eval("llm.model", LlmSettings.DEFAULT_MODEL, "chat model id", "EVAL_LLM_MODEL");
   public static final Setting LLM_API_KEY =
       Setting.secret("llm.api-key", null, "bearer token for the chat endpoint").withEnv("EVAL_LLM_API_KEY");
+  public static final Setting LLM_INPUT_PRICE = Setting.number("llm.input-price", 0.0,
+      "US dollars the provider bills per million prompt tokens, for the cost metric (0: not known, no cost counted)");
+  public static final Setting LLM_OUTPUT_PRICE = Setting.number("llm.output-price", 0.0,
+      "US dollars the provider bills per million completion tokens, for the cost metric");
   public static final Setting LLM_TIMEOUT = eval("llm.timeout",
       LlmSettings.DEFAULT_TIMEOUT.toSeconds(),
       "per model request: seconds, or a duration like '30 s'", "EVAL_TIMEOUT");
@@ -120,12 +125,17 @@ public final class EnrichSettings {
       NOVELTY_RULE_WEIGHT, NOVELTY_RAG_WEIGHT, NOVELTY_LLM_WEIGHT, INVENTIVE_RULE_WEIGHT,
       INVENTIVE_PRECEDENT_WEIGHT, INVENTIVE_LLM_WEIGHT, RAG_TOP_K, MIN_SIMILARITY, ENABLE_RAG,
       ENABLE_LLM, DEBUG, RETRIEVAL_MAX_IN_FLIGHT, RETRIEVAL_TIMEOUT, LLM_PROVIDER, LLM_URL,
-      LLM_MODEL, LLM_API_KEY, LLM_TIMEOUT, LLM_MAX_RETRIES, LLM_REQUESTS_PER_SECOND,
+      LLM_MODEL, LLM_API_KEY, LLM_INPUT_PRICE, LLM_OUTPUT_PRICE, LLM_TIMEOUT, LLM_MAX_RETRIES, LLM_REQUESTS_PER_SECOND,
       LLM_MAX_IN_FLIGHT, LLM_STAGE_TIMEOUT);
   /** The embedding batches' options. */
   public static final List<Setting> EMBEDDING = List.of(EMBED_BATCH_SIZE, EMBED_MAX_WAIT);
 
   private EnrichSettings() {}
+
+  /** The chat model's prices, for the cost metric. */
+  public static LlmPrice llmPrice(Settings s) {
+    return new LlmPrice(s.getDouble(LLM_INPUT_PRICE.key()), s.getDouble(LLM_OUTPUT_PRICE.key()));
+  }
 
   public static EvaluationSettings evaluation(Settings s) {
     return new EvaluationSettings(

@@ -70,6 +70,7 @@ public final class AsyncLlmStage<IN, OUT> extends RichAsyncFunction<IN, OUT>
   private final Requests<IN> requests;
   private final Merge<IN, OUT> merge;
   private final TypeInformation<OUT> outType;
+  private LlmPrice price = LlmPrice.UNKNOWN;
 
   private transient ExecutorService executor;
   private transient AnswerCache cache;
@@ -111,6 +112,12 @@ public final class AsyncLlmStage<IN, OUT> extends RichAsyncFunction<IN, OUT>
     this.outType = Objects.requireNonNull(outType, "outType");
   }
 
+  /** Counts the cost of the calls at {@code price} (metric llmCostMicroUsd); without it only tokens are counted. */
+  public AsyncLlmStage<IN, OUT> pricedAt(LlmPrice price) {
+    this.price = Objects.requireNonNull(price, "price");
+    return this;
+  }
+
   /** {@code stream} through {@code stage}, unordered, with the stage's timeout and capacity. */
   public static <IN, OUT> SingleOutputStreamOperator<OUT> apply(
       DataStream<IN> stream, AsyncLlmStage<IN, OUT> stage) {
@@ -124,7 +131,7 @@ public final class AsyncLlmStage<IN, OUT> extends RichAsyncFunction<IN, OUT>
     executor = Executors.newFixedThreadPool(maxInFlight, threads());
     cache = cacheFactory.open();
     call = new CachedLlmCall(chat.open(), model, cache);
-    metrics = new Metrics(getRuntimeContext().getMetricGroup());
+    metrics = new Metrics(getRuntimeContext().getMetricGroup(), price);
   }
 
   @Override
@@ -203,16 +210,21 @@ public final class AsyncLlmStage<IN, OUT> extends RichAsyncFunction<IN, OUT>
     final Counter cacheHits;
     final Counter inputTokens;
     final Counter outputTokens;
+    /** null when no price is known: a cost of 0 would read as "free", not as "not known". */
+    final Counter costMicroUsd;
+    final LlmPrice price;
     final Counter stageTimeouts;
     final Histogram latency;
 
-    Metrics(MetricGroup group) {
+    Metrics(MetricGroup group, LlmPrice price) {
+      this.price = price;
       evaluations = new LabeledCounters(group, "status", "llmEvaluations",
           java.util.Arrays.stream(LlmStatus.values()).map(LlmStatus::wireName).collect(java.util.stream.Collectors.toSet()));
       calls = group.counter("llmCalls", new ThreadSafeSimpleCounter());
       cacheHits = group.counter("llmCacheHits", new ThreadSafeSimpleCounter());
       inputTokens = group.counter("llmInputTokens", new ThreadSafeSimpleCounter());
       outputTokens = group.counter("llmOutputTokens", new ThreadSafeSimpleCounter());
+      costMicroUsd = price.known() ? group.counter("llmCostMicroUsd", new ThreadSafeSimpleCounter()) : null;
       stageTimeouts = group.counter("llmStageTimeouts", new ThreadSafeSimpleCounter());
       latency = Latency.histogram(group, "llmLatencyMs");
     }
@@ -230,6 +242,9 @@ public final class AsyncLlmStage<IN, OUT> extends RichAsyncFunction<IN, OUT>
       }
       if (outcome.outputTokens() != null) {
         outputTokens.inc(outcome.outputTokens());
+      }
+      if (costMicroUsd != null) {
+        costMicroUsd.inc(price.microUsd(outcome.inputTokens(), outcome.outputTokens()));
       }
       return outcome;
     }
