@@ -63,7 +63,7 @@ class SubscribingIT {
   private record Published<T extends SpecificRecord>(T record, String key, AvroValueSerializer<T> serializer) {
     static <T extends SpecificRecord> Published<T> of(String topic, T record, SerializableSupplier<TopicCodec<T>> codec,
         SerializableFunction<T, String> keyOf) {
-      return new Published<>(record, keyOf.apply(record), new AvroValueSerializer<>(topic, codec, keyOf));
+      return new Published<>(record, keyOf.apply(record), new AvroValueSerializer<>(topic, codec, keyOf, LocalStack.REGISTRY));
     }
   }
 

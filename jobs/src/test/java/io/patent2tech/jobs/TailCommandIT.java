@@ -47,9 +47,9 @@ class TailCommandIT {
       PatentLink link = new PatentLink("EP-1000000-A1", "EP-1000000-B1", "same-family", "strong", "19768124", null,
           "docdb-family-id", SampleModels.T0);
       producer.send(new ProducerRecord<>(TOPIC, "EP-1000000-A1|EP-1000000-B1|same-family",
-          TopicCodec.links().encode(link))).get();
+          LocalStack.reading(TopicCodec.links()).encode(link))).get();
       producer.send(new ProducerRecord<>(TOPIC, "US-D990002-S1|set-1",
-          TopicCodec.models3d().encode(SampleModels.made("US-D990002-S1", "set-1")))).get();
+          LocalStack.reading(TopicCodec.models3d()).encode(SampleModels.made("US-D990002-S1", "set-1")))).get();
       producer.send(new ProducerRecord<>(TOPIC, "junk", "not Avro".getBytes(StandardCharsets.UTF_8))).get();
     }
   }

@@ -62,7 +62,7 @@ class LandingLinksAndModelsIT {
   static void publishAndLand() throws Exception {
     LocalStack.migratedSchema(RUN);
     Topics.ensureAs(LocalStack.KAFKA, Map.of(LINKS, Topics.LINKS));
-    TopicCodec<PatentLink> codec = TopicCodec.links();
+    TopicCodec<PatentLink> codec = LocalStack.reading(TopicCodec.links());
     List<PatentLink> links = List.of(
         new PatentLink("EP-2000001-A1", "EP-2000001-B1", "same-application", "strong", "EP-00123456", null,
             "application-key", FIRST_SEEN),
@@ -87,7 +87,7 @@ class LandingLinksAndModelsIT {
         new KafkaProducer<>(props, new StringSerializer(), new ByteArraySerializer())) {
       for (Model3d model : List.of(SampleModels.made(DESIGN, "set-1"), SampleModels.notMade(DESIGN, "set-2", "single-view"))) {
         producer.send(new ProducerRecord<>(MODELS, DESIGN + "|" + model.getFigureSet(),
-            TopicCodec.models3d().encode(model))).get();
+            LocalStack.reading(TopicCodec.models3d()).encode(model))).get();
       }
       producer.send(new ProducerRecord<>(MODELS, "broken", "not an Avro model".getBytes(StandardCharsets.UTF_8)))
           .get();
@@ -155,7 +155,7 @@ class LandingLinksAndModelsIT {
   void aValueThatIsNotALinkOrAModelBecomesADeadLetter() throws Exception {
     List<DeadLetter> deadLetters = new ArrayList<>();
     for (byte[] value : LocalStack.committedValues(DLQ)) {
-      deadLetters.add(TopicCodec.deadLetters().decode(value));
+      deadLetters.add(LocalStack.reading(TopicCodec.deadLetters()).decode(value));
     }
 
     assertThat(deadLetters).extracting(DeadLetter::getSource, DeadLetter::getStage).containsExactlyInAnyOrder(
