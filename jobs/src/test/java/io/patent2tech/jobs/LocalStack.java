@@ -219,6 +219,23 @@ public final class LocalStack {
     return versions;
   }
 
+  /** The id of the latest schema under {@code subject} in the stack's registry. */
+  public static int latestSchemaId(String subject) throws Exception {
+    HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(
+        URI.create(REGISTRY + "/subjects/" + subject + "/versions/latest")).GET().build(),
+        HttpResponse.BodyHandlers.ofString());
+    assertThat(r.statusCode()).as("GET %s/versions/latest: %s", subject, r.body()).isEqualTo(200);
+    return JSON.readTree(r.body()).path("id").asInt();
+  }
+
+  /** Deletes the registry's subjects a test registered (a subject that is not there is fine). */
+  public static void deleteSubjects(List<String> subjects) throws Exception {
+    for (String subject : subjects) {
+      HTTP.send(HttpRequest.newBuilder(URI.create(REGISTRY + "/subjects/" + subject)).DELETE().build(),
+          HttpResponse.BodyHandlers.discarding());
+    }
+  }
+
   private static String env(String name, String fallback) {
     String v = System.getenv(name);
     return v == null || v.isBlank() ? fallback : v;

@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Properties;
 
 import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -29,6 +30,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import io.apicurio.registry.serde.SerdeConfig;
+import io.apicurio.registry.serde.avro.AvroKafkaDeserializer;
+import io.apicurio.registry.serde.avro.AvroKafkaSerdeConfig;
 import io.patent2tech.connectors.kafka.AvroValueSerializer;
 import io.patent2tech.connectors.kafka.Topics;
 import io.patent2tech.schema.DeadLetter;
@@ -40,6 +44,7 @@ import io.patent2tech.schema.Patent;
 import io.patent2tech.schema.PatentDrawings;
 import io.patent2tech.schema.PatentLink;
 import io.patent2tech.schema.Source;
+import io.patent2tech.schema.ConfluentSchemaRegistry;
 import io.patent2tech.schema.TopicCodec;
 import io.patent2tech.udfs.DeadLetters;
 import io.patent2tech.udfs.UsptoDocumentProcessor;
@@ -47,11 +52,12 @@ import io.patent2tech.udfs.drawings.DrawingSets;
 import io.patent2tech.udfs.models3d.SampleModels;
 
 /**
- * docs/subscribing.md's Java subscriber against the local stack's Kafka: one record of each topic's
- * type, written by the jobs' own sink serializer ({@link AvroValueSerializer}) to a topic created
- * with the registry's settings, read back by a plain Kafka consumer that decodes with nothing but
- * the generated class of the schemas jar ({@code Patent.fromByteBuffer}), not the project's
- * decoder.
+ * docs/subscribing.md's subscribers against the local stack's Kafka and schema registry: one
+ * record of each topic's type, written by the jobs' own sink serializer ({@link AvroValueSerializer},
+ * in the encoding infra/kafka/topics.txt gives the topic: Confluent's wire format) to a topic
+ * created with the registry's settings, read back by a plain Kafka consumer with the registry's own
+ * deserializer (Apicurio's AvroKafkaDeserializer configured for the Confluent wire format), which
+ * knows nothing of this project; and with the schemas jar's {@link TopicCodec} and the registry.
  */
 class SubscribingIT {
 
@@ -122,35 +128,36 @@ class SubscribingIT {
   }
 
   @AfterAll
-  static void removeTopics() throws Exception {
-    LocalStack.deleteTopicsIfPresent(PUBLISHED.keySet().stream().map(SubscribingIT::topic).toList());
+  static void removeTopicsAndSubjects() throws Exception {
+    List<String> topics = PUBLISHED.keySet().stream().map(SubscribingIT::topic).toList();
+    LocalStack.deleteTopicsIfPresent(topics);
+    LocalStack.deleteSubjects(topics.stream().map(t -> t + "-value").toList());
   }
 
-  /** The decoding step of the documented subscriber: the generated class, nothing of this project's code. */
-  private static final Map<String, Decoder> DECODERS = Map.of(
-      Topics.NORMALIZED, Patent::fromByteBuffer,
-      Topics.ENRICHED, EnrichedPatent::fromByteBuffer,
-      Topics.LINKS, PatentLink::fromByteBuffer,
-      Topics.DRAWINGS, PatentDrawings::fromByteBuffer,
-      Topics.MODELS3D, Model3d::fromByteBuffer,
-      Topics.DLQ, DeadLetter::fromByteBuffer);
-
-  private interface Decoder {
-    SpecificRecord decode(ByteBuffer value) throws IOException;
+  /**
+   * docs/subscribing.md, "Java": Apicurio's Avro deserializer set up for values in Confluent's wire
+   * format: the schema id in the value (no headers), 4 bytes long (Legacy4ByteIdHandler), and the
+   * id being what the Confluent-compatible API answers, Apicurio's content id; records as the
+   * generated classes.
+   */
+  private static Deserializer<Object> registryDeserializer() {
+    Map<String, Object> config = new java.util.HashMap<>();
+    config.put(SerdeConfig.REGISTRY_URL, LocalStack.REGISTRY.replace("/apis/ccompat/v7", "/apis/registry/v2"));
+    config.put(SerdeConfig.ENABLE_HEADERS, false);
+    config.put(SerdeConfig.ID_HANDLER, "io.apicurio.registry.serde.Legacy4ByteIdHandler");
+    config.put(SerdeConfig.USE_ID, "contentId");
+    config.put(AvroKafkaSerdeConfig.USE_SPECIFIC_AVRO_READER, true);
+    AvroKafkaDeserializer<Object> deserializer = new AvroKafkaDeserializer<>();
+    deserializer.configure(config, false);
+    return deserializer;
   }
 
-  @ParameterizedTest
-  @ValueSource(strings = {Topics.NORMALIZED, Topics.ENRICHED, Topics.LINKS, Topics.DRAWINGS, Topics.MODELS3D,
-      Topics.DLQ})
-  void aPlainConsumerReadsEachTopicWithTheGeneratedClass(String registryTopic) throws Exception {
-    Published<?> published = PUBLISHED.get(registryTopic);
-    List<SpecificRecord> read = new ArrayList<>();
-    List<String> keys = new ArrayList<>();
-
-    // docs/subscribing.md, "Java": a consumer group of its own, committed records only
+  /** The records a consumer of its own group reads from the topic of {@code registryTopic}, with their keys. */
+  private static List<Map.Entry<String, byte[]>> consume(String registryTopic, String group) {
+    List<Map.Entry<String, byte[]>> read = new ArrayList<>();
     Properties props = new Properties();
     props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, LocalStack.KAFKA);
-    props.put(ConsumerConfig.GROUP_ID_CONFIG, RUN + "-" + registryTopic);
+    props.put(ConsumerConfig.GROUP_ID_CONFIG, RUN + "-" + group + "-" + registryTopic);
     props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
     props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
     try (KafkaConsumer<String, byte[]> consumer =
@@ -159,13 +166,40 @@ class SubscribingIT {
       long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
       while (read.isEmpty() && System.nanoTime() < deadline) {
         for (ConsumerRecord<String, byte[]> r : consumer.poll(Duration.ofMillis(500))) {
-          read.add(DECODERS.get(registryTopic).decode(ByteBuffer.wrap(r.value())));
-          keys.add(r.key());
+          read.add(new java.util.AbstractMap.SimpleEntry<>(r.key(), r.value())); // a dead letter may have no key
         }
       }
     }
+    return read;
+  }
 
-    assertThat(read).containsExactly(published.record());
-    assertThat(keys).containsExactly(published.key());
+  @ParameterizedTest
+  @ValueSource(strings = {Topics.NORMALIZED, Topics.ENRICHED, Topics.LINKS, Topics.DRAWINGS, Topics.MODELS3D,
+      Topics.DLQ})
+  void theRegistrysDeserializerReadsEachTopic(String registryTopic) throws Exception {
+    Published<?> published = PUBLISHED.get(registryTopic);
+    List<Map.Entry<String, byte[]>> read = consume(registryTopic, "apicurio");
+    assertThat(read).hasSize(1);
+    byte[] value = read.get(0).getValue();
+
+    // Confluent's wire format with the id the registry gives the topic's subject
+    assertThat(value[0]).isEqualTo((byte) 0);
+    int id = ByteBuffer.wrap(value, 1, 4).getInt();
+    assertThat(id).isEqualTo(LocalStack.latestSchemaId(topic(registryTopic) + "-value"));
+
+    try (Deserializer<Object> deserializer = registryDeserializer()) {
+      assertThat(deserializer.deserialize(topic(registryTopic), value)).isEqualTo(published.record());
+    }
+    assertThat(read.get(0).getKey()).isEqualTo(published.key());
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {Topics.NORMALIZED, Topics.DLQ})
+  void theSchemasJarReadsATopicWithTheRegistry(String registryTopic) throws Exception {
+    List<Map.Entry<String, byte[]>> read = consume(registryTopic, "codec");
+    assertThat(read).hasSize(1);
+    TopicCodec<?> codec = registryTopic.equals(Topics.DLQ) ? TopicCodec.deadLetters() : TopicCodec.patents();
+    assertThat(codec.withRegistry(ConfluentSchemaRegistry.at(LocalStack.REGISTRY)).decode(read.get(0).getValue()))
+        .isEqualTo(PUBLISHED.get(registryTopic).record());
   }
 }
