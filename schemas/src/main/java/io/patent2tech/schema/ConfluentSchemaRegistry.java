@@ -33,7 +33,6 @@ public final class ConfluentSchemaRegistry implements SchemaRegistry {
   private static final ConcurrentMap<String, ConfluentSchemaRegistry> BY_URL = new ConcurrentHashMap<>();
 
   private final String baseUrl;
-  private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
   private final ObjectMapper json = new ObjectMapper();
   private final ConcurrentMap<String, Integer> ids = new ConcurrentHashMap<>();
   private final ConcurrentMap<Integer, Schema> schemas = new ConcurrentHashMap<>();
@@ -110,6 +109,10 @@ public final class ConfluentSchemaRegistry implements SchemaRegistry {
       request.header("Content-Type", CONTENT_TYPE);
     }
     HttpResponse<String> response;
+    // A client per call, not one kept: a kept client's selector thread would hold the class loader
+    // of the Flink job that made it (its context class loader) for as long as this instance lives,
+    // which is as long as that loader; calls are rare (ids and schemas are cached).
+    HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
     try {
       response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     } catch (InterruptedException e) {
