@@ -87,7 +87,7 @@ class LandingLinksAndModelsIT {
         new KafkaProducer<>(props, new StringSerializer(), new ByteArraySerializer())) {
       for (Model3d model : List.of(SampleModels.made(DESIGN, "set-1"), SampleModels.notMade(DESIGN, "set-2", "single-view"))) {
         producer.send(new ProducerRecord<>(MODELS, DESIGN + "|" + model.getFigureSet(),
-            LocalStack.reading(TopicCodec.models3d()).encode(model))).get();
+            TopicCodec.models3d().encode(model))).get();
       }
       producer.send(new ProducerRecord<>(MODELS, "broken", "not an Avro model".getBytes(StandardCharsets.UTF_8)))
           .get();
