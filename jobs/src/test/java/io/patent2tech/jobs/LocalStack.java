@@ -122,6 +122,7 @@ public final class LocalStack {
     try (Admin admin = Admin.create(props)) {
       admin.deleteTopics(topics).all().get();
     }
+    deleteSubjects(topics.stream().map(t -> t + "-value").toList());
   }
 
   /** Deletes those of {@code topics} that exist: a test that did not run created none. */
