@@ -6,7 +6,7 @@
 # Bash 5.2 gives '&' in a ${var//pattern/replacement} a special meaning; templates must not.
 shopt -u patsub_replacement 2>/dev/null || true
 
-readonly P2T_SERVICES=(kafka elasticsearch postgres flink prometheus)
+readonly P2T_SERVICES=(kafka elasticsearch postgres flink registry prometheus)
 readonly P2T_STACK_MARKER=.patent2tech-stack
 
 p2t_log() {
@@ -79,7 +79,7 @@ p2t_load_config() {
 
   local port
   for port in P2T_KAFKA_PORT P2T_KAFKA_CONTROLLER_PORT P2T_KAFKA_SECURE_PORT P2T_ES_PORT P2T_PG_PORT P2T_FLINK_PORT \
-    P2T_FLINK_RPC_PORT P2T_FLINK_JM_METRICS_PORT P2T_FLINK_TM_METRICS_PORT P2T_PROMETHEUS_PORT; do
+    P2T_FLINK_RPC_PORT P2T_FLINK_JM_METRICS_PORT P2T_FLINK_TM_METRICS_PORT P2T_PROMETHEUS_PORT P2T_REGISTRY_PORT; do
     if ! [[ ${!port} =~ ^[0-9]+$ ]] || ((${!port} < 1 || ${!port} > 65535)); then
       p2t_die "$port must be a TCP port number, got '${!port}'"
     fi
@@ -109,6 +109,8 @@ p2t_load_config() {
   P2T_PG_URL="jdbc:postgresql://localhost:$P2T_PG_PORT/$P2T_PG_DB"
   P2T_FLINK_URL="http://localhost:$P2T_FLINK_PORT"
   P2T_PROMETHEUS_URL="http://localhost:$P2T_PROMETHEUS_PORT"
+  # The schema registry's Confluent-compatible API (what the jobs' registry.url and subscribers use).
+  P2T_REGISTRY_URL="http://localhost:$P2T_REGISTRY_PORT/apis/ccompat/v7"
 
   P2T_INSTALL_DIR=$P2T_STACK_DIR/install
   P2T_DOWNLOAD_DIR=$P2T_STACK_DIR/downloads
@@ -127,10 +129,12 @@ p2t_config_names() {
     P2T_PG_PORT P2T_PG_BIN \
     P2T_FLINK_VERSION P2T_FLINK_PORT P2T_FLINK_RPC_PORT P2T_FLINK_JM_METRICS_PORT P2T_FLINK_TM_METRICS_PORT \
     P2T_FLINK_JM_MEMORY P2T_FLINK_TM_MEMORY P2T_FLINK_SLOTS \
+    P2T_REGISTRY_PORT P2T_REGISTRY_HEAP \
     P2T_PROMETHEUS_PORT P2T_PROMETHEUS_RETENTION P2T_PROMETHEUS_INTERVAL \
     P2T_JAVA_HOME P2T_MAVEN_REPO_URL P2T_START_TIMEOUT P2T_STOP_TIMEOUT \
     P2T_KAFKA_BOOTSTRAP P2T_KAFKA_SECURE_BOOTSTRAP P2T_KAFKA_CA_FILE P2T_KAFKA_SCRAM_USER P2T_KAFKA_SCRAM_PASSWORD \
-    P2T_ES_URL P2T_PG_URL P2T_PG_USER P2T_PG_PASSWORD P2T_PG_DB P2T_PG_CA_FILE P2T_FLINK_URL P2T_PROMETHEUS_URL
+    P2T_ES_URL P2T_PG_URL P2T_PG_USER P2T_PG_PASSWORD P2T_PG_DB P2T_PG_CA_FILE P2T_FLINK_URL P2T_REGISTRY_URL \
+    P2T_PROMETHEUS_URL
 }
 
 # Elasticsearch and PostgreSQL refuse to run as root, so root runs the whole stack as a

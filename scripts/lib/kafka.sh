@@ -179,11 +179,19 @@ kafka_ensure_topics() {
   while read -r name partitions configs_line; do
     [[ -z $name || $name == \#* ]] && continue
     [[ $partitions =~ ^[1-9][0-9]*$ ]] || p2t_die "kafka: topics.txt: '$name' needs a partition count"
-    local configs=()
-    read -r -a configs <<<"$configs_line"
-    for config in "${configs[@]}"; do
+    local configs=() columns=()
+    read -r -a columns <<<"$configs_line"
+    for config in "${columns[@]}"; do
       [[ $config =~ ^[a-z0-9.]+=[^=]+$ ]] || p2t_die "kafka: topics.txt: '$name': '$config' is not a topic config (key=value)"
+      # the values' encoding is the writers' business (connectors' Topics), not a Kafka setting
+      if [[ $config == encoding=* ]]; then
+        [[ $config =~ ^encoding=(single-object|confluent)$ ]] \
+          || p2t_die "kafka: topics.txt: '$name': '$config': encoding is single-object or confluent"
+        continue
+      fi
+      configs+=("$config")
     done
+    configs_line=${configs[*]}
     if ! grep -qxF -- "$name" <<<"$existing"; then
       kafka_create_topic "$name" "$partitions" "${configs[@]}" &
       running[$!]="create topic $name, $partitions partition(s)${configs_line:+, ${configs[*]}}"

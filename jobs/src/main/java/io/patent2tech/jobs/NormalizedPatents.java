@@ -35,7 +35,7 @@ public final class NormalizedPatents {
         .fromSource(KafkaConnections.committedRecords(kafka, topic, groupId,
             s.getBoolean(CommonSettings.BOUNDED.key())), WatermarkStrategy.noWatermarks(), topic)
         .uid("source-normalized")
-        .process(new DecodeTopicValues<>(Patent.class, TopicCodec::patents, decoderName))
+        .process(new DecodeTopicValues<>(Patent.class, TopicCodec::patents, decoderName, kafka.registryUrl()))
         .name("decode").uid("decode")
         // not chained to the Kafka source: its record emitter reports anything thrown further down
         // the chain (a sink whose store is down) as "Failed to deserialize consumer record"; in a

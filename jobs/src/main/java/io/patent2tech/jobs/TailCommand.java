@@ -22,6 +22,7 @@ import io.patent2tech.connectors.json.AvroJson;
 import io.patent2tech.jobs.config.CommonSettings;
 import io.patent2tech.jobs.config.Setting;
 import io.patent2tech.jobs.config.Settings;
+import io.patent2tech.connectors.kafka.Topics;
 import io.patent2tech.schema.TopicCodec;
 
 /**
@@ -65,7 +66,10 @@ public final class TailCommand {
     String topic = topics.get(0);
     String key = s.get(KEY.key());
     boolean bounded = s.getBoolean(CommonSettings.BOUNDED.key());
-    List<? extends TopicCodec<? extends SpecificRecord>> codecs = CODECS.stream().map(Supplier::get).toList();
+    String registryUrl = CommonSettings.kafka(s).registryUrl();
+    // both encodings: a Confluent-framed value's schema comes from the registry by its id
+    List<? extends TopicCodec<? extends SpecificRecord>> codecs = CODECS.stream()
+        .map(c -> Topics.readerCodec(c.get(), registryUrl)).toList();
 
     Properties props = new Properties();
     props.putAll(CommonSettings.kafka(s).properties());

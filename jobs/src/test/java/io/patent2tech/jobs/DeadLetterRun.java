@@ -65,7 +65,7 @@ public final class DeadLetterRun {
 
   /** Publishes {@code d} to the run's DLQ the way the sinks do. */
   public void publish(DeadLetter d) throws Exception {
-    try (DeadLetterPublisher publisher = new KafkaDeadLetterPublisherFactory(LocalStack.KAFKA, dlq).create()) {
+    try (DeadLetterPublisher publisher = new KafkaDeadLetterPublisherFactory(LocalStack.kafka(), dlq).create()) {
       publisher.publish(d);
       publisher.flush();
     }
@@ -97,7 +97,7 @@ public final class DeadLetterRun {
 
   /** The dead letters of the run's DLQ in topic order; values that are none are left out. */
   public List<DeadLetter> deadLetters() throws Exception {
-    TopicCodec<DeadLetter> codec = TopicCodec.deadLetters();
+    TopicCodec<DeadLetter> codec = LocalStack.reading(TopicCodec.deadLetters());
     List<DeadLetter> out = new ArrayList<>();
     for (byte[] value : LocalStack.committedValues(dlq)) {
       try {

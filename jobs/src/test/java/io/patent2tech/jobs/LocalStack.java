@@ -40,6 +40,20 @@ public final class LocalStack {
   public static final String PG_URL = env("P2T_PG_URL", "jdbc:postgresql://localhost:5432/patent2tech");
   public static final String PG_USER = env("P2T_PG_USER", "patent2tech");
   public static final String PG_PASSWORD = env("P2T_PG_PASSWORD", "patent2tech");
+  /** The stack's schema registry, its Confluent-compatible API (scripts/stack env: P2T_REGISTRY_URL). */
+  public static final String REGISTRY = env("P2T_REGISTRY_URL", "http://localhost:8085/apis/ccompat/v7")
+      .replaceAll("/+$", "");
+
+  /** The stack's plaintext listener with its schema registry: what the jobs use by default. */
+  public static KafkaClientSettings kafka() {
+    return KafkaClientSettings.plaintext(KAFKA).withRegistry(REGISTRY);
+  }
+
+  /** {@code codec} reading both encodings, Confluent-framed values with the stack's registry. */
+  public static <T extends org.apache.avro.specific.SpecificRecord> io.patent2tech.schema.TopicCodec<T> reading(
+      io.patent2tech.schema.TopicCodec<T> codec) {
+    return io.patent2tech.connectors.kafka.Topics.readerCodec(codec, REGISTRY);
+  }
 
   /**
    * The stack's SASL_SSL listener with its SCRAM user and the CA that signed its certificate, as
@@ -58,7 +72,7 @@ public final class LocalStack {
   /** Client settings for the secure listener with the given password. */
   public static KafkaClientSettings secureKafka(String password) {
     return new KafkaClientSettings(KAFKA_SECURE, "SASL_SSL", "SCRAM-SHA-512", KAFKA_SCRAM_USER, password,
-        KAFKA_CA_FILE);
+        KAFKA_CA_FILE, REGISTRY);
   }
 
   private static final HttpClient HTTP = HttpClient.newHttpClient();
@@ -108,6 +122,7 @@ public final class LocalStack {
     try (Admin admin = Admin.create(props)) {
       admin.deleteTopics(topics).all().get();
     }
+    deleteSubjects(topics.stream().map(t -> t + "-value").toList());
   }
 
   /** Deletes those of {@code topics} that exist: a test that did not run created none. */
@@ -121,6 +136,8 @@ public final class LocalStack {
         admin.deleteTopics(existing).all().get();
       }
     }
+    // the subjects the jobs registered for the topics' values (Confluent wire format)
+    deleteSubjects(topics.stream().map(t -> t + "-value").toList());
   }
 
   /** One Elasticsearch request without a body; asserts status 200 and returns the JSON answer. */
@@ -203,6 +220,30 @@ public final class LocalStack {
       }
     }
     return versions;
+  }
+
+  /** The id of the latest schema under {@code subject} in the stack's registry. */
+  public static int latestSchemaId(String subject) throws Exception {
+    HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(
+        URI.create(REGISTRY + "/subjects/" + subject + "/versions/latest")).GET().build(),
+        HttpResponse.BodyHandlers.ofString());
+    assertThat(r.statusCode()).as("GET %s/versions/latest: %s", subject, r.body()).isEqualTo(200);
+    return JSON.readTree(r.body()).path("id").asInt();
+  }
+
+  /**
+   * Deletes the registry's subjects a test registered (a subject that is not there is fine; so is
+   * a registry that is not there: nothing was registered then).
+   */
+  public static void deleteSubjects(List<String> subjects) throws Exception {
+    for (String subject : subjects) {
+      try {
+        HTTP.send(HttpRequest.newBuilder(URI.create(REGISTRY + "/subjects/" + subject)).DELETE().build(),
+            HttpResponse.BodyHandlers.discarding());
+      } catch (java.io.IOException unreachable) {
+        return;
+      }
+    }
   }
 
   private static String env(String name, String fallback) {

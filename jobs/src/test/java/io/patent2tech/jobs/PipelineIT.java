@@ -176,7 +176,7 @@ class PipelineIT {
   }
 
   private static List<DeadLetter> deadLetters() throws IOException {
-    TopicCodec<DeadLetter> codec = TopicCodec.deadLetters();
+    TopicCodec<DeadLetter> codec = LocalStack.reading(TopicCodec.deadLetters());
     List<DeadLetter> out = new ArrayList<>();
     for (byte[] value : LocalStack.committedValues(DLQ)) {
       out.add(codec.decode(value));

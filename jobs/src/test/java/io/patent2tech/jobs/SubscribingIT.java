@@ -29,6 +29,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import io.apicurio.registry.serde.Legacy4ByteIdHandler;
+import io.apicurio.registry.serde.SerdeConfig;
+import io.apicurio.registry.serde.avro.AvroKafkaDeserializer;
+import io.apicurio.registry.serde.avro.AvroKafkaSerdeConfig;
 import io.patent2tech.connectors.kafka.AvroValueSerializer;
 import io.patent2tech.connectors.kafka.Topics;
 import io.patent2tech.schema.DeadLetter;
@@ -40,6 +44,7 @@ import io.patent2tech.schema.Patent;
 import io.patent2tech.schema.PatentDrawings;
 import io.patent2tech.schema.PatentLink;
 import io.patent2tech.schema.Source;
+import io.patent2tech.schema.ConfluentSchemaRegistry;
 import io.patent2tech.schema.TopicCodec;
 import io.patent2tech.udfs.DeadLetters;
 import io.patent2tech.udfs.UsptoDocumentProcessor;
@@ -47,11 +52,12 @@ import io.patent2tech.udfs.drawings.DrawingSets;
 import io.patent2tech.udfs.models3d.SampleModels;
 
 /**
- * docs/subscribing.md's Java subscriber against the local stack's Kafka: one record of each topic's
- * type, written by the jobs' own sink serializer ({@link AvroValueSerializer}) to a topic created
- * with the registry's settings, read back by a plain Kafka consumer that decodes with nothing but
- * the generated class of the schemas jar ({@code Patent.fromByteBuffer}), not the project's
- * decoder.
+ * docs/subscribing.md's subscribers against the local stack's Kafka and schema registry: one
+ * record of each topic's type, written by the jobs' own sink serializer ({@link AvroValueSerializer},
+ * in the encoding infra/kafka/topics.txt gives the topic: Confluent's wire format) to a topic
+ * created with the registry's settings, read back by a plain Kafka consumer with the registry's own
+ * deserializer (Apicurio's AvroKafkaDeserializer configured for the Confluent wire format), which
+ * knows nothing of this project; and with the schemas jar's {@link TopicCodec} and the registry.
  */
 class SubscribingIT {
 
@@ -63,7 +69,7 @@ class SubscribingIT {
   private record Published<T extends SpecificRecord>(T record, String key, AvroValueSerializer<T> serializer) {
     static <T extends SpecificRecord> Published<T> of(String topic, T record, SerializableSupplier<TopicCodec<T>> codec,
         SerializableFunction<T, String> keyOf) {
-      return new Published<>(record, keyOf.apply(record), new AvroValueSerializer<>(topic, codec, keyOf));
+      return new Published<>(record, keyOf.apply(record), new AvroValueSerializer<>(topic, codec, keyOf, LocalStack.REGISTRY));
     }
   }
 
@@ -122,35 +128,40 @@ class SubscribingIT {
   }
 
   @AfterAll
-  static void removeTopics() throws Exception {
-    LocalStack.deleteTopicsIfPresent(PUBLISHED.keySet().stream().map(SubscribingIT::topic).toList());
+  static void removeTopicsAndSubjects() throws Exception {
+    List<String> topics = PUBLISHED.keySet().stream().map(SubscribingIT::topic).toList();
+    LocalStack.deleteTopicsIfPresent(topics);
+    LocalStack.deleteSubjects(topics.stream().map(t -> t + "-value").toList());
   }
 
-  /** The decoding step of the documented subscriber: the generated class, nothing of this project's code. */
-  private static final Map<String, Decoder> DECODERS = Map.of(
-      Topics.NORMALIZED, Patent::fromByteBuffer,
-      Topics.ENRICHED, EnrichedPatent::fromByteBuffer,
-      Topics.LINKS, PatentLink::fromByteBuffer,
-      Topics.DRAWINGS, PatentDrawings::fromByteBuffer,
-      Topics.MODELS3D, Model3d::fromByteBuffer,
-      Topics.DLQ, DeadLetter::fromByteBuffer);
-
-  private interface Decoder {
-    SpecificRecord decode(ByteBuffer value) throws IOException;
-  }
-
-  @ParameterizedTest
-  @ValueSource(strings = {Topics.NORMALIZED, Topics.ENRICHED, Topics.LINKS, Topics.DRAWINGS, Topics.MODELS3D,
-      Topics.DLQ})
-  void aPlainConsumerReadsEachTopicWithTheGeneratedClass(String registryTopic) throws Exception {
-    Published<?> published = PUBLISHED.get(registryTopic);
-    List<SpecificRecord> read = new ArrayList<>();
-    List<String> keys = new ArrayList<>();
-
-    // docs/subscribing.md, "Java": a consumer group of its own, committed records only
+  /**
+   * docs/subscribing.md, "Java": a consumer with Apicurio's Avro deserializer set up for values in
+   * Confluent's wire format: the schema id in the value (no headers), 4 bytes long
+   * (Legacy4ByteIdHandler), and the id being what the Confluent-compatible API answers, Apicurio's
+   * content id; records as the generated classes.
+   */
+  private static KafkaConsumer<String, Object> registrySubscriber(String group) {
     Properties props = new Properties();
     props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, LocalStack.KAFKA);
-    props.put(ConsumerConfig.GROUP_ID_CONFIG, RUN + "-" + registryTopic);
+    props.put(ConsumerConfig.GROUP_ID_CONFIG, group);
+    props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+    props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+    props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+    props.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, AvroKafkaDeserializer.class.getName());
+    props.put(SerdeConfig.REGISTRY_URL, LocalStack.REGISTRY.replace("/apis/ccompat/v7", "/apis/registry/v2"));
+    props.put(SerdeConfig.ENABLE_HEADERS, false);
+    props.put(SerdeConfig.ID_HANDLER, Legacy4ByteIdHandler.class.getName());
+    props.put(SerdeConfig.USE_ID, "contentId");
+    props.put(AvroKafkaSerdeConfig.USE_SPECIFIC_AVRO_READER, true);
+    return new KafkaConsumer<>(props);
+  }
+
+  /** The records a consumer of its own group reads from the topic of {@code registryTopic}, with their keys. */
+  private static List<Map.Entry<String, byte[]>> consume(String registryTopic, String group) {
+    List<Map.Entry<String, byte[]>> read = new ArrayList<>();
+    Properties props = new Properties();
+    props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, LocalStack.KAFKA);
+    props.put(ConsumerConfig.GROUP_ID_CONFIG, RUN + "-" + group + "-" + registryTopic);
     props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
     props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
     try (KafkaConsumer<String, byte[]> consumer =
@@ -159,13 +170,53 @@ class SubscribingIT {
       long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
       while (read.isEmpty() && System.nanoTime() < deadline) {
         for (ConsumerRecord<String, byte[]> r : consumer.poll(Duration.ofMillis(500))) {
-          read.add(DECODERS.get(registryTopic).decode(ByteBuffer.wrap(r.value())));
+          read.add(new java.util.AbstractMap.SimpleEntry<>(r.key(), r.value())); // a dead letter may have no key
+        }
+      }
+    }
+    return read;
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {Topics.NORMALIZED, Topics.ENRICHED, Topics.LINKS, Topics.DRAWINGS, Topics.MODELS3D,
+      Topics.DLQ})
+  void eachTopicsValueIsInTheConfluentWireFormatWithItsSubjectsId(String registryTopic) throws Exception {
+    List<Map.Entry<String, byte[]>> read = consume(registryTopic, "bytes");
+    assertThat(read).hasSize(1);
+    byte[] value = read.get(0).getValue();
+    assertThat(value[0]).as("magic byte").isEqualTo((byte) 0);
+    assertThat(ByteBuffer.wrap(value, 1, 4).getInt())
+        .isEqualTo(LocalStack.latestSchemaId(topic(registryTopic) + "-value"));
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {Topics.NORMALIZED, Topics.ENRICHED, Topics.LINKS, Topics.DRAWINGS, Topics.MODELS3D,
+      Topics.DLQ})
+  void theRegistrysDeserializerReadsEachTopic(String registryTopic) throws Exception {
+    Published<?> published = PUBLISHED.get(registryTopic);
+    List<Object> read = new ArrayList<>();
+    List<String> keys = new ArrayList<>();
+    try (KafkaConsumer<String, Object> consumer = registrySubscriber(RUN + "-apicurio-" + registryTopic)) {
+      consumer.subscribe(List.of(topic(registryTopic)));
+      long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+      while (read.isEmpty() && System.nanoTime() < deadline) {
+        for (ConsumerRecord<String, Object> r : consumer.poll(Duration.ofMillis(500))) {
+          read.add(r.value());
           keys.add(r.key());
         }
       }
     }
-
     assertThat(read).containsExactly(published.record());
     assertThat(keys).containsExactly(published.key());
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {Topics.NORMALIZED, Topics.DLQ})
+  void theSchemasJarReadsATopicWithTheRegistry(String registryTopic) throws Exception {
+    List<Map.Entry<String, byte[]>> read = consume(registryTopic, "codec");
+    assertThat(read).hasSize(1);
+    TopicCodec<?> codec = registryTopic.equals(Topics.DLQ) ? TopicCodec.deadLetters() : TopicCodec.patents();
+    assertThat(codec.withRegistry(ConfluentSchemaRegistry.at(LocalStack.REGISTRY)).decode(read.get(0).getValue()))
+        .isEqualTo(PUBLISHED.get(registryTopic).record());
   }
 }

@@ -25,12 +25,15 @@ import org.junit.jupiter.api.Test;
 import io.patent2tech.connectors.kafka.Topics;
 import io.patent2tech.jobs.config.Settings;
 import io.patent2tech.schema.PatentLink;
+import io.patent2tech.schema.ConfluentSchemaRegistry;
 import io.patent2tech.schema.TopicCodec;
 import io.patent2tech.udfs.models3d.SampleModels;
 
 /**
- * {@code tail} against the local stack's Kafka: a topic of the test's own holding a link, a 3D
- * outcome and a value of no schema, read from the beginning up to its end.
+ * {@code tail} against the local stack's Kafka and schema registry: a topic of the test's own
+ * holding a link (single-object encoding), a 3D outcome (Confluent's wire format, its schema
+ * registered under the topic's subject) and a value of no schema, read from the beginning up to its
+ * end.
  */
 class TailCommandIT {
 
@@ -49,7 +52,8 @@ class TailCommandIT {
       producer.send(new ProducerRecord<>(TOPIC, "EP-1000000-A1|EP-1000000-B1|same-family",
           TopicCodec.links().encode(link))).get();
       producer.send(new ProducerRecord<>(TOPIC, "US-D990002-S1|set-1",
-          TopicCodec.models3d().encode(SampleModels.made("US-D990002-S1", "set-1")))).get();
+          TopicCodec.models3d().writingConfluent(TOPIC, ConfluentSchemaRegistry.at(LocalStack.REGISTRY))
+              .encode(SampleModels.made("US-D990002-S1", "set-1")))).get();
       producer.send(new ProducerRecord<>(TOPIC, "junk", "not Avro".getBytes(StandardCharsets.UTF_8))).get();
     }
   }
@@ -57,10 +61,12 @@ class TailCommandIT {
   @AfterAll
   static void removeTopic() throws Exception {
     LocalStack.deleteTopicsIfPresent(List.of(TOPIC));
+    LocalStack.deleteSubjects(List.of(TOPIC + "-value"));
   }
 
   private static List<JsonNode> tail(String... options) throws Exception {
-    List<String> args = new ArrayList<>(List.of("--kafka.bootstrap", LocalStack.KAFKA, "--bounded"));
+    List<String> args = new ArrayList<>(List.of("--kafka.bootstrap", LocalStack.KAFKA, "--registry.url", LocalStack.REGISTRY,
+        "--bounded"));
     args.addAll(List.of(options));
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     TailCommand.run(Settings.parse(TailCommand.SETTINGS, TailCommand.FLAGS, args.toArray(String[]::new), Map.of()),

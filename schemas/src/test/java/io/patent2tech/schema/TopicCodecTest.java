@@ -83,6 +83,93 @@ class TopicCodecTest {
   void aValueInTheConfluentWireFormatIsNamedAsSuch() {
     byte[] confluent = {0, 0, 0, 0, 42, 2, 'a'}; // magic byte, schema id 42, Avro binary
     assertThatThrownBy(() -> TopicCodec.links().decode(confluent)).isInstanceOf(IOException.class)
-        .hasMessageContaining("Confluent wire format (schema id 42)");
+        .hasMessageContaining("Confluent wire format (schema id 42)")
+        .hasMessageContaining("registry.url");
+  }
+
+  private static PatentLink link() {
+    return PatentLink.newBuilder().setFromKey("US-20120057518-A1").setToKey("US-9648662-B2")
+        .setKind("same-application").setStrength("strong").setSharedId("US-13234567")
+        .setMethod("application-key").setFirstSeen(1L).build();
+  }
+
+  /** A registry in memory: ids in registration order, one per distinct schema. */
+  private static final class MemoryRegistry implements SchemaRegistry {
+    final java.util.Map<Integer, org.apache.avro.Schema> byId = new java.util.HashMap<>();
+    final java.util.Map<String, java.util.List<Integer>> subjects = new java.util.HashMap<>();
+
+    @Override
+    public synchronized int register(String subject, org.apache.avro.Schema schema) {
+      int id = byId.entrySet().stream().filter(e -> e.getValue().equals(schema)).map(java.util.Map.Entry::getKey)
+          .findFirst().orElseGet(() -> {
+            int next = byId.size() + 1;
+            byId.put(next, schema);
+            return next;
+          });
+      subjects.computeIfAbsent(subject, k -> new java.util.ArrayList<>()).add(id);
+      return id;
+    }
+
+    @Override
+    public synchronized org.apache.avro.Schema schemaById(int id) throws IOException {
+      org.apache.avro.Schema schema = byId.get(id);
+      if (schema == null) {
+        throw new IOException("no schema " + id);
+      }
+      return schema;
+    }
+  }
+
+  @Test
+  void confluentValuesCarryTheSubjectsIdAndRoundTrip() throws IOException {
+    MemoryRegistry registry = new MemoryRegistry();
+    registry.register("other-value", Patent.getClassSchema()); // so the link's id is 2, not 1
+    TopicCodec<PatentLink> codec = TopicCodec.links().writingConfluent("my.links", registry);
+    byte[] bytes = codec.encode(link());
+    assertThat(bytes[0]).isEqualTo((byte) 0);
+    assertThat(java.nio.ByteBuffer.wrap(bytes, 1, 4).getInt()).isEqualTo(2);
+    assertThat(registry.subjects).containsKey("my.links-value");
+    assertThat(codec.encoding()).isEqualTo(ValueEncoding.CONFLUENT);
+    assertThat(TopicCodec.links().withRegistry(registry).decode(bytes)).isEqualTo(link());
+  }
+
+  @Test
+  void aReaderWithARegistryStillReadsSingleObjectValues() throws IOException {
+    byte[] singleObject = TopicCodec.links().encode(link());
+    assertThat(singleObject[0]).isEqualTo((byte) 0xC3);
+    assertThat(TopicCodec.links().withRegistry(new MemoryRegistry()).decode(singleObject)).isEqualTo(link());
+  }
+
+  @Test
+  void aConfluentValueOfAnOlderSchemaIsResolvedToTheCurrentClass() throws IOException {
+    // EnrichedPatent v1 lacks fields v2 added with defaults: the reader fills them in
+    org.apache.avro.Schema v1;
+    try (var in = TopicCodec.class.getResourceAsStream("/schema-history/EnrichedPatent.v1.avsc")) {
+      v1 = new org.apache.avro.Schema.Parser().parse(in);
+    }
+    MemoryRegistry registry = new MemoryRegistry();
+    int id = registry.register("patents.enriched-value", v1);
+    org.apache.avro.generic.GenericRecord old = randomRecord(v1);
+    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+    out.write(0);
+    out.write(java.nio.ByteBuffer.allocate(4).putInt(id).array());
+    var encoder = org.apache.avro.io.EncoderFactory.get().binaryEncoder(out, null);
+    new org.apache.avro.generic.GenericDatumWriter<org.apache.avro.generic.GenericRecord>(v1).write(old, encoder);
+    encoder.flush();
+    EnrichedPatent read = TopicCodec.enrichedPatents().withRegistry(registry).decode(out.toByteArray());
+    assertThat(read.getPublicationKey()).isEqualTo(old.get("publication_key").toString());
+  }
+
+  @Test
+  void anUnknownSchemaIdIsAnIOException() {
+    byte[] confluent = {0, 0, 0, 0, 42, 2, 'a'};
+    assertThatThrownBy(() -> TopicCodec.links().withRegistry(new MemoryRegistry()).decode(confluent))
+        .isInstanceOf(IOException.class).hasMessageContaining("no schema 42");
+  }
+
+  /** A record of {@code schema} with every field given a value (Avro's own random data generator). */
+  private static org.apache.avro.generic.GenericRecord randomRecord(org.apache.avro.Schema schema) {
+    return (org.apache.avro.generic.GenericRecord) new org.apache.avro.util.RandomData(schema, 1, 7L)
+        .iterator().next();
   }
 }

@@ -25,12 +25,18 @@ public final class DecodeDeadLetters extends ProcessFunction<TopicRecord, DeadLe
 
   public static final String UNDECODABLE_STAGE = "landing-decode-dead-letters";
 
+  private final String registryUrl;
   private transient TopicCodec<DeadLetter> codec;
   private transient Counter undecodable;
 
+  /** @param registryUrl the schema registry Confluent-framed dead letters are read with (registry.url) */
+  public DecodeDeadLetters(String registryUrl) {
+    this.registryUrl = registryUrl;
+  }
+
   @Override
   public void open(OpenContext openContext) {
-    codec = TopicCodec.deadLetters();
+    codec = Topics.readerCodec(TopicCodec.deadLetters(), registryUrl);
     undecodable = getRuntimeContext().getMetricGroup().counter("undecodableRecords");
   }
 

@@ -15,7 +15,7 @@ import io.patent2tech.schema.TopicCodec;
 import io.patent2tech.udfs.DeadLetters;
 
 /**
- * Decodes topic values; a value that is not a record of a known schema version goes to the
+ * Decodes topic values in either encoding ({@link TopicCodec#decode}); a value that is not a record of a known schema version goes to the
  * {@link #DEAD_LETTERS} side output with its bytes and a pointer to where it sits in Kafka.
  */
 public final class DecodeTopicValues<T extends SpecificRecord> extends ProcessFunction<TopicRecord, T>
@@ -28,17 +28,22 @@ public final class DecodeTopicValues<T extends SpecificRecord> extends ProcessFu
   private final Class<T> type;
   private final SerializableSupplier<TopicCodec<T>> codecFactory;
   private final String stage;
+  private final String registryUrl;
   private transient TopicCodec<T> codec;
   private transient Counter undecodable;
 
   /**
    * @param type the record class
    * @param stage the DeadLetter stage, e.g. "landing-decode"
+   * @param registryUrl the schema registry Confluent-framed values are read with (registry.url);
+   *     single-object values need none
    */
-  public DecodeTopicValues(Class<T> type, SerializableSupplier<TopicCodec<T>> codecFactory, String stage) {
+  public DecodeTopicValues(Class<T> type, SerializableSupplier<TopicCodec<T>> codecFactory, String stage,
+      String registryUrl) {
     this.type = type;
     this.codecFactory = codecFactory;
     this.stage = stage;
+    this.registryUrl = registryUrl;
   }
 
   @Override
@@ -48,7 +53,7 @@ public final class DecodeTopicValues<T extends SpecificRecord> extends ProcessFu
 
   @Override
   public void open(OpenContext openContext) {
-    codec = codecFactory.get();
+    codec = Topics.readerCodec(codecFactory.get(), registryUrl);
     undecodable = getRuntimeContext().getMetricGroup().counter("undecodableRecords");
   }
 

@@ -19,9 +19,14 @@ import org.apache.kafka.common.config.SslConfigs;
  * @param securityProtocol PLAINTEXT, SSL, SASL_PLAINTEXT or SASL_SSL
  * @param saslMechanism SCRAM-SHA-512, SCRAM-SHA-256 or PLAIN; used with the SASL protocols
  * @param truststore a PEM file of the CA certificates to trust; null for the JVM's own trust store
+ * @param registryUrl the schema registry's Confluent-compatible API (registry.url) that the topics'
+ *     Confluent-framed values are written and read with ({@link Topics#writerCodec}); null: none,
+ *     so such values can be neither written nor read (the way Confluent's clients carry
+ *     schema.registry.url beside the bootstrap servers)
  */
 public record KafkaClientSettings(String bootstrapServers, String securityProtocol,
-    String saslMechanism, String username, String password, String truststore) implements Serializable {
+    String saslMechanism, String username, String password, String truststore, String registryUrl)
+    implements Serializable {
 
   private static final long serialVersionUID = 1L;
 
@@ -54,6 +59,21 @@ public record KafkaClientSettings(String bootstrapServers, String securityProtoc
     if (truststore != null && truststore.isBlank()) {
       truststore = null;
     }
+    if (registryUrl != null && registryUrl.isBlank()) {
+      registryUrl = null;
+    }
+  }
+
+  /** Settings without a schema registry. */
+  public KafkaClientSettings(String bootstrapServers, String securityProtocol, String saslMechanism,
+      String username, String password, String truststore) {
+    this(bootstrapServers, securityProtocol, saslMechanism, username, password, truststore, null);
+  }
+
+  /** These settings with the schema registry at {@code url}. */
+  public KafkaClientSettings withRegistry(String url) {
+    return new KafkaClientSettings(bootstrapServers, securityProtocol, saslMechanism, username, password,
+        truststore, url);
   }
 
   /** The local stack's way: no authentication, no encryption. */
@@ -112,6 +132,7 @@ public record KafkaClientSettings(String bootstrapServers, String securityProtoc
     return "KafkaClientSettings[bootstrapServers=" + bootstrapServers + ", securityProtocol="
         + securityProtocol + (isSasl(securityProtocol) ? ", saslMechanism=" + saslMechanism
         + ", username=" + username + ", password=***" : "")
-        + (truststore == null ? "" : ", truststore=" + truststore) + "]";
+        + (truststore == null ? "" : ", truststore=" + truststore)
+        + (registryUrl == null ? "" : ", registryUrl=" + registryUrl) + "]";
   }
 }

@@ -58,7 +58,7 @@ public final class KafkaConnections {
         .setDeliveryGuarantee(DeliveryGuarantee.EXACTLY_ONCE)
         .setTransactionalIdPrefix(transactionalIdPrefix)
         .setKafkaProducerConfig(producer)
-        .setRecordSerializer(new AvroValueSerializer<>(topic, codec, keyOf))
+        .setRecordSerializer(new AvroValueSerializer<>(topic, codec, keyOf, kafka.registryUrl()))
         .build();
   }
 

@@ -44,19 +44,22 @@ public final class KafkaDeadLetterPublisherFactory implements DeadLetterPublishe
     props.put(ProducerConfig.ACKS_CONFIG, "all");
     props.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, 16 << 20);
     props.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
+    // the codec first: a topic written in the Confluent wire format registers its schema now
+    TopicCodec<DeadLetter> codec = Topics.writerCodec(TopicCodec.deadLetters(), topic, kafka.registryUrl());
     return new Publisher(new KafkaProducer<>(props, new ByteArraySerializer(), new ByteArraySerializer()),
-        topic);
+        topic, codec);
   }
 
   private static final class Publisher implements DeadLetterPublisher {
     private final Producer<byte[], byte[]> producer;
     private final String topic;
-    private final TopicCodec<DeadLetter> codec = TopicCodec.deadLetters();
+    private final TopicCodec<DeadLetter> codec;
     private final AtomicReference<Exception> failure = new AtomicReference<>();
 
-    Publisher(Producer<byte[], byte[]> producer, String topic) {
+    Publisher(Producer<byte[], byte[]> producer, String topic, TopicCodec<DeadLetter> codec) {
       this.producer = producer;
       this.topic = topic;
+      this.codec = codec;
     }
 
     @Override

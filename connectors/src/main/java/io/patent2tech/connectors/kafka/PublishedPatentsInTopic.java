@@ -43,7 +43,7 @@ public final class PublishedPatentsInTopic implements PublishedPatents.Factory {
     return new PublishedPatents() {
       @Override
       public long forEach(Visitor visitor) {
-        TopicCodec<Patent> codec = TopicCodec.patents();
+        TopicCodec<Patent> codec = Topics.readerCodec(TopicCodec.patents(), kafka.registryUrl());
         long[] undecodable = {0};
         long read = CommittedTopic.read(kafka, topic, record -> {
           try {

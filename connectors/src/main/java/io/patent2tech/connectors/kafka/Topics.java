@@ -17,6 +17,8 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
+import org.apache.avro.Schema;
+import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.AlterConfigOp;
@@ -29,8 +31,19 @@ import org.apache.kafka.common.errors.TopicExistsException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import io.patent2tech.schema.ConfluentSchemaRegistry;
+import io.patent2tech.schema.DeadLetter;
+import io.patent2tech.schema.EnrichedPatent;
+import io.patent2tech.schema.Model3d;
+import io.patent2tech.schema.Patent;
+import io.patent2tech.schema.PatentDrawings;
+import io.patent2tech.schema.PatentLink;
+import io.patent2tech.schema.TopicCodec;
+import io.patent2tech.schema.ValueEncoding;
+
 /**
- * The topics of docs/design.md section 8, their partition counts and settings (Kafka topic
+ * The topics of docs/design.md section 8, their partition counts, the encoding of their values
+ * ({@link ValueEncoding}: what the jobs write; they read both) and settings (Kafka topic
  * configs such as cleanup.policy and retention.ms), and their creation where a cluster does not have
  * them yet. Declared once, in {@code infra/kafka/topics.txt} (the jar carries a copy):
  * {@code scripts/stack} creates the topics from it, and jobs create a topic they write under another
@@ -52,12 +65,32 @@ public final class Topics {
    */
   static final String ALTERED_ON_EXISTING = TopicConfig.RETENTION_MS_CONFIG;
 
-  /** A registry line: partitions and topic configs. */
-  public record Spec(int partitions, Map<String, String> configs) {
+  /** A registry line: partitions, the values' encoding and topic configs. */
+  public record Spec(int partitions, ValueEncoding encoding, Map<String, String> configs) {
     public Spec {
       configs = Collections.unmodifiableMap(new LinkedHashMap<>(configs));
     }
+
+    /** A line without encoding=: the values are single-object encoded, as before the column existed. */
+    public Spec(int partitions, Map<String, String> configs) {
+      this(partitions, ValueEncoding.SINGLE_OBJECT, configs);
+    }
   }
+
+  /** The column of topics.txt that is not a Kafka topic config. */
+  static final String ENCODING_COLUMN = "encoding";
+
+  /**
+   * Each topic carries one record type, so a writer knows the registry topic it stands for from its
+   * values' type, also under a run's own topic name.
+   */
+  private static final Map<String, String> TOPIC_BY_VALUE_TYPE = Map.of(
+      Patent.getClassSchema().getFullName(), NORMALIZED,
+      DeadLetter.getClassSchema().getFullName(), DLQ,
+      EnrichedPatent.getClassSchema().getFullName(), ENRICHED,
+      PatentLink.getClassSchema().getFullName(), LINKS,
+      PatentDrawings.getClassSchema().getFullName(), DRAWINGS,
+      Model3d.getClassSchema().getFullName(), MODELS3D);
 
   private static final Logger LOG = LoggerFactory.getLogger(Topics.class);
 
@@ -79,6 +112,56 @@ public final class Topics {
           + REGISTRY.keySet());
     }
     return spec;
+  }
+
+  /** The encoding topics.txt gives {@code topic}'s values, one of the constants above. */
+  public static ValueEncoding encoding(String topic) {
+    return spec(topic).encoding();
+  }
+
+  /** The registry topic that carries records of {@code valueSchema}'s type. */
+  public static String topicOfValue(Schema valueSchema) {
+    String topic = TOPIC_BY_VALUE_TYPE.get(valueSchema.getFullName());
+    if (topic == null) {
+      throw new IllegalArgumentException("no topic carries " + valueSchema.getFullName());
+    }
+    return topic;
+  }
+
+  /**
+   * The codec a writer of {@code topic} (the name it writes to, maybe a run's own) uses: the
+   * encoding topics.txt gives the registry topic of the codec's record type; for confluent, the
+   * schema is registered under {@code <topic>-value} now, so a missing registry or a refused schema
+   * stops the writer before its first record.
+   *
+   * @param registryUrl the registry's Confluent-compatible API (registry.url); needed for confluent
+   */
+  public static <T extends SpecificRecord> TopicCodec<T> writerCodec(TopicCodec<T> codec, String topic,
+      String registryUrl) {
+    String registryTopic = topicOfValue(codec.schema());
+    if (encoding(registryTopic) != ValueEncoding.CONFLUENT) {
+      return readerCodec(codec, registryUrl);
+    }
+    if (registryUrl == null || registryUrl.isBlank()) {
+      throw new IllegalStateException("topic " + topic + " is written in the Confluent wire format ("
+          + registryTopic + " in infra/kafka/topics.txt), which needs the schema registry: set registry.url");
+    }
+    TopicCodec<T> writer = codec.writingConfluent(topic, ConfluentSchemaRegistry.at(registryUrl));
+    try {
+      writer.register();
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot register the schema of " + topic + "'s values: " + e.getMessage(), e);
+    }
+    return writer;
+  }
+
+  /**
+   * The codec a reader uses: both encodings, Confluent-framed values' writer schemas looked up in
+   * the registry at {@code registryUrl} (none given: such values are refused with a clear message).
+   */
+  public static <T extends SpecificRecord> TopicCodec<T> readerCodec(TopicCodec<T> codec, String registryUrl) {
+    return registryUrl == null || registryUrl.isBlank() ? codec
+        : codec.withRegistry(ConfluentSchemaRegistry.at(registryUrl));
   }
 
   /** Every topic of the registry with its partitions and settings, in its order. */
@@ -118,15 +201,26 @@ public final class Topics {
         throw new IllegalStateException("topics.txt: '" + trimmed + "' needs a name and a partition count");
       }
       Map<String, String> configs = new LinkedHashMap<>();
+      ValueEncoding encoding = ValueEncoding.SINGLE_OBJECT;
       for (int i = 2; i < fields.length; i++) {
         int eq = fields[i].indexOf('=');
         if (eq <= 0 || eq == fields[i].length() - 1) {
           throw new IllegalStateException("topics.txt: '" + trimmed + "': '" + fields[i]
               + "' is not a topic config (key=value)");
         }
-        configs.put(fields[i].substring(0, eq), fields[i].substring(eq + 1));
+        String key = fields[i].substring(0, eq);
+        String value = fields[i].substring(eq + 1);
+        if (key.equals(ENCODING_COLUMN)) {
+          try {
+            encoding = ValueEncoding.of(value);
+          } catch (IllegalArgumentException e) {
+            throw new IllegalStateException("topics.txt: '" + trimmed + "': " + e.getMessage(), e);
+          }
+        } else {
+          configs.put(key, value);
+        }
       }
-      registry.put(fields[0], new Spec(Integer.parseInt(fields[1]), configs));
+      registry.put(fields[0], new Spec(Integer.parseInt(fields[1]), encoding, configs));
     }
     return Collections.unmodifiableMap(registry);
   }

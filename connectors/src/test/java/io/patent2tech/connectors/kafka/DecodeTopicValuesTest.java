@@ -27,7 +27,7 @@ class DecodeTopicValuesTest {
         .build();
     byte[] garbage = "not avro".getBytes(StandardCharsets.UTF_8);
     try (var harness = new OneInputStreamOperatorTestHarness<>(
-        new ProcessOperator<>(new DecodeTopicValues<>(Patent.class, TopicCodec::patents, "landing-decode")))) {
+        new ProcessOperator<>(new DecodeTopicValues<>(Patent.class, TopicCodec::patents, "landing-decode", null)))) {
       harness.open();
       harness.processElement(new TopicRecord("t", 0, 5, null, TopicCodec.patents().encode(patent)), 1);
       harness.processElement(new TopicRecord("t", 1, 7, null, garbage), 2);

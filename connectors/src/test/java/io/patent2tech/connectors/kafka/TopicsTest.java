@@ -40,6 +40,31 @@ class TopicsTest {
   }
 
   @Test
+  void everyTopicIsWrittenInTheConfluentWireFormatAndEachRecordTypeHasItsTopic() {
+    for (String topic : Topics.registry().keySet()) {
+      assertThat(Topics.encoding(topic)).as(topic).isEqualTo(io.patent2tech.schema.ValueEncoding.CONFLUENT);
+    }
+    assertThat(Topics.topicOfValue(io.patent2tech.schema.Patent.getClassSchema())).isEqualTo(Topics.NORMALIZED);
+    assertThat(Topics.topicOfValue(io.patent2tech.schema.DeadLetter.getClassSchema())).isEqualTo(Topics.DLQ);
+    assertThat(Topics.topicOfValue(io.patent2tech.schema.Model3d.getClassSchema())).isEqualTo(Topics.MODELS3D);
+  }
+
+  @Test
+  void theEncodingColumnIsNotATopicConfig() {
+    assertThat(Topics.parseRegistry(List.of("a 1 encoding=confluent cleanup.policy=compact")))
+        .containsExactly(Map.entry("a", new Topics.Spec(1, io.patent2tech.schema.ValueEncoding.CONFLUENT,
+            Map.of("cleanup.policy", "compact"))));
+    assertThatThrownBy(() -> Topics.parseRegistry(List.of("a 1 encoding=json")))
+        .hasMessageContaining("unknown value encoding 'json'");
+  }
+
+  @Test
+  void aConfluentWriterNeedsTheRegistry() {
+    assertThatThrownBy(() -> Topics.writerCodec(io.patent2tech.schema.TopicCodec.links(), "my.links", null))
+        .hasMessageContaining("set registry.url");
+  }
+
+  @Test
   void parsesNamesCountsAndConfigsAndSkipsComments() {
     assertThat(Topics.parseRegistry(List.of("# comment", "", "a.b  3", "c 1  cleanup.policy=compact retention.ms=-1")))
         .containsExactly(Map.entry("a.b", new Topics.Spec(3, Map.of())),

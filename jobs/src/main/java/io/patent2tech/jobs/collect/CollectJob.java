@@ -83,7 +83,7 @@ public final class CollectJob {
         .name("collection_runs").uid("sink-collection-runs");
     runs.sinkTo(ElasticsearchBulkSink.forCollectionRuns(
             CommonSettings.elasticsearch(s, CommonSettings.ES_COLLECTION_RUNS_ALIAS),
-            new KafkaDeadLetterPublisherFactory(s.require(CommonSettings.KAFKA_BOOTSTRAP.key()),
+            new KafkaDeadLetterPublisherFactory(CommonSettings.kafka(s),
                 s.require(CommonSettings.TOPIC_DLQ.key()))))
         .name("elasticsearch-collection-runs").uid("sink-elasticsearch-collection-runs");
   }

@@ -58,6 +58,10 @@ public final class CommonSettings {
   public static final Setting ES_CA_FILE = new Setting("es.ca-file", null,
       "PEM file of the CA that signed Elasticsearch's certificate (an https es.url; Elasticsearch's http_ca.crt)");
 
+  public static final Setting REGISTRY_URL = new Setting("registry.url", StackDefaults.registryUrl(),
+      "schema registry (Confluent-compatible REST API) the topics' Confluent-framed values are written and read "
+          + "with; each topic's encoding is in infra/kafka/topics.txt (docs/subscribing.md)");
+
   /** How Kafka clients authenticate and encrypt; every command that names kafka.bootstrap takes these too. */
   public static final java.util.List<Setting> KAFKA_SECURITY = java.util.List.of(KAFKA_SECURITY_PROTOCOL,
       KAFKA_SASL_MECHANISM, KAFKA_SASL_USERNAME, KAFKA_SASL_PASSWORD, KAFKA_SSL_TRUSTSTORE);
@@ -150,7 +154,7 @@ public final class CommonSettings {
 
   /**
    * {@code settings} with the security settings of each connection it names added after it:
-   * {@link #KAFKA_SECURITY} after kafka.bootstrap, {@link #ES_SECURITY} after es.url, {@link
+   * {@link #KAFKA_SECURITY} and {@link #REGISTRY_URL} after kafka.bootstrap, {@link #ES_SECURITY} after es.url, {@link
    * #PG_SECURITY} after pg.password. Every command's list goes through this, so no command can
    * reach a service without being able to authenticate to it.
    */
@@ -160,6 +164,8 @@ public final class CommonSettings {
       all.add(setting);
       if (setting.equals(KAFKA_BOOTSTRAP)) {
         all.addAll(KAFKA_SECURITY);
+        all.add(REGISTRY_URL); // what the values on the topics are framed with
+
       } else if (setting.equals(ES_URL)) {
         all.addAll(ES_SECURITY);
       } else if (setting.equals(PG_PASSWORD)) {
@@ -169,11 +175,14 @@ public final class CommonSettings {
     return java.util.List.copyOf(all);
   }
 
-  /** Where Kafka is and how to log in: kafka.bootstrap and {@link #KAFKA_SECURITY}. */
+  /**
+   * Where Kafka is and how to log in: kafka.bootstrap and {@link #KAFKA_SECURITY}; with the schema
+   * registry the values are framed with, {@link #REGISTRY_URL}.
+   */
   public static KafkaClientSettings kafka(Settings s) {
     return new KafkaClientSettings(s.require(KAFKA_BOOTSTRAP.key()), s.get(KAFKA_SECURITY_PROTOCOL.key()),
         s.get(KAFKA_SASL_MECHANISM.key()), s.get(KAFKA_SASL_USERNAME.key()), s.get(KAFKA_SASL_PASSWORD.key()),
-        s.get(KAFKA_SSL_TRUSTSTORE.key()));
+        s.get(KAFKA_SSL_TRUSTSTORE.key()), s.get(REGISTRY_URL.key()));
   }
 
   /** Elasticsearch credentials and CA from {@link #ES_SECURITY}. */

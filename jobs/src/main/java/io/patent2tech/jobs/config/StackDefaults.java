@@ -34,6 +34,11 @@ public final class StackDefaults {
     return "jdbc:postgresql://localhost:" + get("P2T_PG_PORT") + "/" + get("P2T_PG_DB");
   }
 
+  /** The stack's schema registry, its Confluent-compatible API (scripts/stack env: P2T_REGISTRY_URL). */
+  public static String registryUrl() {
+    return "http://localhost:" + get("P2T_REGISTRY_PORT") + "/apis/ccompat/v7";
+  }
+
   public static String postgresUser() {
     return get("P2T_PG_USER");
   }

@@ -120,11 +120,12 @@ public final class LandingJob {
    */
   static void buildDeadLetters(StreamExecutionEnvironment env, Settings s) {
     String topic = s.require(CommonSettings.TOPIC_DLQ.key());
-    env.fromSource(KafkaConnections.committedRecords(s.require(CommonSettings.KAFKA_BOOTSTRAP.key()), topic,
+    KafkaClientSettings kafka = CommonSettings.kafka(s);
+    env.fromSource(KafkaConnections.committedRecords(kafka, topic,
             s.require(GROUP_ID.key()), s.getBoolean(CommonSettings.BOUNDED.key())),
             WatermarkStrategy.noWatermarks(), topic)
         .uid("dlq-source")
-        .process(new DecodeDeadLetters()).name("decode-dead-letters").uid("dlq-decode")
+        .process(new DecodeDeadLetters(kafka.registryUrl())).name("decode-dead-letters").uid("dlq-decode")
         .sinkTo(ElasticsearchBulkSink.forDeadLetters(
             CommonSettings.elasticsearch(s, CommonSettings.ES_DEAD_LETTERS_ALIAS)))
         .name("elasticsearch-dead-letters").uid("dlq-sink-elasticsearch");
@@ -179,7 +180,7 @@ public final class LandingJob {
         .fromSource(KafkaConnections.committedRecords(kafka, topic, groupId,
             s.getBoolean(CommonSettings.BOUNDED.key())), WatermarkStrategy.noWatermarks(), topic)
         .uid(path + "-source")
-        .process(new DecodeTopicValues<>(type, codec, "landing-decode-" + path))
+        .process(new DecodeTopicValues<>(type, codec, "landing-decode-" + path, kafka.registryUrl()))
         .name("decode-" + path).uid(path + "-decode")
         // as for the patents: a sink's failure is reported as itself, not as a failed deserialization
         .startNewChain();

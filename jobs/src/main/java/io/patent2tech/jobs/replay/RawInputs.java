@@ -17,6 +17,7 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import io.patent2tech.connectors.uspto.RawDocument;
 import io.patent2tech.connectors.uspto.UsptoBulkFileReader;
 import io.patent2tech.schema.DeadLetter;
+import io.patent2tech.connectors.kafka.Topics;
 import io.patent2tech.schema.TopicCodec;
 
 /**
@@ -28,9 +29,11 @@ final class RawInputs implements AutoCloseable {
   private static final Duration READ_TIMEOUT = Duration.ofSeconds(30);
 
   private final KafkaConsumer<byte[], byte[]> consumer;
-  private final TopicCodec<DeadLetter> codec = TopicCodec.deadLetters();
+  private final TopicCodec<DeadLetter> codec;
 
-  RawInputs(String bootstrapServers) {
+  /** @param registryUrl the schema registry Confluent-framed dead letters are read with */
+  RawInputs(String bootstrapServers, String registryUrl) {
+    codec = Topics.readerCodec(TopicCodec.deadLetters(), registryUrl);
     Properties props = new Properties();
     props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
     props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");

@@ -36,6 +36,8 @@ import io.patent2tech.jobs.ingest.IngestJob;
 import io.patent2tech.jobs.ingest.ParseOfficeDocuments;
 import io.patent2tech.schema.DeadLetter;
 import io.patent2tech.schema.Patent;
+import io.patent2tech.connectors.kafka.Topics;
+import io.patent2tech.connectors.kafka.KafkaClientSettings;
 import io.patent2tech.schema.TopicCodec;
 import io.patent2tech.udfs.DocumentRejectedException;
 import io.patent2tech.udfs.dedupe.PublishedPatents;
@@ -77,7 +79,7 @@ public final class ReplayDeadLettersCommand {
   public static final Setting TRANSACTIONAL_ID = new Setting("transactional-id", "p2t-replay-dead-letters",
       "Kafka transactional id of the replay (one replay at a time per id)");
 
-  public static final List<Setting> SETTINGS = List.of(CommonSettings.KAFKA_BOOTSTRAP,
+  public static final List<Setting> SETTINGS = List.of(CommonSettings.KAFKA_BOOTSTRAP, CommonSettings.REGISTRY_URL,
       CommonSettings.TOPIC_NORMALIZED, CommonSettings.TOPIC_DLQ, CommonSettings.ES_URL,
       CommonSettings.ES_DEAD_LETTERS_ALIAS, STAGE, REASON_CONTAINS, SOURCE, SINCE, KEY, OFFSETS, DRY_RUN, LIMIT,
       IngestJob.DLQ_MAX_RAW_BYTES, TRANSACTIONAL_ID);
@@ -138,16 +140,18 @@ public final class ReplayDeadLettersCommand {
     String normalizedTopic = s.require(CommonSettings.TOPIC_NORMALIZED.key());
     String dlqTopic = s.require(CommonSettings.TOPIC_DLQ.key());
     ParseOfficeDocuments front = new ParseOfficeDocuments(s.getInt(IngestJob.DLQ_MAX_RAW_BYTES.key()));
-    TopicCodec<Patent> patents = TopicCodec.patents();
-    TopicCodec<DeadLetter> deadLetters = TopicCodec.deadLetters();
-    Map<String, String[]> published = publishedContent(bootstrap, normalizedTopic);
+    String registryUrl = s.get(CommonSettings.REGISTRY_URL.key());
+    // each topic's own encoding (infra/kafka/topics.txt), as the jobs' sinks write it
+    TopicCodec<Patent> patents = Topics.writerCodec(TopicCodec.patents(), normalizedTopic, registryUrl);
+    TopicCodec<DeadLetter> deadLetters = Topics.writerCodec(TopicCodec.deadLetters(), dlqTopic, registryUrl);
+    Map<String, String[]> published = publishedContent(bootstrap, registryUrl, normalizedTopic);
 
     List<String> lines = new ArrayList<>();
     List<String> marked = new ArrayList<>();
     int replayed = 0;
     int stillFailing = 0;
     int notReplayable = 0;
-    try (RawInputs inputs = new RawInputs(bootstrap);
+    try (RawInputs inputs = new RawInputs(bootstrap, registryUrl);
         KafkaProducer<byte[], byte[]> producer = transactionalProducer(bootstrap,
             s.require(TRANSACTIONAL_ID.key()))) {
       producer.initTransactions();
@@ -223,9 +227,11 @@ public final class ReplayDeadLettersCommand {
   }
 
   /** publication key -> {content hash, version} of the latest version the topic holds. */
-  private static Map<String, String[]> publishedContent(String bootstrap, String topic) throws Exception {
+  private static Map<String, String[]> publishedContent(String bootstrap, String registryUrl, String topic)
+      throws Exception {
     Map<String, String[]> latest = new HashMap<>();
-    try (PublishedPatents all = new PublishedPatentsInTopic(bootstrap, topic).open()) {
+    try (PublishedPatents all = new PublishedPatentsInTopic(
+        KafkaClientSettings.plaintext(bootstrap).withRegistry(registryUrl), topic).open()) {
       all.forEach((key, hash, version) -> {
         String[] seen = latest.get(key);
         if (seen == null || Integer.parseInt(seen[1]) <= version) {

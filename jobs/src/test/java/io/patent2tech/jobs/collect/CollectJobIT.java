@@ -224,7 +224,7 @@ class CollectJobIT {
 
         List<String> keys = new ArrayList<>();
         for (byte[] v : LocalStack.committedValues(topic)) {
-          keys.add(TopicCodec.patents().decode(v).getPublicationKey());
+          keys.add(LocalStack.reading(TopicCodec.patents()).decode(v).getPublicationKey());
         }
         assertThat(keys).as("committed records").hasSize(applications).doesNotHaveDuplicates();
         assertThat(details.get()).as("details fetched: the restart fetched again what the last checkpoint did not cover")
@@ -305,7 +305,7 @@ class CollectJobIT {
   }
 
   static List<Patent> patents() throws IOException {
-    TopicCodec<Patent> codec = TopicCodec.patents();
+    TopicCodec<Patent> codec = LocalStack.reading(TopicCodec.patents());
     List<Patent> out = new ArrayList<>();
     for (byte[] v : LocalStack.committedValues(TOPIC)) {
       out.add(codec.decode(v));
@@ -314,7 +314,7 @@ class CollectJobIT {
   }
 
   static List<DeadLetter> deadLetters() throws IOException {
-    TopicCodec<DeadLetter> codec = TopicCodec.deadLetters();
+    TopicCodec<DeadLetter> codec = LocalStack.reading(TopicCodec.deadLetters());
     List<DeadLetter> out = new ArrayList<>();
     for (byte[] v : LocalStack.committedValues(DLQ)) {
       out.add(codec.decode(v));

@@ -66,9 +66,9 @@ class SecretSettingsTest {
   void everyCommandThatReachesKafkaTakesItsSecuritySettings() {
     Settings s = Settings.parse(IngestJob.SETTINGS, IngestJob.FLAGS, new String[] {"--kafka.bootstrap", "b:9094",
         "--kafka.security-protocol", "SASL_SSL", "--kafka.sasl-username", "app", "--kafka.sasl-password", "pw",
-        "--kafka.ssl-truststore", "/ca.pem"}, Map.of());
-    assertThat(CommonSettings.kafka(s)).isEqualTo(
-        new KafkaClientSettings("b:9094", "SASL_SSL", "SCRAM-SHA-512", "app", "pw", "/ca.pem"));
+        "--kafka.ssl-truststore", "/ca.pem", "--registry.url", "http://registry:8085/apis/ccompat/v7"}, Map.of());
+    assertThat(CommonSettings.kafka(s)).isEqualTo(new KafkaClientSettings("b:9094", "SASL_SSL", "SCRAM-SHA-512",
+        "app", "pw", "/ca.pem", "http://registry:8085/apis/ccompat/v7"));
   }
 
   @Test

@@ -132,7 +132,7 @@ class DrawingsJobIT {
         .containsExactlyInAnyOrderElementsOf(keys(patents));
     Map<String, PatentDrawings> byKey = new HashMap<>();
     for (ConsumerRecord<byte[], byte[]> r : records) {
-      PatentDrawings d = TopicCodec.drawings().decode(r.value());
+      PatentDrawings d = LocalStack.reading(TopicCodec.drawings()).decode(r.value());
       assertThat(new String(r.key(), StandardCharsets.UTF_8)).isEqualTo(d.getPublicationKey());
       byKey.put(d.getPublicationKey(), d);
     }
@@ -157,7 +157,7 @@ class DrawingsJobIT {
 
     List<ConsumerRecord<byte[], byte[]>> deadLetters = LocalStack.committedRecords(dlq);
     assertThat(deadLetters).hasSize(1);
-    DeadLetter letter = TopicCodec.deadLetters().decode(deadLetters.get(0).value());
+    DeadLetter letter = LocalStack.reading(TopicCodec.deadLetters()).decode(deadLetters.get(0).value());
     assertThat(letter.getStage()).isEqualTo("drawings-decode");
   }
 
@@ -180,7 +180,7 @@ class DrawingsJobIT {
 
     Map<String, Model3d> byKey = new HashMap<>();
     for (ConsumerRecord<byte[], byte[]> r : LocalStack.committedRecords(models3d)) {
-      Model3d m = TopicCodec.models3d().decode(r.value());
+      Model3d m = LocalStack.reading(TopicCodec.models3d()).decode(r.value());
       assertThat(new String(r.key(), StandardCharsets.UTF_8)).isEqualTo(m.getPublicationKey() + "|" + m.getFigureSet());
       byKey.put(m.getPublicationKey() + "|" + m.getFigureSet(), m);
     }
@@ -237,7 +237,7 @@ class DrawingsJobIT {
   }
 
   private void publish(List<Patent> patents) throws Exception {
-    TopicCodec<Patent> codec = TopicCodec.patents();
+    TopicCodec<Patent> codec = LocalStack.reading(TopicCodec.patents());
     for (Patent p : patents) {
       publishValue(p.getPublicationKey(), codec.encode(p));
     }

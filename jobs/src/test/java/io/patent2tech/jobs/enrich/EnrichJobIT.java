@@ -300,7 +300,7 @@ class EnrichJobIT {
 
   /** A copy of US 8930553 under another number, its first claim ending in a prompt injection. */
   private static void publishInjectedPatent() throws Exception {
-    TopicCodec<Patent> codec = TopicCodec.patents();
+    TopicCodec<Patent> codec = LocalStack.reading(TopicCodec.patents());
     Patent original = null;
     for (byte[] value : LocalStack.committedValues(TOPIC)) {
       Patent p = codec.decode(value);
@@ -333,7 +333,7 @@ class EnrichJobIT {
   }
 
   private static List<EnrichedPatent> enrichedRecords() throws Exception {
-    TopicCodec<EnrichedPatent> codec = TopicCodec.enrichedPatents();
+    TopicCodec<EnrichedPatent> codec = LocalStack.reading(TopicCodec.enrichedPatents());
     List<EnrichedPatent> out = new ArrayList<>();
     for (byte[] value : LocalStack.committedValues(ENRICHED)) {
       out.add(codec.decode(value));

@@ -56,7 +56,7 @@ class IngestWithImagesIT {
     assertThat(LocalStack.committedValues(DLQ)).isEmpty();
     List<Patent> patents = new ArrayList<>();
     for (byte[] value : LocalStack.committedValues(TOPIC)) {
-      patents.add(TopicCodec.patents().decode(value));
+      patents.add(LocalStack.reading(TopicCodec.patents()).decode(value));
     }
     assertThat(patents).singleElement().satisfies(p -> {
       assertThat(p.getPublicationKey()).isEqualTo("US-D701016-S1");

@@ -62,7 +62,7 @@ class LandingLinksAndModelsIT {
   static void publishAndLand() throws Exception {
     LocalStack.migratedSchema(RUN);
     Topics.ensureAs(LocalStack.KAFKA, Map.of(LINKS, Topics.LINKS));
-    TopicCodec<PatentLink> codec = TopicCodec.links();
+    TopicCodec<PatentLink> codec = LocalStack.reading(TopicCodec.links());
     List<PatentLink> links = List.of(
         new PatentLink("EP-2000001-A1", "EP-2000001-B1", "same-application", "strong", "EP-00123456", null,
             "application-key", FIRST_SEEN),
@@ -155,7 +155,7 @@ class LandingLinksAndModelsIT {
   void aValueThatIsNotALinkOrAModelBecomesADeadLetter() throws Exception {
     List<DeadLetter> deadLetters = new ArrayList<>();
     for (byte[] value : LocalStack.committedValues(DLQ)) {
-      deadLetters.add(TopicCodec.deadLetters().decode(value));
+      deadLetters.add(LocalStack.reading(TopicCodec.deadLetters()).decode(value));
     }
 
     assertThat(deadLetters).extracting(DeadLetter::getSource, DeadLetter::getStage).containsExactlyInAnyOrder(

@@ -143,7 +143,7 @@ class LinksJobIT {
     List<ConsumerRecord<byte[], byte[]>> records = LocalStack.committedRecords(links);
     assertThat(records.stream().map(LinksJobIT::describe).toList())
         .containsExactlyInAnyOrderElementsOf(expected());
-    TopicCodec<PatentLink> codec = TopicCodec.links();
+    TopicCodec<PatentLink> codec = LocalStack.reading(TopicCodec.links());
     for (ConsumerRecord<byte[], byte[]> r : records) {
       PatentLink l = codec.decode(r.value());
       assertThat(new String(r.key(), StandardCharsets.UTF_8))
@@ -227,7 +227,7 @@ class LinksJobIT {
   }
 
   private void publish(List<Patent> patents) throws Exception {
-    TopicCodec<Patent> codec = TopicCodec.patents();
+    TopicCodec<Patent> codec = LocalStack.reading(TopicCodec.patents());
     Properties props = new Properties();
     props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, LocalStack.KAFKA);
     try (KafkaProducer<String, byte[]> producer =
@@ -249,7 +249,7 @@ class LinksJobIT {
   /** Every committed record of the links topic, from the beginning (read_committed). */
   private static String describe(ConsumerRecord<byte[], byte[]> r) {
     try {
-      PatentLink l = TopicCodec.links().decode(r.value());
+      PatentLink l = LocalStack.reading(TopicCodec.links()).decode(r.value());
       return l.getFromKey() + " -> " + l.getToKey() + " " + l.getKind() + " " + l.getStrength();
     } catch (java.io.IOException e) {
       throw new java.io.UncheckedIOException(e);

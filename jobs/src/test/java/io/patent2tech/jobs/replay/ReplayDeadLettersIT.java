@@ -121,7 +121,7 @@ class ReplayDeadLettersIT {
   }
 
   private static List<Patent> patents() throws Exception {
-    TopicCodec<Patent> codec = TopicCodec.patents();
+    TopicCodec<Patent> codec = LocalStack.reading(TopicCodec.patents());
     return LocalStack.committedValues(run.normalized).stream().map(v -> {
       try {
         return codec.decode(v);

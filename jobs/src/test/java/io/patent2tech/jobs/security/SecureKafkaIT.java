@@ -99,7 +99,7 @@ class SecureKafkaIT {
     assertThat(normalized).hasSize(SAMPLE_DOCUMENTS);
     List<DeadLetter> deadLetters = new ArrayList<>();
     for (byte[] value : LocalStack.committedValues(DLQ)) {
-      deadLetters.add(TopicCodec.deadLetters().decode(value));
+      deadLetters.add(LocalStack.reading(TopicCodec.deadLetters()).decode(value));
     }
     assertThat(deadLetters).singleElement().satisfies(d -> {
       assertThat(d.getSourceFile().toString()).endsWith("truncated.xml");
