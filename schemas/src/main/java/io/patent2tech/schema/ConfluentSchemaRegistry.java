@@ -11,6 +11,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 
 import org.apache.avro.Schema;
+import org.apache.avro.SchemaNormalization;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -29,6 +30,8 @@ public final class ConfluentSchemaRegistry implements SchemaRegistry {
   /** Every released version must read data of all earlier ones (SchemaCompatibilityTest). */
   public static final String COMPATIBILITY = "BACKWARD_TRANSITIVE";
 
+  /** Registrations asked before a writer gives up (see {@link #register}). */
+  private static final int REGISTER_ATTEMPTS = 5;
   private static final String CONTENT_TYPE = "application/vnd.schemaregistry.v1+json";
   private static final ConcurrentMap<String, ConfluentSchemaRegistry> BY_URL = new ConcurrentHashMap<>();
 
@@ -55,8 +58,21 @@ public final class ConfluentSchemaRegistry implements SchemaRegistry {
     return baseUrl;
   }
 
+  /**
+   * Registers {@code schema} under {@code subject} and returns the id the registry gives it, after
+   * reading that id back: the id is used only if the registry holds this very schema under it.
+   *
+   * <p>Why read it back: Apicurio Registry 2.4 with its H2 storage (the local stack's) hands out
+   * content ids from a sequence it reads and bumps in the registering transaction. Registrations
+   * of new schemas at the same moment (every subtask of a job opens its sink at once, and several
+   * jobs may start together) can draw the same id, and one of them then fails (a primary-key
+   * violation, HTTP 500) or answers an id that holds another schema or none. A value framed with
+   * such an id would be read with the wrong schema by every subscriber. So registrations from this
+   * JVM go one at a time, and an answer that does not read back as this schema (or a 5xx) is asked
+   * again, a few times, before the writer fails with a clear error.
+   */
   @Override
-  public int register(String subject, Schema schema) throws IOException {
+  public synchronized int register(String subject, Schema schema) throws IOException {
     String key = subject + '\n' + schema;
     Integer id = ids.get(key);
     if (id != null) {
@@ -66,16 +82,46 @@ public final class ConfluentSchemaRegistry implements SchemaRegistry {
       setCompatibility(subject, COMPATIBILITY);
       configured.put(subject, true);
     }
-    JsonNode answer = send("POST", "/subjects/" + subject + "/versions",
-        json.writeValueAsString(Map.of("schema", schema.toString())));
-    id = answer.path("id").asInt(-1);
-    if (id < 0) {
-      throw new IOException("schema registry " + baseUrl + ": no id in the answer to registering " + subject
-          + ": " + answer);
+    long fingerprint = SchemaNormalization.parsingFingerprint64(schema);
+    String lastProblem = null;
+    for (int attempt = 1; attempt <= REGISTER_ATTEMPTS; attempt++) {
+      if (attempt > 1) {
+        pause(attempt);
+      }
+      try {
+        JsonNode answer = send("POST", "/subjects/" + subject + "/versions",
+            json.writeValueAsString(Map.of("schema", schema.toString())));
+        id = answer.path("id").asInt(-1);
+        if (id < 0) {
+          throw new IOException("schema registry " + baseUrl + ": no id in the answer to registering " + subject
+              + ": " + answer);
+        }
+        Schema stored = fetch(id);
+        if (SchemaNormalization.parsingFingerprint64(stored) == fingerprint) {
+          ids.put(key, id);
+          schemas.putIfAbsent(id, stored);
+          return id;
+        }
+        lastProblem = "id " + id + " holds " + stored.getFullName() + ", not the " + schema.getFullName()
+            + " registered";
+      } catch (RegistryException e) {
+        if (e.status() / 100 != 5 && e.status() != 404) {
+          throw e; // 409 (incompatible) and other refusals are answers, not accidents
+        }
+        lastProblem = e.getMessage();
+      }
     }
-    ids.put(key, id);
-    schemas.putIfAbsent(id, schema);
-    return id;
+    throw new IOException("schema registry " + baseUrl + ": registering " + schema.getFullName() + " under "
+        + subject + " gave no id that holds it after " + REGISTER_ATTEMPTS + " attempts; last: " + lastProblem);
+  }
+
+  private static void pause(int attempt) throws IOException {
+    try {
+      Thread.sleep(100L * attempt);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IOException("interrupted while registering a schema", e);
+    }
   }
 
   @Override
@@ -84,14 +130,19 @@ public final class ConfluentSchemaRegistry implements SchemaRegistry {
     if (schema != null) {
       return schema;
     }
+    schema = fetch(id);
+    Schema known = schemas.putIfAbsent(id, schema);
+    return known == null ? schema : known;
+  }
+
+  /** The schema the registry holds under {@code id}, asked every time (no cache). */
+  private Schema fetch(int id) throws IOException {
     JsonNode answer = send("GET", "/schemas/ids/" + id, null);
     String text = answer.path("schema").asText(null);
     if (text == null) {
       throw new IOException("schema registry " + baseUrl + ": no schema in the answer for id " + id);
     }
-    schema = new Schema.Parser().parse(text);
-    Schema known = schemas.putIfAbsent(id, schema);
-    return known == null ? schema : known;
+    return new Schema.Parser().parse(text);
   }
 
   /** Sets the subject's compatibility rule (Confluent's PUT /config/{subject}). */
