@@ -166,7 +166,7 @@ class ClusterSubmissionIT {
   @Test
   void ingestAndLandingRunOnTheClusterFromTheShadedJar() throws Exception {
     String ingest = runJob(List.of("ingest",
-        "--kafka.bootstrap", LocalStack.KAFKA, "--topic.normalized", TOPIC, "--topic.dlq", DLQ,
+        "--kafka.bootstrap", LocalStack.KAFKA, "--registry.url", LocalStack.REGISTRY, "--topic.normalized", TOPIC, "--topic.dlq", DLQ,
         "--transactional-id-prefix", RUN + "-ingest", "--checkpoint.interval", "1 s",
         "--parallelism", "2", input.toString()));
     awaitFinished(ingest);
@@ -174,7 +174,7 @@ class ClusterSubmissionIT {
     assertThat(CountsCommand.committedRecords(LocalStack.KAFKA, DLQ)).isZero();
 
     String landing = runJob(List.of("land", "--bounded",
-        "--kafka.bootstrap", LocalStack.KAFKA, "--topic.normalized", TOPIC, "--topic.dlq", DLQ,
+        "--kafka.bootstrap", LocalStack.KAFKA, "--registry.url", LocalStack.REGISTRY, "--topic.normalized", TOPIC, "--topic.dlq", DLQ,
         "--group-id", RUN + "-landing",
         // a links topic of the test's own: the shared patents.links may hold other runs' links
         "--topic.links", RUN + ".links", "--topic.models3d", RUN + ".models3d",
@@ -207,7 +207,7 @@ class ClusterSubmissionIT {
       readable(Files.copy(Path.of(System.getProperty("p2t.repo"), "samples", "uspto", "ipg-ipa-sample.zip"),
           watched.resolve("ipg-ipa-sample.zip")));
       List<String> args = List.of("--watch", "--watch-interval", "1 s",
-          "--kafka.bootstrap", LocalStack.KAFKA, "--topic.normalized", topic, "--topic.dlq", dlq,
+          "--kafka.bootstrap", LocalStack.KAFKA, "--registry.url", LocalStack.REGISTRY, "--topic.normalized", topic, "--topic.dlq", dlq,
           "--transactional-id-prefix", RUN + "-sp", "--checkpoint.interval", "1 s",
           // what the dedupe remembers must come from the savepoint, not from the topic
           "--dedupe-from-topic", "false");

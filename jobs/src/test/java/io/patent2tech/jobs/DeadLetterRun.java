@@ -44,7 +44,7 @@ public final class DeadLetterRun {
 
   /** The ingest job over {@code input}, bounded. */
   public void ingest(Path input, String... extra) throws Exception {
-    List<String> args = new ArrayList<>(List.of("--kafka.bootstrap", LocalStack.KAFKA,
+    List<String> args = new ArrayList<>(List.of("--kafka.bootstrap", LocalStack.KAFKA, "--registry.url", LocalStack.REGISTRY,
         "--topic.normalized", normalized, "--topic.dlq", dlq, "--transactional-id-prefix", run + "-ingest",
         "--checkpoint.interval", "1 s", "--parallelism", "1"));
     args.addAll(List.of(extra));
@@ -55,7 +55,7 @@ public final class DeadLetterRun {
   /** The landing job, bounded, as consumer group {@code <run>-<group>} (a new group re-reads everything). */
   public void land(String group) throws Exception {
     LandingJob.run(Settings.parse(LandingJob.SETTINGS, LandingJob.FLAGS, new String[] {
-        "--kafka.bootstrap", LocalStack.KAFKA, "--topic.normalized", normalized, "--topic.dlq", dlq,
+        "--kafka.bootstrap", LocalStack.KAFKA, "--registry.url", LocalStack.REGISTRY, "--topic.normalized", normalized, "--topic.dlq", dlq,
         "--topic.links", run + ".links", "--topic.models3d", run + ".models3d",
         "--group-id", run + "-" + group, "--bounded",
         "--es.url", LocalStack.ES, "--es.alias", alias, "--es.dead-letters-alias", deadLettersAlias,
@@ -75,7 +75,7 @@ public final class DeadLetterRun {
   public record Replay(ReplayDeadLettersCommand.Result result, String output) {}
 
   public Replay replay(String... extra) throws Exception {
-    List<String> args = new ArrayList<>(List.of("--kafka.bootstrap", LocalStack.KAFKA,
+    List<String> args = new ArrayList<>(List.of("--kafka.bootstrap", LocalStack.KAFKA, "--registry.url", LocalStack.REGISTRY,
         "--topic.normalized", normalized, "--topic.dlq", dlq, "--es.url", LocalStack.ES,
         "--es.dead-letters-alias", deadLettersAlias, "--transactional-id", run + "-replay"));
     args.addAll(List.of(extra));

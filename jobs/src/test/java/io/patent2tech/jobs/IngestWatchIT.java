@@ -55,7 +55,7 @@ class IngestWatchIT {
   void picksUpFilesDroppedWhileRunning() throws Exception {
     Path fixtures = Path.of(System.getProperty("p2t.fixtures"), "uspto", "grant");
     Settings settings = Settings.parse(IngestJob.SETTINGS, IngestJob.FLAGS, new String[] {
-        "--kafka.bootstrap", LocalStack.KAFKA, "--topic.normalized", TOPIC, "--topic.dlq", DLQ,
+        "--kafka.bootstrap", LocalStack.KAFKA, "--registry.url", LocalStack.REGISTRY, "--topic.normalized", TOPIC, "--topic.dlq", DLQ,
         "--transactional-id-prefix", RUN, "--watch", "--watch-interval", "500 ms",
         "--checkpoint.interval", "1 s", "--parallelism", "1", watched.toString()}, Map.of());
     Topics.ensure(LocalStack.KAFKA, Map.of(TOPIC, 1, DLQ, 1));

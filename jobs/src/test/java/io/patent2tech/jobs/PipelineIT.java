@@ -156,7 +156,7 @@ class PipelineIT {
 
   private static Settings ingestSettings(String... extra) {
     List<String> args = new java.util.ArrayList<>(List.of(
-        "--kafka.bootstrap", KAFKA, "--topic.normalized", TOPIC, "--topic.dlq", DLQ,
+        "--kafka.bootstrap", KAFKA, "--registry.url", LocalStack.REGISTRY, "--topic.normalized", TOPIC, "--topic.dlq", DLQ,
         "--transactional-id-prefix", RUN + "-ingest", "--checkpoint.interval", "1 s",
         "--parallelism", "2"));
     args.addAll(List.of(extra));
@@ -166,7 +166,7 @@ class PipelineIT {
 
   private static Settings landingSettings() {
     return Settings.parse(LandingJob.SETTINGS, LandingJob.FLAGS, new String[] {
-        "--kafka.bootstrap", KAFKA, "--topic.normalized", TOPIC, "--topic.dlq", DLQ,
+        "--kafka.bootstrap", KAFKA, "--registry.url", LocalStack.REGISTRY, "--topic.normalized", TOPIC, "--topic.dlq", DLQ,
         "--group-id", RUN + "-landing",
         // a links topic of the test's own: the shared patents.links may hold other runs' links
         "--topic.links", RUN + ".links", "--topic.models3d", RUN + ".models3d", "--bounded",

@@ -3,10 +3,8 @@ package io.patent2tech.jobs;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.util.List;
 
 import org.apache.avro.Schema;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
 import io.patent2tech.schema.ConfluentSchemaRegistry;
@@ -22,10 +20,6 @@ class RegistryCompatibilityIT {
 
   private static final String SUBJECT = LocalStack.runName("compat") + ".patents.normalized-value";
 
-  @AfterAll
-  static void removeSubject() throws Exception {
-    LocalStack.deleteSubjects(List.of(SUBJECT));
-  }
 
   /** Patent with one more field, of the given JSON type and default (null: no default). */
   private static Schema patentWithExtraField(String type, String defaultJson) {

@@ -60,9 +60,8 @@ class SubscribingFlinkSqlIT {
   }
 
   @AfterAll
-  static void removeTopicAndSubject() throws Exception {
+  static void removeTopic() throws Exception {
     LocalStack.deleteTopicsIfPresent(List.of(TOPIC));
-    LocalStack.deleteSubjects(List.of(TOPIC + "-value"));
   }
 
   /** The test class path: failsafe's own, or the entries of its manifest-only booter jar. */

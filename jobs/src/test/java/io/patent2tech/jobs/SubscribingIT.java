@@ -128,10 +128,9 @@ class SubscribingIT {
   }
 
   @AfterAll
-  static void removeTopicsAndSubjects() throws Exception {
+  static void removeTopics() throws Exception {
     List<String> topics = PUBLISHED.keySet().stream().map(SubscribingIT::topic).toList();
     LocalStack.deleteTopicsIfPresent(topics);
-    LocalStack.deleteSubjects(topics.stream().map(t -> t + "-value").toList());
   }
 
   /**

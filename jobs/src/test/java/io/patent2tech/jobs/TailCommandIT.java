@@ -61,7 +61,6 @@ class TailCommandIT {
   @AfterAll
   static void removeTopic() throws Exception {
     LocalStack.deleteTopicsIfPresent(List.of(TOPIC));
-    LocalStack.deleteSubjects(List.of(TOPIC + "-value"));
   }
 
   private static List<JsonNode> tail(String... options) throws Exception {

@@ -62,13 +62,12 @@ public final class ConfluentSchemaRegistry implements SchemaRegistry {
    * Registers {@code schema} under {@code subject} and returns the id the registry gives it, after
    * reading that id back: the id is used only if the registry holds this very schema under it.
    *
-   * <p>Why read it back: Apicurio Registry 2.4 with its H2 storage (the local stack's) hands out
-   * content ids from a sequence it reads and bumps in the registering transaction. Registrations
-   * of new schemas at the same moment (every subtask of a job opens its sink at once, and several
-   * jobs may start together) can draw the same id, and one of them then fails (a primary-key
-   * violation, HTTP 500) or answers an id that holds another schema or none. A value framed with
-   * such an id would be read with the wrong schema by every subscriber. So registrations from this
-   * JVM go one at a time, and an answer that does not read back as this schema (or a 5xx) is asked
+   * <p>Why read it back: an id must mean one schema for ever, since every reader caches it, and
+   * Apicurio Registry 2.4 (the local stack's) does not always answer such an id. It hands out a
+   * deleted schema's id again once its subjects are gone (docs/subscribing.md: never delete a
+   * subject), and its H2 storage once answered HTTP 500 (a primary-key violation on its content
+   * table) while many sinks registered at the same moment. So registrations from this JVM go one at
+   * a time, and an answer that does not read back as this schema (or a 5xx, or a 404) is asked
    * again, a few times, before the writer fails with a clear error.
    */
   @Override

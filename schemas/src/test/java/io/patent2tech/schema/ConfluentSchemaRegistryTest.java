@@ -23,10 +23,10 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 
 /**
- * The client's registration against a registry that answers ids the way Apicurio 2.4's H2 storage
- * does when registrations race (see ConfluentSchemaRegistry#register): an id that holds another
- * schema, an id that holds nothing, a 500. The real registry cannot be made to race on demand, so a
- * JDK HTTP server plays it here; RegistryCompatibilityIT and SubscribingIT use the real one.
+ * The client's registration against a registry that answers ids it should not (see
+ * ConfluentSchemaRegistry#register): an id that holds another schema, an id that holds nothing, a
+ * 500. The real registry cannot be made to answer so on demand, so a JDK HTTP server plays it here;
+ * RegistryCompatibilityIT and SubscribingIT use the real one.
  */
 class ConfluentSchemaRegistryTest {
 

@@ -199,7 +199,7 @@ class CollectJobIT {
       LocalStack.createSchema(run);
       try {
         Settings settings = Settings.parse(CollectSettings.SETTINGS, CollectSettings.FLAGS, new String[] {
-            "--kafka.bootstrap", LocalStack.KAFKA, "--topic.normalized", topic, "--topic.dlq", dlq,
+            "--kafka.bootstrap", LocalStack.KAFKA, "--registry.url", LocalStack.REGISTRY, "--topic.normalized", topic, "--topic.dlq", dlq,
             "--pg.url", LocalStack.pgUrlInSchema(run), "--pg.user", LocalStack.PG_USER,
             "--pg.password", LocalStack.PG_PASSWORD, "--collect.offices", "kipris",
             "--from", day.toString(), "--to", day.toString(), "--collect.kipris.url", slow.url(),
@@ -280,7 +280,7 @@ class CollectJobIT {
   private Settings collectSettings() {
     String url = offices.url();
     return Settings.parse(CollectSettings.SETTINGS, CollectSettings.FLAGS, new String[] {
-        "--kafka.bootstrap", LocalStack.KAFKA, "--topic.normalized", TOPIC, "--topic.dlq", DLQ,
+        "--kafka.bootstrap", LocalStack.KAFKA, "--registry.url", LocalStack.REGISTRY, "--topic.normalized", TOPIC, "--topic.dlq", DLQ,
         "--pg.url", PG_URL, "--pg.user", LocalStack.PG_USER, "--pg.password", LocalStack.PG_PASSWORD,
         "--from", DAY.minusDays(3).toString(), "--to", DAY.plusDays(1).toString(),
         "--collect.uspto.url", url, "--collect.epo.url", url, "--collect.kipris.url", url,
@@ -295,7 +295,7 @@ class CollectJobIT {
 
   private static Settings landingSettings() {
     return Settings.parse(LandingJob.SETTINGS, LandingJob.FLAGS, new String[] {
-        "--kafka.bootstrap", LocalStack.KAFKA, "--topic.normalized", TOPIC, "--topic.dlq", DLQ,
+        "--kafka.bootstrap", LocalStack.KAFKA, "--registry.url", LocalStack.REGISTRY, "--topic.normalized", TOPIC, "--topic.dlq", DLQ,
         "--group-id", RUN + "-landing",
         // a links topic of the test's own: the shared patents.links may hold other runs' links
         "--topic.links", RUN + ".links", "--topic.models3d", RUN + ".models3d", "--bounded", "--es.url", LocalStack.ES, "--es.alias", ALIAS,

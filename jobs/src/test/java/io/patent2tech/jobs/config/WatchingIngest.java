@@ -39,7 +39,7 @@ final class WatchingIngest implements AutoCloseable {
 
   /** Starts the job, checkpointing every 500 ms, listing the directory every 200 ms; {@code options} are added. */
   JobClient start(String... options) throws Exception {
-    List<String> args = new ArrayList<>(List.of("--kafka.bootstrap", LocalStack.KAFKA,
+    List<String> args = new ArrayList<>(List.of("--kafka.bootstrap", LocalStack.KAFKA, "--registry.url", LocalStack.REGISTRY,
         "--topic.normalized", topic, "--topic.dlq", dlq, "--transactional-id-prefix", run,
         "--checkpoint.interval", "500 ms", "--parallelism", "1", "--checkpoint.dir", checkpoints.toUri().toString(),
         "--watch", "--watch-interval", "200 ms"));

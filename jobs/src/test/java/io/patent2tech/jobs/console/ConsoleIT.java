@@ -53,7 +53,7 @@ class ConsoleIT {
     byte[] doc = Files.readAllBytes(ice.get(2));
     Files.write(input.resolve("truncated.xml"), Arrays.copyOf(doc, doc.length / 2));
     LocalStack.createSchema(RUN);
-    ingest = localMain("ingest", "--kafka.bootstrap", LocalStack.KAFKA, "--topic.normalized", TOPIC,
+    ingest = localMain("ingest", "--kafka.bootstrap", LocalStack.KAFKA, "--registry.url", LocalStack.REGISTRY, "--topic.normalized", TOPIC,
         "--topic.dlq", DLQ, "--transactional-id-prefix", RUN, input.toString());
   }
 
@@ -90,7 +90,7 @@ class ConsoleIT {
 
   @Test
   void landPrintsWhatItHandedToEachStore() throws Exception {
-    Console land = localMain("land", "--bounded", "--kafka.bootstrap", LocalStack.KAFKA,
+    Console land = localMain("land", "--bounded", "--kafka.bootstrap", LocalStack.KAFKA, "--registry.url", LocalStack.REGISTRY,
         "--topic.normalized", TOPIC, "--topic.dlq", DLQ, "--group-id", RUN + "-landing",
         // a links topic of the test's own: the shared patents.links may hold other runs' links
         "--topic.links", RUN + ".links", "--topic.models3d", RUN + ".models3d",

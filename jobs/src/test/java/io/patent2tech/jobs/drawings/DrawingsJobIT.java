@@ -228,7 +228,7 @@ class DrawingsJobIT {
   }
 
   private Settings settings(String... extra) {
-    List<String> args = new ArrayList<>(List.of("--kafka.bootstrap", LocalStack.KAFKA,
+    List<String> args = new ArrayList<>(List.of("--kafka.bootstrap", LocalStack.KAFKA, "--registry.url", LocalStack.REGISTRY,
         "--topic.normalized", normalized, "--topic.drawings", drawings, "--topic.models3d", models3d,
         "--topic.dlq", dlq, "--models.dir", work.resolve("models").toString(),
         "--group-id", run, "--checkpoint.interval", "500 ms", "--parallelism", "2"));

@@ -100,12 +100,12 @@ class EnrichJobIT {
       Files.copy(f, input.resolve(f.getFileName()));
     }
     IngestJob.run(Settings.parse(IngestJob.SETTINGS, IngestJob.FLAGS, new String[] {
-        "--kafka.bootstrap", LocalStack.KAFKA, "--topic.normalized", TOPIC, "--topic.dlq", DLQ,
+        "--kafka.bootstrap", LocalStack.KAFKA, "--registry.url", LocalStack.REGISTRY, "--topic.normalized", TOPIC, "--topic.dlq", DLQ,
         "--transactional-id-prefix", RUN + "-ingest", "--checkpoint.interval", "1 s",
         "--parallelism", "2", input.toString()}, Map.of()));
     publishInjectedPatent();
     LandingJob.run(Settings.parse(LandingJob.SETTINGS, LandingJob.FLAGS, new String[] {
-        "--kafka.bootstrap", LocalStack.KAFKA, "--topic.normalized", TOPIC, "--topic.dlq", DLQ,
+        "--kafka.bootstrap", LocalStack.KAFKA, "--registry.url", LocalStack.REGISTRY, "--topic.normalized", TOPIC, "--topic.dlq", DLQ,
         "--group-id", RUN + "-landing",
         // a links topic of the test's own: the shared patents.links may hold other runs' links
         "--topic.links", RUN + ".links", "--topic.models3d", RUN + ".models3d", "--bounded", "--es.url", LocalStack.ES,
@@ -286,7 +286,7 @@ class EnrichJobIT {
 
   private static Settings enrichSettings(String run, String... extra) {
     List<String> args = new ArrayList<>(List.of(
-        "--kafka.bootstrap", LocalStack.KAFKA, "--topic.normalized", TOPIC,
+        "--kafka.bootstrap", LocalStack.KAFKA, "--registry.url", LocalStack.REGISTRY, "--topic.normalized", TOPIC,
         "--topic.enriched", ENRICHED, "--topic.dlq", DLQ, "--group-id", RUN + "-enrich-" + run,
         "--bounded", "--es.url", LocalStack.ES, "--es.alias", ALIAS, "--legal.alias", LEGAL,
         "--pg.url", PG_URL, "--pg.user", LocalStack.PG_USER,

@@ -49,7 +49,7 @@ class IngestWithImagesIT {
     Path product = WithImagesProduct.writeTar(input, "I20140318.tar");
 
     IngestJob.run(Settings.parse(IngestJob.SETTINGS, IngestJob.FLAGS, new String[] {
-        "--kafka.bootstrap", LocalStack.KAFKA, "--topic.normalized", TOPIC, "--topic.dlq", DLQ,
+        "--kafka.bootstrap", LocalStack.KAFKA, "--registry.url", LocalStack.REGISTRY, "--topic.normalized", TOPIC, "--topic.dlq", DLQ,
         "--transactional-id-prefix", RUN, "--checkpoint.interval", "1 s", "--parallelism", "1",
         input.toString()}, Map.of()));
 

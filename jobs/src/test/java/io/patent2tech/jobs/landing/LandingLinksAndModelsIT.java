@@ -94,7 +94,7 @@ class LandingLinksAndModelsIT {
     }
 
     LandingJob.run(Settings.parse(LandingJob.SETTINGS, LandingJob.FLAGS, new String[] {
-        "--kafka.bootstrap", LocalStack.KAFKA, "--topic.normalized", NORMALIZED, "--topic.links", LINKS,
+        "--kafka.bootstrap", LocalStack.KAFKA, "--registry.url", LocalStack.REGISTRY, "--topic.normalized", NORMALIZED, "--topic.links", LINKS,
         "--topic.models3d", MODELS, "--topic.dlq", DLQ, "--group-id", RUN + "-landing", "--bounded",
         "--es.url", LocalStack.ES, "--es.alias", ALIAS, "--es.dead-letters-alias", ALIAS + "-dlq",
         "--pg.url", PG_URL, "--pg.user", LocalStack.PG_USER, "--pg.password", LocalStack.PG_PASSWORD,

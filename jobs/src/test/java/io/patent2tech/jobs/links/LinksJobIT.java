@@ -219,7 +219,7 @@ class LinksJobIT {
   }
 
   private Settings settings(String... extra) {
-    List<String> args = new ArrayList<>(List.of("--kafka.bootstrap", LocalStack.KAFKA,
+    List<String> args = new ArrayList<>(List.of("--kafka.bootstrap", LocalStack.KAFKA, "--registry.url", LocalStack.REGISTRY,
         "--topic.normalized", normalized, "--topic.links", links, "--topic.dlq", dlq,
         "--group-id", run, "--checkpoint.interval", "500 ms", "--parallelism", "2"));
     args.addAll(List.of(extra));

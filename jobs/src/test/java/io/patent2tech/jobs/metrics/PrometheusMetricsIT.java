@@ -74,7 +74,7 @@ class PrometheusMetricsIT {
     jarId = uploadShadedJar();
     String body = JSON.writeValueAsString(Map.of("entryClass", "io.patent2tech.jobs.Main", "programArgsList",
         List.of("ingest", "--watch", "--watch-interval", "1 s",
-            "--kafka.bootstrap", LocalStack.KAFKA, "--topic.normalized", TOPIC, "--topic.dlq", DLQ,
+            "--kafka.bootstrap", LocalStack.KAFKA, "--registry.url", LocalStack.REGISTRY, "--topic.normalized", TOPIC, "--topic.dlq", DLQ,
             "--transactional-id-prefix", RUN + "-ingest", "--checkpoint.interval", "1 s",
             "--parallelism", "1", watched.toString())));
     HttpResponse<String> run = flink(HttpRequest.newBuilder().header("Content-Type", "application/json")

@@ -43,7 +43,7 @@ class SecretsStayOutIT {
   /** The enrich job's options with every secret set; Kafka through the secure listener. */
   private static String[] enrich(String kafkaPassword) {
     return new String[] {
-        "--kafka.bootstrap", LocalStack.KAFKA_SECURE, "--kafka.security-protocol", "SASL_SSL",
+        "--kafka.bootstrap", LocalStack.KAFKA_SECURE, "--registry.url", LocalStack.REGISTRY, "--kafka.security-protocol", "SASL_SSL",
         "--kafka.sasl-username", LocalStack.KAFKA_SCRAM_USER, "--kafka.sasl-password", kafkaPassword,
         "--kafka.ssl-truststore", LocalStack.KAFKA_CA_FILE,
         "--topic.normalized", RUN + ".normalized", "--topic.enriched", RUN + ".enriched", "--topic.dlq", RUN + ".dlq",
@@ -109,7 +109,7 @@ class SecretsStayOutIT {
     Throwable failure;
     try {
       failure = catchThrowable(() -> CountsCommand.run(Settings.parse(CountsCommand.SETTINGS, List.of(), new String[] {
-          "--kafka.bootstrap", LocalStack.KAFKA, "--topic.normalized", RUN + ".a", "--topic.links", RUN + ".b",
+          "--kafka.bootstrap", LocalStack.KAFKA, "--registry.url", LocalStack.REGISTRY, "--topic.normalized", RUN + ".a", "--topic.links", RUN + ".b",
           "--topic.enriched", RUN + ".c", "--topic.models3d", RUN + ".d", "--topic.dlq", RUN + ".e",
           "--es.url", LocalStack.ES, "--es.username", "elastic", "--es.password", ES_SECRET,
           "--es.alias", RUN + "-none", "--pg.url", LocalStack.PG_URL, "--pg.password", PG_SECRET}, Map.of()),

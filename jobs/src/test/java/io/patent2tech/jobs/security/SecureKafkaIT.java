@@ -66,7 +66,7 @@ class SecureKafkaIT {
   /** The ingest job's options for the secure listener, the password read from {@code passwordFile}. */
   private static Settings ingest(Path passwordFile, String transactionalIdPrefix) {
     return Settings.parse(IngestJob.SETTINGS, IngestJob.FLAGS, new String[] {
-        "--kafka.bootstrap", LocalStack.KAFKA_SECURE, "--kafka.security-protocol", "SASL_SSL",
+        "--kafka.bootstrap", LocalStack.KAFKA_SECURE, "--registry.url", LocalStack.REGISTRY, "--kafka.security-protocol", "SASL_SSL",
         "--kafka.sasl-mechanism", "SCRAM-SHA-512", "--kafka.sasl-username", LocalStack.KAFKA_SCRAM_USER,
         "--kafka.sasl-password-file", passwordFile.toString(), "--kafka.ssl-truststore", LocalStack.KAFKA_CA_FILE,
         "--topic.normalized", TOPIC, "--topic.dlq", DLQ, "--transactional-id-prefix", transactionalIdPrefix,
