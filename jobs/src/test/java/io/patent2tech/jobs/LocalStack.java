@@ -122,9 +122,8 @@ public final class LocalStack {
     try (Admin admin = Admin.create(props)) {
       admin.deleteTopics(topics).all().get();
     }
-    // The registry's subjects of these topics stay: Apicurio deletes a deleted subject's schema
-    // when nothing else uses it and then hands its id out again, so a JVM that cached the id
-    // (every codec does) would read later values with the old schema. docs/subscribing.md.
+    // The registry's subjects of these topics stay, as docs/subscribing.md asks of every operator:
+    // a schema id must keep resolving for as long as anything may hold a value framed with it.
   }
 
   /** Deletes those of {@code topics} that exist: a test that did not run created none. */

@@ -62,13 +62,12 @@ public final class ConfluentSchemaRegistry implements SchemaRegistry {
    * Registers {@code schema} under {@code subject} and returns the id the registry gives it, after
    * reading that id back: the id is used only if the registry holds this very schema under it.
    *
-   * <p>Why read it back: an id must mean one schema for ever, since every reader caches it, and
-   * Apicurio Registry 2.4 (the local stack's) does not always answer such an id. It hands out a
-   * deleted schema's id again once its subjects are gone (docs/subscribing.md: never delete a
-   * subject), and its H2 storage once answered HTTP 500 (a primary-key violation on its content
-   * table) while many sinks registered at the same moment. So registrations from this JVM go one at
-   * a time, and an answer that does not read back as this schema (or a 5xx, or a 404) is asked
-   * again, a few times, before the writer fails with a clear error.
+   * <p>Why read it back: an id must mean one schema for ever, since every reader caches it, and a
+   * registry does not always answer such an id. The local stack's Apicurio Registry 2.4 once
+   * answered HTTP 500 (a primary-key violation on its content table) while many sinks registered
+   * at the same moment. So registrations from this JVM go one at a time, and an answer that does
+   * not read back as this schema (or a 5xx, or a 404) is asked again, a few times, before the
+   * writer fails with a clear error.
    */
   @Override
   public synchronized int register(String subject, Schema schema) throws IOException {
