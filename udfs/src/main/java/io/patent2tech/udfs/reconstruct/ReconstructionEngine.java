@@ -21,8 +21,11 @@ public interface ReconstructionEngine extends AutoCloseable {
 
   /** The reference classes, on the CPU. */
   static ReconstructionEngine cpu() {
-    Carver carver = new CpuCarver();
-    SurfaceExtractor surface = new CpuMarchingCubes();
+    return of(new CpuCarver(), new CpuMarchingCubes());
+  }
+
+  /** {@code carver} and {@code surface} as one engine on the carver's device, with nothing to release. */
+  static ReconstructionEngine of(Carver carver, SurfaceExtractor surface) {
     return new ReconstructionEngine() {
       @Override
       public Carver carver() {

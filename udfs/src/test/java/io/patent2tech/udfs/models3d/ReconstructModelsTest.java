@@ -166,25 +166,7 @@ class ReconstructModelsTest {
           return SurfaceExtractor.super.extractAll(grids);
         }
       };
-      return new ReconstructionEngine() {
-        @Override
-        public Carver carver() {
-          return carver;
-        }
-
-        @Override
-        public SurfaceExtractor surfaceExtractor() {
-          return surface;
-        }
-
-        @Override
-        public String device() {
-          return "cpu";
-        }
-
-        @Override
-        public void close() {}
-      };
+      return ReconstructionEngine.of(carver, surface);
     };
   }
 

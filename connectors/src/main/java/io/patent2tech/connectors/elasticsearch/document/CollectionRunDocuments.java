@@ -1,5 +1,7 @@
 package io.patent2tech.connectors.elasticsearch.document;
 
+import static io.patent2tech.connectors.elasticsearch.document.ElasticsearchDocument.putPresent;
+
 import io.patent2tech.connectors.postgres.CollectionRunRow;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -27,12 +29,12 @@ public final class CollectionRunDocuments {
   public static Map<String, Object> document(CollectionRunRow r) {
     Map<String, Object> doc = new LinkedHashMap<>();
     doc.put("run_id", r.runId);
-    put(doc, "office", r.office);
-    put(doc, "query", r.query);
-    put(doc, "window_from", r.windowFrom);
-    put(doc, "window_to", r.windowTo);
+    putPresent(doc, "office", r.office);
+    putPresent(doc, "query", r.query);
+    putPresent(doc, "window_from", r.windowFrom);
+    putPresent(doc, "window_to", r.windowTo);
     doc.put("attempt", r.attempt);
-    put(doc, "status", r.status);
+    putPresent(doc, "status", r.status);
     if (r.startedAt > 0) {
       doc.put("started_at", r.startedAt);
     }
@@ -47,16 +49,10 @@ public final class CollectionRunDocuments {
     doc.put("requests", r.requests);
     doc.put("bytes", r.bytes);
     doc.put("throttled_ms", r.throttledMillis);
-    put(doc, "quota", r.quota);
+    putPresent(doc, "quota", r.quota);
     doc.put("error", r.error); // as in PostgreSQL: a run that succeeded on a later attempt clears it
     // the row's own latest moment, not the time of writing: a replay writes the same document
     doc.put("updated_at", Math.max(r.startedAt, r.finishedAt));
     return doc;
-  }
-
-  private static void put(Map<String, Object> doc, String field, Object value) {
-    if (value != null) {
-      doc.put(field, value);
-    }
   }
 }

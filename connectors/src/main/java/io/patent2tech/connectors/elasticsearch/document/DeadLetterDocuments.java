@@ -1,5 +1,7 @@
 package io.patent2tech.connectors.elasticsearch.document;
 
+import static io.patent2tech.connectors.elasticsearch.document.ElasticsearchDocument.putPresent;
+
 import io.patent2tech.connectors.kafka.DeadLetterEntry;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -34,27 +36,21 @@ public final class DeadLetterDocuments {
   public static Map<String, Object> document(DeadLetterEntry e) {
     Map<String, Object> doc = new LinkedHashMap<>();
     doc.put("time", e.time);
-    put(doc, "source", e.source);
-    put(doc, "stage", e.stage);
-    put(doc, "reason", e.reason);
-    put(doc, "error_class", e.errorClass);
-    put(doc, "source_file", e.sourceFile);
-    put(doc, "entry", e.entry);
-    put(doc, "position", e.position);
-    put(doc, "offset", e.offset);
-    put(doc, "publication_key", e.publicationKey);
-    put(doc, "raw_size", e.rawSize);
-    put(doc, "raw_pointer", e.rawPointer);
+    putPresent(doc, "source", e.source);
+    putPresent(doc, "stage", e.stage);
+    putPresent(doc, "reason", e.reason);
+    putPresent(doc, "error_class", e.errorClass);
+    putPresent(doc, "source_file", e.sourceFile);
+    putPresent(doc, "entry", e.entry);
+    putPresent(doc, "position", e.position);
+    putPresent(doc, "offset", e.offset);
+    putPresent(doc, "publication_key", e.publicationKey);
+    putPresent(doc, "raw_size", e.rawSize);
+    putPresent(doc, "raw_pointer", e.rawPointer);
     doc.put("raw_carried", e.rawCarried);
     doc.put("dlq_topic", e.dlqTopic);
     doc.put("dlq_partition", e.dlqPartition);
     doc.put("dlq_offset", e.dlqOffset);
     return doc;
-  }
-
-  private static void put(Map<String, Object> doc, String field, Object value) {
-    if (value != null) {
-      doc.put(field, value);
-    }
   }
 }

@@ -16,4 +16,15 @@ public record ElasticsearchDocument(String id, Map<String, Object> fields) {
       throw new IllegalArgumentException("document id must not be empty");
     }
   }
+
+  /**
+   * Puts {@code value} under {@code field} unless it is null: a field the record does not know is
+   * left out, not written as null (a strict mapping takes both; a missing field is what aggregations
+   * skip).
+   */
+  public static void putPresent(Map<String, Object> fields, String field, Object value) {
+    if (value != null) {
+      fields.put(field, value);
+    }
+  }
 }
